@@ -1,0 +1,358 @@
+/**
+ * The error catalogue (§5): every failure refund-core can report, with the
+ * data a caller needs to recover and a sentence a support agent can read to a
+ * customer. All messages live here.
+ *
+ * Money in errors is written as a decimal string in the named `currency`
+ * (presentment money unless said otherwise), so errors are plain JSON.
+ *
+ * @module
+ */
+
+/** What an `OVER_REFUND` is about. @category Errors */
+export type OverRefundSubject = "quantity" | "shipping" | "money" | "invoice";
+
+/** JSON does not match the formats of §1, §2 or §4. @category Errors */
+export interface InvalidInputError {
+  readonly code: "INVALID_INPUT";
+  readonly message: string;
+  readonly path: string;
+}
+/** The order contradicts itself (§2). @category Errors */
+export interface InconsistentOrderError {
+  readonly code: "INCONSISTENT_ORDER";
+  readonly message: string;
+  readonly path: string;
+}
+/** A requested line is not on the order. @category Errors */
+export interface UnknownLineItemError {
+  readonly code: "UNKNOWN_LINE_ITEM";
+  readonly message: string;
+  readonly path: string;
+  readonly lineItemId: string;
+}
+/** The same line appears twice in the request. @category Errors */
+export interface DuplicateLineItemError {
+  readonly code: "DUPLICATE_LINE_ITEM";
+  readonly message: string;
+  readonly path: string;
+  readonly lineItemId: string;
+}
+/** `invoiceId` or a transaction names no invoice of the order. @category Errors */
+export interface UnknownInvoiceError {
+  readonly code: "UNKNOWN_INVOICE";
+  readonly message: string;
+  readonly path: string;
+  readonly invoiceId: string;
+}
+/** A quantity is not a positive integer. @category Errors */
+export interface InvalidQuantityError {
+  readonly code: "INVALID_QUANTITY";
+  readonly message: string;
+  readonly path: string;
+  readonly lineItemId: string;
+}
+/** More units than are left on a line. @category Errors */
+export interface QuantityOverRefundError {
+  readonly code: "OVER_REFUND";
+  readonly subject: "quantity";
+  readonly message: string;
+  readonly path: string;
+  readonly lineItemId: string;
+  readonly requested: number;
+  readonly maximum: number;
+}
+/** More shipping or money than is left (in total, or on one invoice). @category Errors */
+export interface MoneyOverRefundError {
+  readonly code: "OVER_REFUND";
+  readonly subject: "shipping" | "money" | "invoice";
+  readonly message: string;
+  readonly path?: string;
+  readonly invoiceId?: string;
+  readonly currency: string;
+  readonly requested: string;
+  readonly maximum: string;
+}
+/** An online refund against an offline invoice. @category Errors */
+export interface OfflineInvoiceError {
+  readonly code: "OFFLINE_INVOICE";
+  readonly message: string;
+  readonly path: string;
+  readonly invoiceId: string;
+}
+/** A free amount on a multi-currency order without `currency`. @category Errors */
+export interface MissingCurrencyError {
+  readonly code: "MISSING_CURRENCY";
+  readonly message: string;
+  readonly path: string;
+  readonly field: string;
+}
+/** `currency` is not the order's presentment currency. @category Errors */
+export interface CurrencyMismatchError {
+  readonly code: "CURRENCY_MISMATCH";
+  readonly message: string;
+  readonly path: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+/** The memo's total would be negative. @category Errors */
+export interface NegativeTotalError {
+  readonly code: "NEGATIVE_TOTAL";
+  readonly message: string;
+  readonly currency: string;
+  readonly total: string;
+}
+/** The memo would refund nothing. @category Errors */
+export interface EmptyRefundError {
+  readonly code: "EMPTY_REFUND";
+  readonly message: string;
+}
+/** `amount` given as a check differs from the computed total. @category Errors */
+export interface AmountMismatchError {
+  readonly code: "AMOUNT_MISMATCH";
+  readonly message: string;
+  readonly path: string;
+  readonly currency: string;
+  /** The total the rules compute. */
+  readonly expected: string;
+  /** The `amount` the request states. */
+  readonly actual: string;
+}
+/** Explicit transactions do not add up to the total. @category Errors */
+export interface TransactionMismatchError {
+  readonly code: "TRANSACTION_MISMATCH";
+  readonly message: string;
+  readonly path: string;
+  readonly currency: string;
+  readonly transactionsTotal: string;
+  readonly total: string;
+}
+/** The order has no collected money to refund. @category Errors */
+export interface NotPaidError {
+  readonly code: "NOT_PAID";
+  readonly message: string;
+}
+/** The idempotency key was already used by a refund of this order. @category Errors */
+export interface DuplicateRefundError {
+  readonly code: "DUPLICATE_REFUND";
+  readonly message: string;
+  readonly path: string;
+  readonly idempotencyKey: string;
+}
+/** More units to restock than can be returned or cancelled. @category Errors */
+export interface RestockExceedsFulfilledError {
+  readonly code: "RESTOCK_EXCEEDS_FULFILLED";
+  readonly message: string;
+  readonly path: string;
+  readonly lineItemId: string;
+  readonly requested: number;
+  readonly maximum: number;
+}
+
+/**
+ * Every error refund-core returns: a discriminated union on `code`.
+ * @category Errors
+ */
+export type RefundError =
+  | InvalidInputError
+  | InconsistentOrderError
+  | UnknownLineItemError
+  | DuplicateLineItemError
+  | UnknownInvoiceError
+  | InvalidQuantityError
+  | QuantityOverRefundError
+  | MoneyOverRefundError
+  | OfflineInvoiceError
+  | MissingCurrencyError
+  | CurrencyMismatchError
+  | NegativeTotalError
+  | EmptyRefundError
+  | AmountMismatchError
+  | TransactionMismatchError
+  | NotPaidError
+  | DuplicateRefundError
+  | RestockExceedsFulfilledError;
+
+/** Every error code. @category Errors */
+export type RefundErrorCode = RefundError["code"];
+
+/** Error codes that mean the input itself is bad (CLI exit status 2). @category Errors */
+export const INPUT_ERROR_CODES: readonly RefundErrorCode[] = ["INVALID_INPUT", "INCONSISTENT_ORDER"];
+
+const money = (amount: string, currency: string): string => `${amount} ${currency}`;
+
+/**
+ * Constructors for every error, with its message. The only place messages
+ * are written.
+ * @category Errors
+ */
+export const refundErrors = {
+  invalidInput: (path: string, problem: string): InvalidInputError => ({
+    code: "INVALID_INPUT",
+    message: path === "" ? `The input ${problem}.` : `The value at ${path} ${problem}.`,
+    path,
+  }),
+  inconsistentOrder: (path: string, problem: string): InconsistentOrderError => ({
+    code: "INCONSISTENT_ORDER",
+    message: `The order contradicts itself at ${path}: ${problem}.`,
+    path,
+  }),
+  unknownLineItem: (path: string, lineItemId: string): UnknownLineItemError => ({
+    code: "UNKNOWN_LINE_ITEM",
+    message: `The item "${lineItemId}" is not part of this order.`,
+    path,
+    lineItemId,
+  }),
+  duplicateLineItem: (path: string, lineItemId: string): DuplicateLineItemError => ({
+    code: "DUPLICATE_LINE_ITEM",
+    message: `The item "${lineItemId}" appears more than once in the refund; list each item once with its total quantity.`,
+    path,
+    lineItemId,
+  }),
+  unknownInvoice: (path: string, invoiceId: string): UnknownInvoiceError => ({
+    code: "UNKNOWN_INVOICE",
+    message: `The payment "${invoiceId}" does not belong to this order.`,
+    path,
+    invoiceId,
+  }),
+  invalidQuantity: (path: string, lineItemId: string): InvalidQuantityError => ({
+    code: "INVALID_QUANTITY",
+    message: `The quantity to refund for item "${lineItemId}" must be a whole number of at least 1.`,
+    path,
+    lineItemId,
+  }),
+  quantityOverRefund: (
+    path: string,
+    lineItemId: string,
+    requested: number,
+    maximum: number,
+  ): QuantityOverRefundError => ({
+    code: "OVER_REFUND",
+    subject: "quantity",
+    message: `Only ${maximum} of item "${lineItemId}" can still be refunded, not ${requested}.`,
+    path,
+    lineItemId,
+    requested,
+    maximum,
+  }),
+  shippingOverRefund: (
+    path: string,
+    currency: string,
+    requested: string,
+    maximum: string,
+  ): MoneyOverRefundError => ({
+    code: "OVER_REFUND",
+    subject: "shipping",
+    message: `The most shipping that can still be refunded is ${money(maximum, currency)}, not ${money(requested, currency)}.`,
+    path,
+    currency,
+    requested,
+    maximum,
+  }),
+  moneyOverRefund: (currency: string, requested: string, maximum: string): MoneyOverRefundError => ({
+    code: "OVER_REFUND",
+    subject: "money",
+    message: `The refund of ${money(requested, currency)} is more than the ${money(maximum, currency)} left to refund on this order.`,
+    currency,
+    requested,
+    maximum,
+  }),
+  invoiceOverRefund: (
+    path: string,
+    invoiceId: string,
+    currency: string,
+    requested: string,
+    maximum: string,
+  ): MoneyOverRefundError => ({
+    code: "OVER_REFUND",
+    subject: "invoice",
+    message: `At most ${money(maximum, currency)} can be refunded on payment "${invoiceId}", not ${money(requested, currency)}.`,
+    path,
+    invoiceId,
+    currency,
+    requested,
+    maximum,
+  }),
+  offlineInvoice: (path: string, invoiceId: string): OfflineInvoiceError => ({
+    code: "OFFLINE_INVOICE",
+    message: `The payment "${invoiceId}" was made offline and cannot be refunded through a gateway; refund it offline instead.`,
+    path,
+    invoiceId,
+  }),
+  missingCurrency: (path: string, field: string): MissingCurrencyError => ({
+    code: "MISSING_CURRENCY",
+    message: `This order is in two currencies, so the refund must say which currency "${field}" is in.`,
+    path,
+    field,
+  }),
+  currencyMismatch: (path: string, expected: string, actual: string): CurrencyMismatchError => ({
+    code: "CURRENCY_MISMATCH",
+    message: `Refund amounts must be in ${expected}, the currency the customer paid in, not ${actual}.`,
+    path,
+    expected,
+    actual,
+  }),
+  negativeTotal: (currency: string, total: string): NegativeTotalError => ({
+    code: "NEGATIVE_TOTAL",
+    message: `The refund total would be ${money(total, currency)}; a refund's total cannot be negative.`,
+    currency,
+    total,
+  }),
+  emptyRefund: (): EmptyRefundError => ({
+    code: "EMPTY_REFUND",
+    message: "There is nothing to refund: no items, shipping or amount.",
+  }),
+  amountMismatch: (
+    path: string,
+    currency: string,
+    expected: string,
+    actual: string,
+  ): AmountMismatchError => ({
+    code: "AMOUNT_MISMATCH",
+    message: `The refund comes to ${money(expected, currency)}, but the request says ${money(actual, currency)}.`,
+    path,
+    currency,
+    expected,
+    actual,
+  }),
+  transactionMismatch: (
+    path: string,
+    currency: string,
+    transactionsTotal: string,
+    total: string,
+  ): TransactionMismatchError => ({
+    code: "TRANSACTION_MISMATCH",
+    message: `The payouts add up to ${money(transactionsTotal, currency)}, but the refund comes to ${money(total, currency)}.`,
+    path,
+    currency,
+    transactionsTotal,
+    total,
+  }),
+  notPaid: (): NotPaidError => ({
+    code: "NOT_PAID",
+    message: "No payment has been collected on this order, so there is no money to refund.",
+  }),
+  duplicateRefund: (path: string, idempotencyKey: string): DuplicateRefundError => ({
+    code: "DUPLICATE_REFUND",
+    message: `A refund with the key "${idempotencyKey}" was already made on this order.`,
+    path,
+    idempotencyKey,
+  }),
+  restockExceedsFulfilled: (
+    path: string,
+    lineItemId: string,
+    restock: "return" | "cancel",
+    requested: number,
+    maximum: number,
+  ): RestockExceedsFulfilledError => ({
+    code: "RESTOCK_EXCEEDS_FULFILLED",
+    message:
+      restock === "return"
+        ? `Only ${maximum} shipped unit(s) of item "${lineItemId}" can be returned to stock, not ${requested}.`
+        : `Only ${maximum} unshipped unit(s) of item "${lineItemId}" can be cancelled, not ${requested}.`,
+    path,
+    lineItemId,
+    requested,
+    maximum,
+  }),
+} as const;

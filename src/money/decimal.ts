@@ -1,0 +1,82 @@
+/**
+ * Exact decimal amounts: parsing the JSON forms of §1 and writing minor units
+ * back with the currency's number of fraction digits. No floating point.
+ *
+ * @module
+ */
+import type { Currency } from "./currency.js";
+
+/**
+ * An exact non-negative decimal number as written in a request, before its
+ * currency is known: `coefficient / 10^scale`. `"2.50"` is
+ * `{ coefficient: 250n, scale: 2 }`.
+ *
+ * @category Money
+ */
+export interface DecimalAmount {
+  readonly coefficient: bigint;
+  readonly scale: number;
+}
+
+const DECIMAL = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
+/** Longest decimal accepted: far beyond 10^18 minor units, short enough to parse fast. */
+const MAX_LENGTH = 64;
+
+/**
+ * Parses a decimal string such as `"19.99"`: digits, an optional point and
+ * fraction digits. No sign, exponent, spaces or leading zeros (`"0.5"` is
+ * fine, `"00.5"` and `".5"` are not).
+ *
+ * @returns the exact amount, or `undefined` when the text is not of that shape.
+ * @category Money
+ */
+export function parseDecimal(text: string): DecimalAmount | undefined {
+  if (text.length > MAX_LENGTH) return undefined;
+  const match = DECIMAL.exec(text);
+  if (match === null) return undefined;
+  const whole = match[1] ?? "0";
+  const fraction = match[2] ?? "";
+  return { coefficient: BigInt(whole + fraction), scale: fraction.length };
+}
+
+/**
+ * Reads a JSON number as the decimal its shortest round-trip form shows
+ * (`2.5` → `"2.5"`), so `19.99` is exactly 19.99. Numbers whose shortest form
+ * needs an exponent (`1e21`, `1e-7`), negative numbers and non-finite numbers
+ * are refused.
+ *
+ * @category Money
+ */
+export function decimalFromNumber(value: number): DecimalAmount | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  return parseDecimal(String(value));
+}
+
+/**
+ * Converts an exact decimal into minor units of `currency`.
+ *
+ * @returns the minor units, or `undefined` when the decimal has more fraction
+ * digits than the currency has (`"1.234"` in USD is never rounded).
+ * @category Money
+ */
+export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint | undefined {
+  if (amount.scale > currency.exponent) return undefined;
+  return amount.coefficient * 10n ** BigInt(currency.exponent - amount.scale);
+}
+
+/**
+ * Writes minor units as a decimal string with exactly the currency's number
+ * of fraction digits: `500n` USD → `"5.00"`, `1000n` JPY → `"1000"`,
+ * `1250n` KWD → `"1.250"`.
+ *
+ * @category Money
+ */
+export function formatMinorUnits(minor: bigint, currency: Currency): string {
+  const negative = minor < 0n;
+  const digits = (negative ? -minor : minor).toString();
+  const sign = negative ? "-" : "";
+  if (currency.exponent === 0) return sign + digits;
+  const padded = digits.padStart(currency.exponent + 1, "0");
+  const cut = padded.length - currency.exponent;
+  return `${sign}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+}

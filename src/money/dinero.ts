@@ -1,0 +1,32 @@
+/**
+ * The Dinero edge: refund-core computes on bigint minor units and hands
+ * dinero.js objects to callers who want them.
+ *
+ * @module
+ */
+import { type Dinero, dinero } from "dinero.js/bigint";
+import * as dineroCurrencies from "dinero.js/bigint/currencies";
+import type { Currency } from "./currency.js";
+
+const byCode = new Map(Object.values(dineroCurrencies).map((c) => [c.code, c]));
+
+/**
+ * A dinero.js bigint object for `minor` units of `currency`.
+ *
+ * @example
+ * ```ts
+ * import { findCurrency, toDinero } from "refund-core";
+ * import { toDecimal } from "dinero.js/bigint";
+ * const usd = findCurrency("USD")!;
+ * toDecimal(toDinero(1999n, usd)); // "19.99"
+ * ```
+ * @category Money
+ */
+export function toDinero(minor: bigint, currency: Currency): Dinero<bigint> {
+  const definition = byCode.get(currency.code) ?? {
+    code: currency.code,
+    base: 10n,
+    exponent: BigInt(currency.exponent),
+  };
+  return dinero({ amount: minor, currency: definition });
+}

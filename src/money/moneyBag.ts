@@ -1,0 +1,95 @@
+/**
+ * A money bag: one amount in shop money and presentment money (Shopify's
+ * `*_set`). On a single-currency order both sides are equal. Every amount in
+ * refund-core's domain is a bag of integer minor units, so one code path
+ * computes both currencies of a multi-currency order independently.
+ *
+ * @module
+ */
+
+/**
+ * An amount in integer minor units on both sides of an order: `shop` in the
+ * order's `currency`, `presentment` in its `presentmentCurrency`.
+ *
+ * @category Money
+ */
+export interface MoneyBag {
+  readonly shop: bigint;
+  readonly presentment: bigint;
+}
+
+/** The two sides of a bag, for code that treats them alike. */
+export const SIDES = ["shop", "presentment"] as const;
+/** One side of a bag. */
+export type Side = (typeof SIDES)[number];
+
+/** The empty bag. @category Money */
+export const ZERO: MoneyBag = { shop: 0n, presentment: 0n };
+
+/** A bag with the same minor units on both sides (single-currency orders). @category Money */
+export function single(minor: bigint): MoneyBag {
+  return { shop: minor, presentment: minor };
+}
+
+/** Applies `f` to each side. */
+export function mapBag(a: MoneyBag, f: (x: bigint, side: Side) => bigint): MoneyBag {
+  return { shop: f(a.shop, "shop"), presentment: f(a.presentment, "presentment") };
+}
+
+/** Combines two bags side by side. */
+export function zipBag(
+  a: MoneyBag,
+  b: MoneyBag,
+  f: (x: bigint, y: bigint, side: Side) => bigint,
+): MoneyBag {
+  return {
+    shop: f(a.shop, b.shop, "shop"),
+    presentment: f(a.presentment, b.presentment, "presentment"),
+  };
+}
+
+/** `a + b` on each side. */
+export function addBags(a: MoneyBag, b: MoneyBag): MoneyBag {
+  return { shop: a.shop + b.shop, presentment: a.presentment + b.presentment };
+}
+
+/** `a - b` on each side. */
+export function subtractBags(a: MoneyBag, b: MoneyBag): MoneyBag {
+  return { shop: a.shop - b.shop, presentment: a.presentment - b.presentment };
+}
+
+/** The sum of a list of bags (zero for none). */
+export function sumBags(bags: readonly MoneyBag[]): MoneyBag {
+  let shop = 0n;
+  let presentment = 0n;
+  for (const b of bags) {
+    shop += b.shop;
+    presentment += b.presentment;
+  }
+  return { shop, presentment };
+}
+
+/** The sum of `f(item)` over a list. */
+export function sumBy<T>(items: readonly T[], f: (item: T) => MoneyBag): MoneyBag {
+  return sumBags(items.map(f));
+}
+
+/** Whether both sides are zero. */
+export function isZeroBag(a: MoneyBag): boolean {
+  return a.shop === 0n && a.presentment === 0n;
+}
+
+/** Whether both sides are equal. */
+export function bagsEqual(a: MoneyBag, b: MoneyBag): boolean {
+  return a.shop === b.shop && a.presentment === b.presentment;
+}
+
+/** Whether either side of `a` is above the same side of `b`. */
+export function exceedsOnEitherSide(a: MoneyBag, b: MoneyBag): boolean {
+  return a.shop > b.shop || a.presentment > b.presentment;
+}
+
+/** Whether either side is negative. */
+export function isNegativeOnEitherSide(a: MoneyBag): boolean {
+  return a.shop < 0n || a.presentment < 0n;
+}
