@@ -1,0 +1,27 @@
+/**
+ * refund-core: exact, explainable e-commerce refunds.
+ *
+ * `calculate` and `applyRefund` turn an order and a refund request into a
+ * credit memo, or into typed errors; the codecs read and write the JSON
+ * formats of the specification.
+ *
+ * @packageDocumentation
+ */
+export { type AppliedRefund, applyRefund } from "./applyRefund.js";
+export { calculate } from "./calculate.js";
+export type * from "./domain/creditMemo.js";
+export type * from "./domain/order.js";
+export { isMultiCurrency } from "./domain/order.js";
+export { POLICY_NAMES, type PolicyName } from "./domain/policy.js";
+export type * from "./domain/refundRequest.js";
+export * from "./errors.js";
+export { type Currency, findCurrency } from "./money/currency.js";
+export {
+  type DecimalAmount,
+  formatMinorUnits,
+  parseDecimal,
+  toMinorUnits,
+} from "./money/decimal.js";
+export { toDinero } from "./money/dinero.js";
+export type { MoneyBag } from "./money/moneyBag.js";
+export type { RoundingMode } from "./money/rounding.js";
