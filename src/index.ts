@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 export { type AppliedRefund, applyRefund } from "./applyRefund.js";
-export { calculate } from "./calculate.js";
+export { calculate, creditMemoId } from "./calculate.js";
 export type * from "./domain/creditMemo.js";
 export type * from "./domain/order.js";
 export { isMultiCurrency } from "./domain/order.js";
@@ -25,3 +25,6 @@ export {
 export { toDinero } from "./money/dinero.js";
 export type { MoneyBag } from "./money/moneyBag.js";
 export type { RoundingMode } from "./money/rounding.js";
+export { moneyLeft } from "./order/moneyLeft.js";
+export { type RefundStatus, refundStatus } from "./refundStatus.js";
+export * from "./json/index.js";

@@ -1,0 +1,141 @@
+/**
+ * What the order's history has already refunded — per line, per component,
+ * per shipping line and per invoice — read once from `order.refunds`.
+ *
+ * Discount allocations and tax lines of a memo line are matched to the order
+ * line's by position (§6); duties by `dutyId`, so a memo that lists no
+ * duties (as in the spec's §6 example) reads as "none refunded".
+ *
+ * @module
+ */
+import type { CreditMemo, CreditMemoLine } from "../domain/creditMemo.js";
+import type { Order } from "../domain/order.js";
+import { addBags, type MoneyBag, ZERO } from "../money/moneyBag.js";
+
+/** What was refunded of one duty and of its tax lines. */
+export interface DutyHistory {
+  readonly amount: MoneyBag;
+  readonly taxLines: readonly MoneyBag[];
+}
+
+/** What was refunded of one order line. */
+export interface LineHistory {
+  readonly refundedQuantity: number;
+  readonly returnedQuantity: number;
+  readonly cancelledQuantity: number;
+  /** By position of the order line's `discountAllocations`. */
+  readonly discountAllocations: readonly MoneyBag[];
+  /** By position of the order line's `taxLines`. */
+  readonly taxLines: readonly MoneyBag[];
+  readonly duties: ReadonlyMap<string, DutyHistory>;
+}
+
+/** What was refunded of one shipping line: its amount and its tax lines by position. */
+export interface ShippingHistory {
+  readonly amount: MoneyBag;
+  readonly taxLines: readonly MoneyBag[];
+}
+
+/** Everything the refunds of an order took, keyed by the ids of the order. */
+export interface RefundHistory {
+  readonly lines: ReadonlyMap<string, LineHistory>;
+  readonly shipping: ReadonlyMap<string, ShippingHistory>;
+  /** Money paid out per invoice id. */
+  readonly invoices: ReadonlyMap<string, MoneyBag>;
+  readonly idempotencyKeys: ReadonlySet<string>;
+}
+
+/** The history of a line nothing was refunded of. */
+export const NO_LINE_HISTORY: LineHistory = {
+  refundedQuantity: 0,
+  returnedQuantity: 0,
+  cancelledQuantity: 0,
+  discountAllocations: [],
+  taxLines: [],
+  duties: new Map(),
+};
+
+/** The history of a shipping line nothing was refunded of. */
+export const NO_SHIPPING_HISTORY: ShippingHistory = { amount: ZERO, taxLines: [] };
+
+/** Adds `more` to `sums` position by position (lists may differ in length). */
+function addByPosition(
+  sums: readonly MoneyBag[],
+  more: readonly { readonly amount: MoneyBag }[],
+): MoneyBag[] {
+  const length = Math.max(sums.length, more.length);
+  return Array.from({ length }, (_, i) =>
+    addBags(sums[i] ?? ZERO, more[i]?.amount ?? ZERO),
+  );
+}
+
+function addLine(before: LineHistory, line: CreditMemoLine): LineHistory {
+  const duties = new Map(before.duties);
+  for (const duty of line.duties) {
+    const previous = duties.get(duty.dutyId) ?? { amount: ZERO, taxLines: [] };
+    duties.set(duty.dutyId, {
+      amount: addBags(previous.amount, duty.amount),
+      taxLines: addByPosition(previous.taxLines, duty.taxLines),
+    });
+  }
+  return {
+    refundedQuantity: before.refundedQuantity + line.quantity,
+    returnedQuantity: before.returnedQuantity + (line.restock === "return" ? line.quantity : 0),
+    cancelledQuantity: before.cancelledQuantity + (line.restock === "cancel" ? line.quantity : 0),
+    discountAllocations: addByPosition(before.discountAllocations, line.discountAllocations),
+    taxLines: addByPosition(before.taxLines, line.taxLines),
+    duties,
+  };
+}
+
+/**
+ * Reads what the given memos refunded. Memos may name lines, shipping lines
+ * or invoices the order does not have; they are kept under their ids and
+ * reported by the consistency check, not here.
+ */
+export function readRefundHistory(refunds: readonly CreditMemo[]): RefundHistory {
+  const lines = new Map<string, LineHistory>();
+  const shipping = new Map<string, ShippingHistory>();
+  const invoices = new Map<string, MoneyBag>();
+  const idempotencyKeys = new Set<string>();
+  for (const memo of refunds) {
+    for (const line of memo.lineItems) {
+      lines.set(line.lineItemId, addLine(lines.get(line.lineItemId) ?? NO_LINE_HISTORY, line));
+    }
+    for (const line of memo.shipping.lines) {
+      const before = shipping.get(line.shippingLineId) ?? NO_SHIPPING_HISTORY;
+      shipping.set(line.shippingLineId, {
+        amount: addBags(before.amount, line.amount),
+        taxLines: addByPosition(before.taxLines, line.taxLines),
+      });
+    }
+    for (const transaction of memo.transactions) {
+      invoices.set(
+        transaction.invoiceId,
+        addBags(invoices.get(transaction.invoiceId) ?? ZERO, transaction.amount),
+      );
+    }
+    if (memo.idempotencyKey !== null) idempotencyKeys.add(memo.idempotencyKey);
+  }
+  return { lines, shipping, invoices, idempotencyKeys };
+}
+
+/** The history of one line (empty when nothing was refunded of it). */
+export function lineHistoryOf(history: RefundHistory, lineItemId: string): LineHistory {
+  return history.lines.get(lineItemId) ?? NO_LINE_HISTORY;
+}
+
+/** The history of one shipping line (empty when nothing was refunded of it). */
+export function shippingHistoryOf(history: RefundHistory, shippingLineId: string): ShippingHistory {
+  return history.shipping.get(shippingLineId) ?? NO_SHIPPING_HISTORY;
+}
+
+/** Money already paid out of one invoice. */
+export function invoiceTakenOf(history: RefundHistory, invoiceId: string): MoneyBag {
+  return history.invoices.get(invoiceId) ?? ZERO;
+}
+
+/** The `i`-th refunded component amount (zero when the history has none). */
+export function refundedAt(amounts: readonly MoneyBag[], i: number): MoneyBag {
+  return amounts[i] ?? ZERO;
+}

@@ -1,0 +1,132 @@
+/**
+ * Free amounts and their currency (§3.8): the amounts a request states
+ * itself (`shipping.amount`, adjustments, `amount`, transaction amounts) are
+ * presentment money; this module checks their currency, converts them to
+ * minor units and gives each its shop side.
+ *
+ * @module
+ */
+import type { Order } from "../domain/order.js";
+import { isMultiCurrency } from "../domain/order.js";
+import type { RefundRequest } from "../domain/refundRequest.js";
+import { type RefundError, refundErrors } from "../errors.js";
+import { type Currency, findCurrency } from "../money/currency.js";
+import { type DecimalAmount, toMinorUnits } from "../money/decimal.js";
+import type { MoneyBag } from "../money/moneyBag.js";
+import { divideRounded, type RoundingMode } from "../money/rounding.js";
+
+/** The request's free amounts in presentment minor units. */
+export interface FreeAmounts {
+  readonly shipping?: bigint;
+  readonly adjustmentPositive?: bigint;
+  readonly adjustmentNegative?: bigint;
+  readonly amount?: bigint;
+  /** One per `request.transactions` entry, in order. */
+  readonly transactions?: readonly bigint[];
+}
+
+interface Named {
+  readonly field: string;
+  readonly path: string;
+  readonly value: DecimalAmount;
+}
+
+function namedFreeAmounts(request: RefundRequest): Named[] {
+  const named: Named[] = [];
+  const add = (field: string, path: string, value: DecimalAmount | undefined) => {
+    if (value !== undefined) named.push({ field, path, value });
+  };
+  add("shipping.amount", "shipping.amount", request.shipping?.amount);
+  add("adjustmentPositive", "adjustmentPositive", request.adjustmentPositive);
+  add("adjustmentNegative", "adjustmentNegative", request.adjustmentNegative);
+  add("amount", "amount", request.amount);
+  request.transactions?.forEach((t, i) =>
+    add("transactions.amount", `transactions[${i}].amount`, t.amount),
+  );
+  return named;
+}
+
+/**
+ * Checks the request's `currency` against the order and converts every free
+ * amount to presentment minor units.
+ *
+ * Errors: `MISSING_CURRENCY` (multi-currency order, free amounts, no
+ * `currency`), `CURRENCY_MISMATCH` (`currency` is not the presentment
+ * currency), `INVALID_INPUT` (more fraction digits than the currency has).
+ */
+export function readFreeAmounts(
+  order: Order,
+  request: RefundRequest,
+): { readonly errors: readonly RefundError[]; readonly amounts: FreeAmounts } {
+  const errors: RefundError[] = [];
+  const named = namedFreeAmounts(request);
+  const first = named[0];
+  if (request.currency === undefined) {
+    if (first !== undefined && isMultiCurrency(order))
+      errors.push(refundErrors.missingCurrency("currency", first.field));
+  } else if (request.currency !== order.presentmentCurrency) {
+    errors.push(refundErrors.currencyMismatch("currency", order.presentmentCurrency, request.currency));
+  }
+  const currency: Currency = findCurrency(order.presentmentCurrency) ?? {
+    code: order.presentmentCurrency,
+    exponent: 0,
+  };
+  const minor = (path: string, value: DecimalAmount | undefined): bigint | undefined => {
+    if (value === undefined) return undefined;
+    const converted = toMinorUnits(value, currency);
+    if (converted === undefined)
+      errors.push(
+        refundErrors.invalidInput(
+          path,
+          `has more than ${currency.exponent} fraction digit(s), the most ${currency.code} has`,
+        ),
+      );
+    return converted;
+  };
+  const amounts: {
+    -readonly [K in keyof FreeAmounts]: FreeAmounts[K];
+  } = {};
+  const set = <K extends "shipping" | "adjustmentPositive" | "adjustmentNegative" | "amount">(
+    key: K,
+    path: string,
+    value: DecimalAmount | undefined,
+  ) => {
+    const converted = minor(path, value);
+    if (converted !== undefined) amounts[key] = converted;
+  };
+  set("shipping", "shipping.amount", request.shipping?.amount);
+  set("adjustmentPositive", "adjustmentPositive", request.adjustmentPositive);
+  set("adjustmentNegative", "adjustmentNegative", request.adjustmentNegative);
+  set("amount", "amount", request.amount);
+  if (request.transactions !== undefined)
+    amounts.transactions = request.transactions.map(
+      (t, i) => minor(`transactions[${i}].amount`, t.amount) ?? 0n,
+    );
+  return { errors, amounts };
+}
+
+/**
+ * The shop side of a free presentment amount `a` drawn from `pool` (§3.8):
+ * `round(a · pool.shop / pool.presentment)`, and the whole shop pool when
+ * `a` is the whole presentment pool. On a single-currency order it is `a`.
+ */
+export function shopSideOf(
+  presentment: bigint,
+  pool: MoneyBag,
+  multiCurrency: boolean,
+  rounding: RoundingMode,
+): bigint {
+  if (!multiCurrency) return presentment;
+  if (presentment === pool.presentment) return pool.shop;
+  return divideRounded(presentment * pool.shop, pool.presentment, rounding);
+}
+
+/** A free presentment amount as a bag, its shop side drawn from `pool`. */
+export function freeAmountBag(
+  presentment: bigint,
+  pool: MoneyBag,
+  multiCurrency: boolean,
+  rounding: RoundingMode,
+): MoneyBag {
+  return { shop: shopSideOf(presentment, pool, multiCurrency, rounding), presentment };
+}

@@ -1,0 +1,120 @@
+/**
+ * Which order lines a request refunds, and how many units of each: resolves
+ * `lineItemId` or `sku`, and checks quantities, duplicates and restocking
+ * bounds against what the history left (§4, §5).
+ *
+ * @module
+ */
+import type { RestockType } from "../domain/creditMemo.js";
+import type { LineItem, Order } from "../domain/order.js";
+import type { RefundLineRequest } from "../domain/refundRequest.js";
+import { type RefundError, refundErrors } from "../errors.js";
+import { type LineHistory, lineHistoryOf, type RefundHistory } from "../order/refundHistory.js";
+
+/** An order line selected for refund, with the units to refund now. */
+export interface SelectedLine {
+  readonly line: LineItem;
+  readonly history: LineHistory;
+  readonly quantity: number;
+  readonly restock: RestockType;
+  readonly locationId: string | null;
+}
+
+/** Units of a line not yet refunded. */
+export function unitsLeft(line: LineItem, history: LineHistory): number {
+  return line.quantity - history.refundedQuantity;
+}
+
+function resolveLine(
+  order: Order,
+  requested: RefundLineRequest,
+  path: string,
+): { line: LineItem } | { error: RefundError } {
+  if (requested.lineItemId !== undefined) {
+    const line = order.lineItems.find((l) => l.id === requested.lineItemId);
+    return line === undefined
+      ? { error: refundErrors.unknownLineItem(`${path}.lineItemId`, requested.lineItemId) }
+      : { line };
+  }
+  if (requested.sku !== undefined) {
+    const matches = order.lineItems.filter((l) => l.sku === requested.sku);
+    const [line, other] = matches;
+    if (line === undefined) return { error: refundErrors.unknownLineItem(`${path}.sku`, requested.sku) };
+    if (other !== undefined)
+      return {
+        error: refundErrors.invalidInput(
+          `${path}.sku`,
+          `names ${matches.length} items of the order; name the item by lineItemId instead`,
+        ),
+      };
+    return { line };
+  }
+  return { error: refundErrors.invalidInput(path, "names no item: give lineItemId or sku") };
+}
+
+function restockLimit(restock: RestockType, line: LineItem, history: LineHistory): number {
+  return restock === "return"
+    ? line.fulfilledQuantity - history.returnedQuantity
+    : line.quantity - line.fulfilledQuantity - history.cancelledQuantity;
+}
+
+/**
+ * Selects the requested lines. Every problem is reported, one error each:
+ * `UNKNOWN_LINE_ITEM`, `DUPLICATE_LINE_ITEM`, `INVALID_QUANTITY`,
+ * `OVER_REFUND` (quantity), `RESTOCK_EXCEEDS_FULFILLED`, and
+ * `INVALID_INPUT` for an ambiguous sku.
+ */
+export function selectLines(
+  order: Order,
+  requested: readonly RefundLineRequest[],
+  history: RefundHistory,
+): { readonly errors: readonly RefundError[]; readonly lines: readonly SelectedLine[] } {
+  const errors: RefundError[] = [];
+  const lines: SelectedLine[] = [];
+  const seen = new Set<string>();
+  requested.forEach((request, i) => {
+    const path = `lineItems[${i}]`;
+    const resolved = resolveLine(order, request, path);
+    if ("error" in resolved) {
+      errors.push(resolved.error);
+      return;
+    }
+    const { line } = resolved;
+    if (seen.has(line.id)) {
+      errors.push(refundErrors.duplicateLineItem(path, line.id));
+      return;
+    }
+    seen.add(line.id);
+    const { quantity, restock } = request;
+    if (!Number.isSafeInteger(quantity) || quantity < 1) {
+      errors.push(refundErrors.invalidQuantity(`${path}.quantity`, line.id));
+      return;
+    }
+    const h = lineHistoryOf(history, line.id);
+    const left = unitsLeft(line, h);
+    if (quantity > left) {
+      errors.push(refundErrors.quantityOverRefund(`${path}.quantity`, line.id, quantity, left));
+      return;
+    }
+    if (restock !== "no_restock") {
+      const limit = restockLimit(restock, line, h);
+      if (quantity > limit) {
+        errors.push(refundErrors.restockExceedsFulfilled(`${path}.quantity`, line.id, restock, quantity, limit));
+        return;
+      }
+    }
+    lines.push({ line, history: h, quantity, restock, locationId: request.locationId ?? null });
+  });
+  return { errors, lines };
+}
+
+/** Every line with units left, whole, without restocking (a full refund, §3.6). */
+export function selectEverythingLeft(order: Order, history: RefundHistory): SelectedLine[] {
+  return order.lineItems.flatMap((line) => {
+    const h = lineHistoryOf(history, line.id);
+    const quantity = unitsLeft(line, h);
+    return quantity > 0
+      ? [{ line, history: h, quantity, restock: "no_restock" as const, locationId: null }]
+      : [];
+  });
+}

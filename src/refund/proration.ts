@@ -1,0 +1,134 @@
+/**
+ * THE proration rule (§3.1, §3.2, §9.1): how much of a stored amount a
+ * refund returns.
+ *
+ * A component `X` (a discount allocation, a tax line, a duty or its tax) of a
+ * whole of `n` parts — units of a line, or minor units of a shipping line's
+ * net — of which `r` were refunded before, taking `R` of `X`, is refunded for
+ * `q` more parts as:
+ *
+ * | method       | share when `r + q < n`          | when `r + q ≥ n` |
+ * |--------------|---------------------------------|------------------|
+ * | `cumulative` | `round(X·(r+q)/n) − R`           | `X − R`          |
+ * | `remaining`  | `round((X−R)·q/(n−r))`           | `X − R`          |
+ * | `perUnit`    | `round(X/n)·q`                   | `X − R`          |
+ *
+ * and the share is clamped to `[0, X − R]`. `cumulative` is the default: the
+ * total refunded depends only on the total refunded so far, never on how the
+ * refunds were split, and a complete refund returns exactly `X`.
+ *
+ * Worked example (default): a 0.05 discount on 3 units refunded one at a
+ * time: round(5·1/3) − 0 = 2, round(5·2/3) − 2 = 1, 5 − 3 = 2 →
+ * 0.02, 0.01, 0.02. Remaining-over-remaining gives round(5·1/3) = 2,
+ * round(3·1/2) = 2, the rest 1 → 0.02, 0.02, 0.01.
+ *
+ * @module
+ */
+import type { PolicyName } from "../domain/policy.js";
+import { roundingOf } from "../domain/policy.js";
+import { type MoneyBag, type Side, single } from "../money/moneyBag.js";
+import { divideRounded, type RoundingMode } from "../money/rounding.js";
+
+/** How a component is spread over the parts of its whole. */
+export type ProrationMethod = "cumulative" | "remaining" | "perUnit";
+
+/** A proration method with its rounding. */
+export interface Proration {
+  readonly method: ProrationMethod;
+  readonly rounding: RoundingMode;
+}
+
+/** The prorations a policy uses for line components and for shipping tax (§9.1). */
+export interface PolicyProrations {
+  readonly lines: Proration;
+  readonly shipping: Proration;
+  readonly rounding: RoundingMode;
+}
+
+/**
+ * The prorations of a policy: `shopify` rounds per unit on lines but prorates
+ * shipping tax cumulatively; `magento` uses remaining-over-remaining on both.
+ */
+export function prorationsOf(policy: PolicyName): PolicyProrations {
+  const rounding = roundingOf(policy);
+  const lineMethod: ProrationMethod =
+    policy === "magento" ? "remaining" : policy === "shopify" ? "perUnit" : "cumulative";
+  const shippingMethod: ProrationMethod = policy === "magento" ? "remaining" : "cumulative";
+  return {
+    lines: { method: lineMethod, rounding },
+    shipping: { method: shippingMethod, rounding },
+    rounding,
+  };
+}
+
+/** One component to prorate, in minor units of one currency. */
+export interface ComponentState {
+  /** `X`: the whole component (for all parts). */
+  readonly amount: bigint;
+  /** `R`: what earlier refunds took of it. */
+  readonly refunded: bigint;
+}
+
+/** Progress through the whole, in units of a line or minor units of shipping. */
+export interface Progress {
+  /** `n`: all parts. */
+  readonly whole: bigint;
+  /** `r`: parts refunded before. */
+  readonly before: bigint;
+  /** `q`: parts refunded now. */
+  readonly now: bigint;
+}
+
+/**
+ * The share of a component that a refund of `progress.now` parts returns.
+ * Always within `[0, X − R]`; the refund that completes the whole returns
+ * exactly what is left.
+ */
+export function prorate(component: ComponentState, progress: Progress, proration: Proration): bigint {
+  const { amount: x, refunded: r0 } = component;
+  const { whole: n, before: r, now: q } = progress;
+  const left = x - r0;
+  if (left <= 0n) return 0n;
+  if (r + q >= n) return left;
+  let share: bigint;
+  switch (proration.method) {
+    case "cumulative":
+      share = divideRounded(x * (r + q), n, proration.rounding) - r0;
+      break;
+    case "remaining":
+      share = divideRounded(left * q, n - r, proration.rounding);
+      break;
+    case "perUnit":
+      share = divideRounded(x, n, proration.rounding) * q;
+      break;
+  }
+  return share < 0n ? 0n : share > left ? left : share;
+}
+
+/** Progress on each side of a money bag (units are the same on both sides). */
+export interface BagProgress {
+  readonly whole: MoneyBag;
+  readonly before: MoneyBag;
+  readonly now: MoneyBag;
+}
+
+/** Progress through a line's units, the same on both sides. */
+export function unitProgress(whole: number, before: number, now: number): BagProgress {
+  return { whole: single(BigInt(whole)), before: single(BigInt(before)), now: single(BigInt(now)) };
+}
+
+/** {@link prorate} on each side of a money bag independently (§1, multi-currency). */
+export function prorateBag(
+  amount: MoneyBag,
+  refunded: MoneyBag,
+  progress: BagProgress,
+  proration: Proration,
+): MoneyBag {
+  const share = (side: Side): bigint =>
+    prorate(
+      { amount: amount[side], refunded: refunded[side] },
+      { whole: progress.whole[side], before: progress.before[side], now: progress.now[side] },
+      proration,
+    );
+  return { shop: share("shop"), presentment: share("presentment") };
+}

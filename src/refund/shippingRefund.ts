@@ -1,0 +1,141 @@
+/**
+ * Shipping (§3.2): each shipping line's remainder, a full refund or an
+ * amount split over the lines by largest remainder, and the prorated
+ * shipping taxes of the lines that take part.
+ *
+ * @module
+ */
+import type { ShippingLineRefund, ShippingRefund, TaxLineRefund } from "../domain/creditMemo.js";
+import type { ShippingLine } from "../domain/order.js";
+import { type RefundError, refundErrors } from "../errors.js";
+import { findCurrency } from "../money/currency.js";
+import { formatMinorUnits } from "../money/decimal.js";
+import { allocateByLargestRemainder } from "../money/largestRemainder.js";
+import {
+  isZeroBag,
+  type MoneyBag,
+  subtractBags,
+  sumBags,
+  sumBy,
+  ZERO,
+} from "../money/moneyBag.js";
+import { type RefundHistory, refundedAt, shippingHistoryOf } from "../order/refundHistory.js";
+import { freeAmountBag } from "./freeAmounts.js";
+import { type PolicyProrations, prorateBag } from "./proration.js";
+import { taxLineRefund } from "./taxLineRefund.js";
+
+/** A shipping line's net: its price less its discounts. */
+export function shippingNet(line: ShippingLine): MoneyBag {
+  return subtractBags(line.price, sumBy(line.discountAllocations, (d) => d.amount));
+}
+
+/** How much shipping the request asks for. */
+export type ShippingAsk =
+  | { readonly kind: "none" }
+  | { readonly kind: "full" }
+  | { readonly kind: "amount"; readonly presentment: bigint };
+
+interface Context {
+  readonly lines: readonly ShippingLine[];
+  readonly history: RefundHistory;
+  readonly presentmentCurrency: string;
+  readonly multiCurrency: boolean;
+  readonly prorations: PolicyProrations;
+}
+
+function taxShares(
+  line: ShippingLine,
+  refundedBefore: MoneyBag,
+  refundedTaxes: readonly MoneyBag[],
+  now: MoneyBag,
+  prorations: PolicyProrations,
+): TaxLineRefund[] {
+  const progress = { whole: shippingNet(line), before: refundedBefore, now };
+  return line.taxLines.map((tax, i) =>
+    taxLineRefund(tax, prorateBag(tax.amount, refundedAt(refundedTaxes, i), progress, prorations.shipping)),
+  );
+}
+
+/** Splits an amount bag over the lines: each side by that side's remainders. */
+function splitOverLines(amount: MoneyBag, remainders: readonly MoneyBag[]): MoneyBag[] {
+  const shop = allocateByLargestRemainder(amount.shop, remainders.map((r) => r.shop));
+  const presentment = allocateByLargestRemainder(
+    amount.presentment,
+    remainders.map((r) => r.presentment),
+  );
+  return remainders.map((_, i) => ({ shop: shop[i] ?? 0n, presentment: presentment[i] ?? 0n }));
+}
+
+/**
+ * The shipping part of a memo. `maximumRefundable` is the total remainder
+ * before this refund. Error: `OVER_REFUND` (shipping) when the amount is
+ * above the total remainder.
+ */
+export function refundShipping(
+  ask: ShippingAsk,
+  context: Context,
+): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
+  const { lines, history, prorations } = context;
+  const histories = lines.map((line) => shippingHistoryOf(history, line.id));
+  const remainders = lines.map((line, i) => subtractBags(shippingNet(line), histories[i]?.amount ?? ZERO));
+  const maximumRefundable = sumBags(remainders);
+  let amounts: MoneyBag[];
+  switch (ask.kind) {
+    case "none":
+      amounts = lines.map(() => ZERO);
+      break;
+    case "full":
+      amounts = remainders;
+      break;
+    case "amount": {
+      if (ask.presentment > maximumRefundable.presentment) {
+        const currency = findCurrency(context.presentmentCurrency) ?? {
+          code: context.presentmentCurrency,
+          exponent: 0,
+        };
+        const shipping = emptyShipping(lines, maximumRefundable);
+        return {
+          errors: [
+            refundErrors.shippingOverRefund(
+              "shipping.amount",
+              currency.code,
+              formatMinorUnits(ask.presentment, currency),
+              formatMinorUnits(maximumRefundable.presentment, currency),
+            ),
+          ],
+          shipping,
+        };
+      }
+      const bag = freeAmountBag(ask.presentment, maximumRefundable, context.multiCurrency, prorations.rounding);
+      amounts = splitOverLines(bag, remainders);
+      break;
+    }
+  }
+  const shippingLines: ShippingLineRefund[] = lines.map((line, i) => {
+    const amount = amounts[i] ?? ZERO;
+    const takesPart = ask.kind === "full" || (ask.kind === "amount" && !isZeroBag(amount));
+    const h = histories[i];
+    const taxLines = takesPart
+      ? taxShares(line, h?.amount ?? ZERO, h?.taxLines ?? [], amount, prorations)
+      : line.taxLines.map((tax) => taxLineRefund(tax, ZERO));
+    return { shippingLineId: line.id, amount, taxLines };
+  });
+  return {
+    errors: [],
+    shipping: {
+      amount: sumBy(shippingLines, (l) => l.amount),
+      tax: sumBy(shippingLines, (l) => sumBy(l.taxLines, (t) => t.amount)),
+      maximumRefundable,
+      lines: shippingLines,
+    },
+  };
+}
+
+function emptyShipping(lines: readonly ShippingLine[], maximumRefundable: MoneyBag): ShippingRefund {
+  return {
+    amount: ZERO,
+    tax: ZERO,
+    maximumRefundable,
+    lines: lines.map((line) => ({ shippingLineId: line.id, amount: ZERO, taxLines: [] })),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Memo totals (§3.5) and the full-refund fit (§3.6).
+ *
+ * ```
+ * taxesIncluded = false:
+ *   total = Σ line subtotal + Σ line tax + shipping.amount + shipping.tax
+ *           + duties + dutiesTax + adjustmentPositive − adjustmentNegative
+ * taxesIncluded = true:
+ *   total = Σ line subtotal + shipping.amount + duties + dutiesTax
+ *           + adjustmentPositive − adjustmentNegative      (tax is contained)
+ * ```
+ *
+ * @module
+ */
+import type { CreditMemoLine, ShippingRefund } from "../domain/creditMemo.js";
+import { addBags, type MoneyBag, subtractBags, sumBags, sumBy } from "../money/moneyBag.js";
+
+/** The totals of a memo. `tax` is all tax refunded: lines, shipping and duties. */
+export interface MemoTotals {
+  readonly subtotal: MoneyBag;
+  readonly discount: MoneyBag;
+  readonly tax: MoneyBag;
+  /** Duties without their taxes. */
+  readonly duties: MoneyBag;
+  readonly total: MoneyBag;
+}
+
+/** Adds up a memo's parts into its totals. */
+export function memoTotals(
+  lines: readonly CreditMemoLine[],
+  shipping: ShippingRefund,
+  adjustmentPositive: MoneyBag,
+  adjustmentNegative: MoneyBag,
+  taxesIncluded: boolean,
+): MemoTotals {
+  const subtotal = sumBy(lines, (l) => l.subtotal);
+  const discount = sumBy(lines, (l) => l.discount);
+  const lineTax = sumBy(lines, (l) => l.tax);
+  const allDuties = lines.flatMap((l) => l.duties);
+  const duties = sumBy(allDuties, (d) => d.amount);
+  const dutiesTax = sumBy(allDuties, (d) => sumBy(d.taxLines, (t) => t.amount));
+  const charged = taxesIncluded
+    ? sumBags([subtotal, shipping.amount, duties, dutiesTax])
+    : sumBags([subtotal, lineTax, shipping.amount, shipping.tax, duties, dutiesTax]);
+  return {
+    subtotal,
+    discount,
+    tax: sumBags([lineTax, shipping.tax, dutiesTax]),
+    duties,
+    total: subtractBags(addBags(charged, adjustmentPositive), adjustmentNegative),
+  };
+}
+
+/**
+ * A full refund's adjustments (§3.6): the difference between the money left
+ * and the computed total goes to `adjustmentPositive` when money is left
+ * over, to `adjustmentNegative` when the total is larger — on each side, so
+ * that the total becomes exactly the money left.
+ */
+export function fitToMoneyLeft(
+  total: MoneyBag,
+  moneyLeft: MoneyBag,
+  adjustments: { readonly positive: MoneyBag; readonly negative: MoneyBag },
+): { readonly positive: MoneyBag; readonly negative: MoneyBag } {
+  const difference = subtractBags(moneyLeft, total);
+  const up = (x: bigint) => (x > 0n ? x : 0n);
+  return {
+    positive: addBags(adjustments.positive, {
+      shop: up(difference.shop),
+      presentment: up(difference.presentment),
+    }),
+    negative: addBags(adjustments.negative, {
+      shop: up(-difference.shop),
+      presentment: up(-difference.presentment),
+    }),
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Money out (§3.7): which invoices pay the refund. Suggested transactions
+ * take the invoices in order, each up to its money left; `invoiceId` asks
+ * for one online transaction; explicit transactions are checked and their
+ * shop side split from the memo's shop total.
+ *
+ * @module
+ */
+import type { RefundTransaction } from "../domain/creditMemo.js";
+import type { Invoice, Order } from "../domain/order.js";
+import type { RefundRequest } from "../domain/refundRequest.js";
+import { type RefundError, refundErrors } from "../errors.js";
+import { findCurrency } from "../money/currency.js";
+import { formatMinorUnits } from "../money/decimal.js";
+import { allocateByLargestRemainder } from "../money/largestRemainder.js";
+import { isZeroBag, type MoneyBag, type Side, SIDES, sumBags, ZERO } from "../money/moneyBag.js";
+import { invoiceMoneyLeft, moneyCollected, orderMoneyLeft } from "../order/moneyLeft.js";
+import type { RefundHistory } from "../order/refundHistory.js";
+
+/** How the request wants to be paid out. */
+export type PayoutAsk =
+  | { readonly kind: "suggested" }
+  | { readonly kind: "invoice"; readonly invoiceId: string }
+  | {
+      readonly kind: "explicit";
+      readonly transactions: readonly { readonly invoiceId: string; readonly presentment: bigint }[];
+    };
+
+/** The payout the request asks for, from its `invoiceId` or `transactions`. */
+export function payoutAskOf(request: RefundRequest, transactionAmounts: readonly bigint[] | undefined): PayoutAsk {
+  if (request.transactions !== undefined)
+    return {
+      kind: "explicit",
+      transactions: request.transactions.map((t, i) => ({
+        invoiceId: t.invoiceId,
+        presentment: transactionAmounts?.[i] ?? 0n,
+      })),
+    };
+  if (request.invoiceId !== undefined) return { kind: "invoice", invoiceId: request.invoiceId };
+  return { kind: "suggested" };
+}
+
+/**
+ * Checks of the payout that do not depend on the total: `invoiceId` with
+ * `transactions`, unknown invoices, offline invoices for `invoiceId`,
+ * non-positive transaction amounts.
+ */
+export function checkPayoutAsk(order: Order, request: RefundRequest, ask: PayoutAsk): RefundError[] {
+  const errors: RefundError[] = [];
+  if (request.invoiceId !== undefined && request.transactions !== undefined)
+    errors.push(refundErrors.invalidInput("transactions", "cannot be given together with invoiceId"));
+  const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
+  if (ask.kind === "invoice") {
+    const invoice = byId.get(ask.invoiceId);
+    if (invoice === undefined) errors.push(refundErrors.unknownInvoice("invoiceId", ask.invoiceId));
+    else if (!invoice.online) errors.push(refundErrors.offlineInvoice("invoiceId", ask.invoiceId));
+  }
+  if (ask.kind === "explicit")
+    ask.transactions.forEach((t, i) => {
+      if (!byId.has(t.invoiceId))
+        errors.push(refundErrors.unknownInvoice(`transactions[${i}].invoiceId`, t.invoiceId));
+      if (t.presentment <= 0n)
+        errors.push(refundErrors.invalidInput(`transactions[${i}].amount`, "must be more than zero"));
+    });
+  return errors;
+}
+
+interface Context {
+  readonly order: Order;
+  readonly history: RefundHistory;
+}
+
+function formatter(code: string): (minor: bigint) => string {
+  const currency = findCurrency(code) ?? { code, exponent: 0 };
+  return (minor) => formatMinorUnits(minor, currency);
+}
+
+/** The side that exceeds its limit (presentment first), if any. */
+function exceedingSide(amount: MoneyBag, limit: MoneyBag): Side | undefined {
+  if (amount.presentment > limit.presentment) return "presentment";
+  if (amount.shop > limit.shop) return "shop";
+  return undefined;
+}
+
+function currencyOf(order: Order, side: Side): string {
+  return side === "shop" ? order.currency : order.presentmentCurrency;
+}
+
+function transactionOn(invoice: Invoice, amount: MoneyBag, history: RefundHistory): RefundTransaction {
+  return {
+    invoiceId: invoice.id,
+    gateway: invoice.gateway ?? null,
+    online: invoice.online,
+    amount,
+    maximumRefundable: invoiceMoneyLeft(invoice, history),
+  };
+}
+
+/** Invoices in order, each up to its money left, on each side independently. */
+function suggest(total: MoneyBag, { order, history }: Context): RefundTransaction[] {
+  const remaining = { shop: total.shop, presentment: total.presentment };
+  const transactions: RefundTransaction[] = [];
+  for (const invoice of order.invoices) {
+    const left = invoiceMoneyLeft(invoice, history);
+    const amount = { shop: 0n, presentment: 0n };
+    for (const side of SIDES) {
+      const take = remaining[side] < left[side] ? remaining[side] : left[side];
+      amount[side] = take > 0n ? take : 0n;
+      remaining[side] -= amount[side];
+    }
+    if (!isZeroBag(amount)) transactions.push(transactionOn(invoice, amount, history));
+  }
+  return transactions;
+}
+
+/**
+ * The transactions paying `total`, or the errors: `NOT_PAID`,
+ * `OVER_REFUND` (money or invoice), `TRANSACTION_MISMATCH`. A zero total has
+ * no transactions. Assumes {@link checkPayoutAsk} passed.
+ */
+export function payOut(
+  total: MoneyBag,
+  ask: PayoutAsk,
+  context: Context,
+): { readonly errors: readonly RefundError[]; readonly transactions: readonly RefundTransaction[] } {
+  const { order, history } = context;
+  const errors: RefundError[] = [];
+  if (total.presentment <= 0n && total.shop <= 0n) return { errors, transactions: [] };
+  const left = orderMoneyLeft(order, history);
+  const over = exceedingSide(total, left);
+  if (over !== undefined) {
+    const format = formatter(currencyOf(order, over));
+    if (isZeroBag(moneyCollected(order))) errors.push(refundErrors.notPaid());
+    else
+      errors.push(
+        refundErrors.moneyOverRefund(currencyOf(order, over), format(total[over]), format(left[over])),
+      );
+  }
+  const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
+  const invoiceOver = (path: string, invoice: Invoice, amount: MoneyBag) => {
+    const invoiceLeft = invoiceMoneyLeft(invoice, history);
+    const side = exceedingSide(amount, invoiceLeft);
+    if (side === undefined) return;
+    const format = formatter(currencyOf(order, side));
+    errors.push(
+      refundErrors.invoiceOverRefund(
+        path,
+        invoice.id,
+        currencyOf(order, side),
+        format(amount[side]),
+        format(invoiceLeft[side]),
+      ),
+    );
+  };
+  let transactions: RefundTransaction[] = [];
+  switch (ask.kind) {
+    case "suggested":
+      transactions = suggest(total, context);
+      break;
+    case "invoice": {
+      const invoice = byId.get(ask.invoiceId);
+      if (invoice === undefined) break;
+      if (over === undefined) invoiceOver("invoiceId", invoice, total);
+      transactions = [transactionOn(invoice, total, history)];
+      break;
+    }
+    case "explicit": {
+      const presentmentTotal = ask.transactions.reduce((sum, t) => sum + t.presentment, 0n);
+      if (presentmentTotal !== total.presentment) {
+        const format = formatter(order.presentmentCurrency);
+        errors.push(
+          refundErrors.transactionMismatch(
+            "transactions",
+            order.presentmentCurrency,
+            format(presentmentTotal),
+            format(total.presentment),
+          ),
+        );
+        break;
+      }
+      const shop = allocateByLargestRemainder(
+        total.shop,
+        ask.transactions.map((t) => t.presentment),
+      );
+      const perInvoice = new Map<string, MoneyBag>();
+      ask.transactions.forEach((t, i) => {
+        const invoice = byId.get(t.invoiceId);
+        if (invoice === undefined) return;
+        const amount = { shop: shop[i] ?? 0n, presentment: t.presentment };
+        const sofar = sumBags([perInvoice.get(t.invoiceId) ?? ZERO, amount]);
+        perInvoice.set(t.invoiceId, sofar);
+        invoiceOver(`transactions[${i}].amount`, invoice, sofar);
+        transactions.push(transactionOn(invoice, amount, history));
+      });
+      break;
+    }
+  }
+  return { errors, transactions };
+}
