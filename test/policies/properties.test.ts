@@ -1,0 +1,95 @@
+/**
+ * Invariants of the proration rule under every policy (§3.1, §9.1).
+ */
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { POLICY_NAMES, type PolicyName } from "../../src/domain/policy.js";
+import { prorate, prorationsOf } from "../../src/refund/proration.js";
+
+/** A line of n units, a component X and a split of n into refunds (quantities ≥ 1). */
+const caseArb = fc
+  .record({
+    n: fc.integer({ min: 1, max: 12 }),
+    x: fc.bigInt({ min: 0n, max: 10n ** 12n }),
+    cuts: fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 12 }),
+  })
+  .map(({ n, x, cuts }) => {
+    const split: number[] = [];
+    let left = n;
+    for (const c of cuts) {
+      if (left === 0) break;
+      const q = Math.min(c, left);
+      split.push(q);
+      left -= q;
+    }
+    if (left > 0) split.push(left);
+    return { n, x, split };
+  });
+
+/** The shares a sequence of refunds returns under a policy. */
+function shares(policy: PolicyName, n: number, x: bigint, split: readonly number[]): bigint[] {
+  const proration = prorationsOf(policy).lines;
+  let r = 0n;
+  let refunded = 0n;
+  return split.map((q) => {
+    const share = prorate(
+      { amount: x, refunded },
+      { whole: BigInt(n), before: r, now: BigInt(q) },
+      proration,
+    );
+    r += BigInt(q);
+    refunded += share;
+    return share;
+  });
+}
+
+describe("proration invariants", () => {
+  test.prop([caseArb, fc.constantFrom(...POLICY_NAMES)])(
+    "every policy returns exactly X over a complete sequence, each share within [0, X − R]",
+    ({ n, x, split }, policy) => {
+      const s = shares(policy, n, x, split);
+      let refunded = 0n;
+      for (const share of s) {
+        expect(share >= 0n && share <= x - refunded).toBe(true);
+        refunded += share;
+      }
+      expect(refunded).toBe(x);
+    },
+  );
+
+  test.prop([caseArb, fc.constantFrom<PolicyName>("default", "bankers")])(
+    "cumulative policies are path-independent: after k units the refunded total is round(X·k/n)",
+    ({ n, x, split }, policy) => {
+      const s = shares(policy, n, x, split);
+      const once = (k: number) => shares(policy, n, x, [k])[0] ?? 0n;
+      let k = 0;
+      let refunded = 0n;
+      split.forEach((q, i) => {
+        k += q;
+        refunded += s[i] ?? 0n;
+        expect(refunded).toBe(once(k));
+      });
+    },
+  );
+
+  test.prop([caseArb])(
+    "default and bankers refund the same after k units unless X·k/n is an exact half, then bankers one less",
+    ({ n, x, split }) => {
+      const d = shares("default", n, x, split);
+      const b = shares("bankers", n, x, split);
+      let k = 0n;
+      let dSum = 0n;
+      let bSum = 0n;
+      split.forEach((q, i) => {
+        k += BigInt(q);
+        dSum += d[i] ?? 0n;
+        bSum += b[i] ?? 0n;
+        const exactHalf =
+          k < BigInt(n) && (x * k * 2n) % BigInt(n) === 0n && (x * k) % BigInt(n) !== 0n;
+        // half away rounds X·k/n = m + ½ up to m + 1; half even to whichever of m, m + 1 is even.
+        const evenDown = exactHalf && ((x * k) / BigInt(n)) % 2n === 0n;
+        expect(dSum - bSum).toBe(evenDown ? 1n : 0n);
+      });
+    },
+  );
+});
