@@ -15,6 +15,7 @@ export { isMultiCurrency } from "./domain/order.js";
 export { POLICY_NAMES, type PolicyName } from "./domain/policy.js";
 export type * from "./domain/refundRequest.js";
 export * from "./errors.js";
+export * from "./json/index.js";
 export { type Currency, findCurrency } from "./money/currency.js";
 export {
   type DecimalAmount,
@@ -27,4 +28,3 @@ export type { MoneyBag } from "./money/moneyBag.js";
 export type { RoundingMode } from "./money/rounding.js";
 export { moneyLeft } from "./order/moneyLeft.js";
 export { type RefundStatus, refundStatus } from "./refundStatus.js";
-export * from "./json/index.js";

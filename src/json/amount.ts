@@ -1,0 +1,195 @@
+/**
+ * Amounts at the JSON boundary (§1): decimal strings (or JSON numbers of the
+ * same shape) read exactly into minor units, money bags for multi-currency
+ * orders, free amounts kept as exact decimals, and currency codes.
+ *
+ * @module
+ */
+import * as E from "fp-ts/lib/Either.js";
+import * as t from "io-ts/lib/index.js";
+import type { Currency } from "../money/currency.js";
+import { findCurrency } from "../money/currency.js";
+import type { DecimalAmount } from "../money/decimal.js";
+import {
+  decimalFromNumber,
+  formatMinorUnits,
+  parseDecimal,
+  toMinorUnits,
+} from "../money/decimal.js";
+import type { MoneyBag } from "../money/moneyBag.js";
+import type { Codec } from "./codec.js";
+import { fail, isObject, leaf, map, struct } from "./codec.js";
+import type { JsonValue } from "./json.js";
+
+/**
+ * The currencies amounts are read in. `undefined` when the document's
+ * currency code is itself invalid: amounts are then checked for their shape
+ * only (the currency error is reported on its own).
+ */
+export interface AmountContext {
+  readonly shop: Currency | undefined;
+  readonly presentment: Currency | undefined;
+  /** Whether amounts are bags `{"shop", "presentment"}`. */
+  readonly multi: boolean;
+}
+
+/** The amount context of a document whose currency codes are `currency` and `presentmentCurrency` (raw JSON). */
+export function amountContext(currency: unknown, presentmentCurrency: unknown): AmountContext {
+  const shop = typeof currency === "string" ? findCurrency(currency) : undefined;
+  const presentmentCode =
+    presentmentCurrency === undefined || presentmentCurrency === null
+      ? currency
+      : presentmentCurrency;
+  const presentment =
+    typeof presentmentCode === "string" ? findCurrency(presentmentCode) : undefined;
+  const multi = typeof presentmentCode === "string" && presentmentCode !== currency;
+  return { shop, presentment, multi };
+}
+
+/** A currency for writing amounts; an unknown code (never decoded) is written with 2 digits. */
+export function currencyForEncoding(code: string): Currency {
+  return findCurrency(code) ?? { code, exponent: 2 };
+}
+
+/** An example amount with `exponent` fraction digits: `"19.99"`, `"1999"`, `"19.999"`. */
+function exampleAmount(exponent: number): string {
+  return exponent === 0 ? "1999" : `19.${"9".repeat(exponent)}`;
+}
+
+function fractionDigits(exponent: number): string {
+  if (exponent === 0) return "no fraction digits";
+  return exponent === 1 ? "at most 1 fraction digit" : `at most ${exponent} fraction digits`;
+}
+
+/** What an amount in `currency` looks like, for messages. */
+function describeAmount(currency: Currency | undefined): string {
+  return currency === undefined
+    ? 'a decimal amount such as "19.99"'
+    : `a decimal amount such as "${exampleAmount(currency.exponent)}" with ${fractionDigits(currency.exponent)} (${currency.code})`;
+}
+
+/**
+ * Reads a JSON amount (string or number) as an exact decimal, or says what is
+ * wrong with it in a sentence ending that starts "must ..." / "is ...".
+ */
+function readDecimal(u: unknown, expected: string): E.Either<string, DecimalAmount> {
+  if (typeof u === "string") {
+    const parsed = parseDecimal(u);
+    if (parsed !== undefined) return E.right(parsed);
+    if (u.trim().startsWith("-")) return E.left(`must not be negative; it must be ${expected}`);
+    return E.left(`must be ${expected}`);
+  }
+  if (typeof u === "number") {
+    if (!Number.isFinite(u)) {
+      return E.left(`is a number too large to be read; write it as a string, ${expected}`);
+    }
+    if (u < 0) return E.left(`must not be negative; it must be ${expected}`);
+    const parsed = decimalFromNumber(u);
+    if (parsed === undefined) {
+      return E.left(
+        `is a JSON number that needs exponent notation; write it as a string, ${expected}`,
+      );
+    }
+    if (parsed.coefficient > BigInt(Number.MAX_SAFE_INTEGER)) {
+      return E.left(
+        `is a JSON number with too many digits to be exact; write it as a string instead, ${expected}`,
+      );
+    }
+    return E.right(parsed);
+  }
+  return E.left(`must be ${expected}`);
+}
+
+const isDecimalAmount = (u: unknown): u is DecimalAmount =>
+  isObject(u) && typeof u["coefficient"] === "bigint" && typeof u["scale"] === "number";
+
+/** Writes an exact decimal with its own number of fraction digits: `{250n, 2}` → `"2.50"`. */
+export function formatDecimal(amount: DecimalAmount): string {
+  return formatMinorUnits(amount.coefficient, { code: "", exponent: amount.scale });
+}
+
+/**
+ * A free amount (§3.8): an exact decimal whose currency is not known yet.
+ * Its fraction digits are checked by the engine against the currency.
+ */
+export const decimalAmount: Codec<DecimalAmount> = leaf(
+  describeAmount(undefined),
+  isDecimalAmount,
+  (u) => readDecimal(u, describeAmount(undefined)),
+  formatDecimal,
+);
+
+/** An amount in `currency`, as integer minor units; more fraction digits than the currency has are refused. */
+export function minorUnits(currency: Currency | undefined): Codec<bigint> {
+  const expected = describeAmount(currency);
+  return leaf(
+    expected,
+    (u): u is bigint => typeof u === "bigint" && u >= 0n,
+    (u) =>
+      E.chain((decimal: DecimalAmount): E.Either<string, bigint> => {
+        if (currency === undefined) return E.right(decimal.coefficient);
+        const minor = toMinorUnits(decimal, currency);
+        return minor === undefined
+          ? E.left(
+              `has ${decimal.scale} fraction digits but ${currency.code} has ${fractionDigits(currency.exponent)}; amounts are never rounded, so write it as ${expected}`,
+            )
+          : E.right(minor);
+      })(readDecimal(u, expected)),
+    (minor) => formatMinorUnits(minor, currency ?? { code: "", exponent: 0 }),
+  );
+}
+
+const isBag = (u: unknown): u is MoneyBag =>
+  isObject(u) && typeof u["shop"] === "bigint" && typeof u["presentment"] === "bigint";
+
+/**
+ * An amount on an order or memo, as a bag. Single-currency documents write a
+ * plain amount (both sides equal); multi-currency documents write
+ * `{"shop": ..., "presentment": ...}` and a plain amount there is refused.
+ */
+export function moneyBag(ctx: AmountContext): Codec<MoneyBag> {
+  if (!ctx.multi) {
+    return map(
+      minorUnits(ctx.shop ?? ctx.presentment),
+      isBag,
+      (minor) => ({ shop: minor, presentment: minor }),
+      (bag) => bag.shop,
+    );
+  }
+  const shopCode = ctx.shop?.code ?? "the shop currency";
+  const presentmentCode = ctx.presentment?.code ?? "the presentment currency";
+  const example = `{"shop": "${exampleAmount(ctx.shop?.exponent ?? 2)}", "presentment": "${exampleAmount(ctx.presentment?.exponent ?? 2)}"}`;
+  const name = `an amount in both currencies such as ${example} (shop in ${shopCode}, presentment in ${presentmentCode})`;
+  const bag = struct(name, {
+    shop: minorUnits(ctx.shop),
+    presentment: minorUnits(ctx.presentment),
+  });
+  return new t.Type<MoneyBag, JsonValue, unknown>(
+    name,
+    isBag,
+    (u, c) =>
+      typeof u === "string" || typeof u === "number"
+        ? fail(
+            u,
+            c,
+            `must be ${name}: this order is in two currencies, so a plain amount cannot say which one it is in`,
+          )
+        : bag.validate(u, c),
+    bag.encode,
+  );
+}
+
+/** An ISO 4217 code known to dinero.js. */
+export const currencyCode: Codec<string> = leaf(
+  'a known ISO 4217 currency code such as "USD"',
+  (u): u is string => typeof u === "string" && findCurrency(u) !== undefined,
+  (u) =>
+    typeof u === "string" && findCurrency(u) !== undefined
+      ? E.right(u)
+      : E.left(
+          typeof u === "string"
+            ? `must be a known ISO 4217 currency code such as "USD" (codes are upper case); "${u.length > 12 ? `${u.slice(0, 12)}…` : u}" is not one`
+            : 'must be a known ISO 4217 currency code such as "USD"',
+        ),
+  (a) => a,
+);

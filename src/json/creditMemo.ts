@@ -1,0 +1,270 @@
+/**
+ * The credit memo in JSON (§6): the output of a refund and the format of an
+ * order's refund history.
+ *
+ * @module
+ */
+import type { Either } from "fp-ts/lib/Either.js";
+import * as E from "fp-ts/lib/Either.js";
+import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import type {
+  CreditMemo,
+  CreditMemoLine,
+  DiscountRefund,
+  DutyRefund,
+  RefundTransaction,
+  ShippingLineRefund,
+  ShippingRefund,
+  TaxLineRefund,
+} from "../domain/creditMemo.js";
+import type { Order } from "../domain/order.js";
+import type { RefundError } from "../errors.js";
+import { parseDecimal } from "../money/decimal.js";
+import type { AmountContext } from "./amount.js";
+import { amountContext, currencyCode, currencyForEncoding, moneyBag } from "./amount.js";
+import type { Codec, FieldProblem } from "./codec.js";
+import {
+  array,
+  boolean,
+  id,
+  integer,
+  isObject,
+  leaf,
+  map,
+  nullable,
+  oneOf,
+  optional,
+  ownField,
+  runDecoder,
+  string,
+  struct,
+  withDefault,
+} from "./codec.js";
+import type { JsonObject } from "./json.js";
+
+/** The restock types of §4. */
+export const restockType = oneOf(["no_restock", "cancel", "return"] as const);
+
+/** A tax line's informational rate: a decimal string such as `"0.0825"` (kept as written). */
+export const rate: Codec<string> = leaf(
+  'a decimal string such as "0.0825"',
+  (u): u is string => typeof u === "string" && parseDecimal(u) !== undefined,
+  (u) =>
+    typeof u === "string" && parseDecimal(u) !== undefined
+      ? E.right(u)
+      : E.left('must be a decimal string such as "0.0825" (the rate is informational)'),
+  (a) => a,
+);
+
+/** A tax line (order) or a refunded share of one (memo): same shape. */
+export function taxLineCodec(ctx: AmountContext): Codec<TaxLineRefund> {
+  return struct('a tax line (a JSON object such as {"title": "VAT", "amount": "1.00"})', {
+    title: string,
+    rate: optional(rate),
+    amount: moneyBag(ctx),
+  });
+}
+
+/** A discount allocation (order) or a refunded share of one (memo): same shape. */
+export function discountCodec(ctx: AmountContext): Codec<DiscountRefund> {
+  return struct('a discount allocation (a JSON object such as {"amount": "4.40"})', {
+    title: optional(string),
+    amount: moneyBag(ctx),
+  });
+}
+
+function memoLineCodec(ctx: AmountContext): Codec<CreditMemoLine> {
+  const bag = moneyBag(ctx);
+  const taxLines = withDefault(array(taxLineCodec(ctx), "a list of tax lines"), []);
+  const duty: Codec<DutyRefund> = struct("a refunded duty (a JSON object)", {
+    dutyId: id,
+    amount: bag,
+    taxLines,
+  });
+  return struct("a credit memo line (a JSON object)", {
+    lineItemId: id,
+    quantity: integer(1),
+    price: bag,
+    gross: bag,
+    discount: bag,
+    subtotal: bag,
+    tax: bag,
+    discountAllocations: withDefault(array(discountCodec(ctx), "a list of discounts"), []),
+    taxLines,
+    duties: withDefault(array(duty, "a list of refunded duties"), []),
+    total: bag,
+    restock: withDefault(restockType, "no_restock"),
+    locationId: nullable(string),
+  });
+}
+
+function shippingRefundCodec(ctx: AmountContext): Codec<ShippingRefund> {
+  const bag = moneyBag(ctx);
+  const line: Codec<ShippingLineRefund> = struct("a refunded shipping line (a JSON object)", {
+    shippingLineId: id,
+    amount: bag,
+    taxLines: withDefault(array(taxLineCodec(ctx), "a list of tax lines"), []),
+  });
+  return struct(
+    'the refunded shipping (a JSON object such as {"amount": "0.00", "tax": "0.00", "maximumRefundable": "15.00", "lines": []})',
+    {
+      amount: bag,
+      tax: bag,
+      maximumRefundable: bag,
+      lines: withDefault(array(line, "a list of refunded shipping lines"), []),
+    },
+  );
+}
+
+function transactionCodec(ctx: AmountContext): Codec<RefundTransaction> {
+  const bag = moneyBag(ctx);
+  return struct("a refund transaction (a JSON object)", {
+    invoiceId: id,
+    gateway: nullable(string),
+    online: boolean,
+    amount: bag,
+    maximumRefundable: bag,
+  });
+}
+
+/** The currencies of the order a memo belongs to. */
+export type MemoCurrencies = Pick<Order, "currency" | "presentmentCurrency">;
+
+/**
+ * The memo codec with amounts read in `ctx`. With `expected`, the memo's
+ * currencies must be the order's (`INCONSISTENT_ORDER` otherwise).
+ */
+export function creditMemoCodec(
+  ctx: AmountContext,
+  expected: MemoCurrencies | undefined,
+): Codec<CreditMemo> {
+  const bag = moneyBag(ctx);
+  const fields = struct(
+    'a credit memo (a JSON object such as {"id": "5-1", "orderId": "5", "currency": "USD", ...})',
+    {
+      id,
+      orderId: id,
+      currency: currencyCode,
+      presentmentCurrency: optional(currencyCode),
+      lineItems: withDefault(array(memoLineCodec(ctx), "a list of credit memo lines"), []),
+      shipping: shippingRefundCodec(ctx),
+      adjustmentPositive: bag,
+      adjustmentNegative: bag,
+      subtotal: bag,
+      discount: bag,
+      tax: bag,
+      duties: bag,
+      total: bag,
+      maximumRefundable: bag,
+      transactions: withDefault(array(transactionCodec(ctx), "a list of transactions"), []),
+      reason: nullable(string),
+      note: nullable(string),
+      notify: withDefault(boolean, false),
+      idempotencyKey: nullable(string),
+    },
+    (f): FieldProblem[] => {
+      if (expected === undefined || f.currency === undefined) return [];
+      const problems: FieldProblem[] = [];
+      if (f.currency !== expected.currency) {
+        problems.push({
+          field: "currency",
+          problem: `the refund is in ${f.currency} but the order is in ${expected.currency}`,
+          inconsistent: true,
+        });
+      }
+      const presentment = f.presentmentCurrency ?? f.currency;
+      if (presentment !== expected.presentmentCurrency && f.currency === expected.currency) {
+        problems.push({
+          field: "presentmentCurrency",
+          problem: `the refund's presentment currency is ${presentment} but the order's is ${expected.presentmentCurrency}`,
+          inconsistent: true,
+        });
+      }
+      return problems;
+    },
+  );
+  return map(
+    fields,
+    (u): u is CreditMemo => isObject(u) && typeof u["presentmentCurrency"] === "string",
+    (f): CreditMemo => {
+      const { presentmentCurrency, ...rest } = f;
+      return { ...rest, presentmentCurrency: presentmentCurrency ?? f.currency };
+    },
+    (memo) => {
+      const { presentmentCurrency, ...rest } = memo;
+      return presentmentCurrency === memo.currency ? rest : { ...rest, presentmentCurrency };
+    },
+  );
+}
+
+/**
+ * Reads a credit memo in the JSON format of §6, such as a memo stored by a
+ * service or one entry of an order's `refunds`.
+ *
+ * Amounts are read in the memo's own `currency` and `presentmentCurrency`
+ * (which defaults to `currency`), or, when `order` is given, in the order's
+ * currencies; a memo in other currencies than its order's is then
+ * `INCONSISTENT_ORDER`. `note`, `reason`, `idempotencyKey`, `locationId` and
+ * `gateway` may be `null`; lists default to empty, `restock` to
+ * `"no_restock"`, `notify` to `false`. Unknown keys are ignored.
+ *
+ * @param json - any value, typically from `JSON.parse`.
+ * @param order - the order the memo belongs to (its currencies), if known.
+ * @returns the memo, or every problem found: `INVALID_INPUT` with the JSON
+ * path of the value (`lineItems[0].total`), `INCONSISTENT_ORDER` at
+ * `currency` or `presentmentCurrency`. Never throws.
+ * @example
+ * ```ts
+ * import { decodeCreditMemo, encodeCreditMemo } from "refund-core";
+ * const stored = { id: "5-1", orderId: "5", currency: "USD", ... };
+ * const memo = decodeCreditMemo(stored);
+ * if (memo._tag === "Right") encodeCreditMemo(memo.right); // the same JSON
+ * ```
+ * @category Codecs
+ */
+export function decodeCreditMemo(
+  json: unknown,
+  order?: Pick<Order, "currency" | "presentmentCurrency">,
+): Either<NonEmptyArray<RefundError>, CreditMemo> {
+  const ctx =
+    order === undefined
+      ? amountContext(ownField(json, "currency"), ownField(json, "presentmentCurrency"))
+      : amountContext(order.currency, order.presentmentCurrency);
+  return runDecoder(creditMemoCodec(ctx, order), json);
+}
+
+/** The codec that writes `memo` (its own currencies). */
+export function memoEncoder(memo: MemoCurrencies): Codec<CreditMemo> {
+  return creditMemoCodec(encodingContext(memo), undefined);
+}
+
+/** The amount context for writing a document in `currency` / `presentmentCurrency`. */
+export function encodingContext(doc: MemoCurrencies): AmountContext {
+  return {
+    shop: currencyForEncoding(doc.currency),
+    presentment: currencyForEncoding(doc.presentmentCurrency),
+    multi: doc.currency !== doc.presentmentCurrency,
+  };
+}
+
+/**
+ * Writes a credit memo as the plain JSON of §6: amounts as strings with
+ * exactly the currency's fraction digits (`"21.44"`), bags
+ * `{"shop", "presentment"}` on multi-currency memos (which also carry
+ * `presentmentCurrency`), `null` for absent `note`, `reason`,
+ * `idempotencyKey`, `locationId` and `gateway`.
+ * `decodeCreditMemo(encodeCreditMemo(memo))` gives back `memo`.
+ *
+ * @param memo - a credit memo, as `calculate` returns it.
+ * @returns a JSON object ready for `JSON.stringify`.
+ * @example
+ * ```ts
+ * import { calculate, encodeCreditMemo } from "refund-core";
+ * const result = calculate(order, request);
+ * if (result._tag === "Right") console.log(JSON.stringify(encodeCreditMemo(result.right)));
+ * ```
+ * @category Codecs
+ */
+export function encodeCreditMemo(memo: CreditMemo): JsonObject {
+  return memoEncoder(memo).encode(memo) as JsonObject;
+}

@@ -1,0 +1,33 @@
+/**
+ * Plain JSON values: what the decoders read and the encoders write.
+ *
+ * @module
+ */
+
+/**
+ * Any value `JSON.parse` can return and `JSON.stringify` writes back
+ * unchanged.
+ *
+ * @example
+ * ```ts
+ * import type { JsonValue } from "refund-core";
+ * const amount: JsonValue = { shop: "10.00", presentment: "9.12" };
+ * ```
+ * @category Codecs
+ */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
+
+/**
+ * A JSON object, such as the encoded order or credit memo. Read its fields
+ * with brackets: `encodeCreditMemo(memo)["total"]`.
+ *
+ * @example
+ * ```ts
+ * import type { JsonObject } from "refund-core";
+ * const request: JsonObject = { lineItems: [{ lineItemId: "3", quantity: 1 }] };
+ * ```
+ * @category Codecs
+ */
+export interface JsonObject {
+  readonly [key: string]: JsonValue;
+}

@@ -1,0 +1,189 @@
+/**
+ * The order in JSON (§2).
+ *
+ * @module
+ */
+import type { Either } from "fp-ts/lib/Either.js";
+import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import type { Duty, Invoice, LineItem, Order, ShippingLine } from "../domain/order.js";
+import type { RefundError } from "../errors.js";
+import type { AmountContext } from "./amount.js";
+import { amountContext, currencyCode, moneyBag } from "./amount.js";
+import type { Codec, FieldProblem } from "./codec.js";
+import {
+  array,
+  boolean,
+  id,
+  integer,
+  isObject,
+  map,
+  optional,
+  ownField,
+  runDecoder,
+  string,
+  struct,
+  withDefault,
+} from "./codec.js";
+import type { MemoCurrencies } from "./creditMemo.js";
+import { creditMemoCodec, discountCodec, encodingContext, taxLineCodec } from "./creditMemo.js";
+import type { JsonObject } from "./json.js";
+
+function lineItemCodec(ctx: AmountContext): Codec<LineItem> {
+  const taxLines = withDefault(array(taxLineCodec(ctx), "a list of tax lines"), []);
+  const duty: Codec<Duty> = struct(
+    'a duty (a JSON object such as {"id": "d1", "amount": "1.50"})',
+    {
+      id,
+      amount: moneyBag(ctx),
+      taxLines,
+    },
+  );
+  const fields = struct(
+    'an order line (a JSON object such as {"id": "3", "quantity": 2, "price": "22.00"})',
+    {
+      id,
+      sku: optional(string),
+      title: optional(string),
+      quantity: integer(1),
+      price: moneyBag(ctx),
+      discountAllocations: withDefault(array(discountCodec(ctx), "a list of discounts"), []),
+      taxLines,
+      duties: withDefault(array(duty, "a list of duties"), []),
+      fulfilledQuantity: optional(integer(0)),
+    },
+    (f): FieldProblem[] =>
+      f.quantity !== undefined &&
+      f.fulfilledQuantity !== undefined &&
+      f.fulfilledQuantity > f.quantity
+        ? [
+            {
+              field: "fulfilledQuantity",
+              problem: `must be a whole number from 0 to the line's quantity (${f.quantity})`,
+            },
+          ]
+        : [],
+  );
+  return map(
+    fields,
+    (u): u is LineItem => isObject(u) && typeof u["fulfilledQuantity"] === "number",
+    (f): LineItem => ({ ...f, fulfilledQuantity: f.fulfilledQuantity ?? f.quantity }),
+    (line) => line,
+  );
+}
+
+function shippingLineCodec(ctx: AmountContext): Codec<ShippingLine> {
+  return struct('a shipping line (a JSON object such as {"id": "s1", "price": "15.00"})', {
+    id,
+    title: optional(string),
+    price: moneyBag(ctx),
+    discountAllocations: withDefault(array(discountCodec(ctx), "a list of discounts"), []),
+    taxLines: withDefault(array(taxLineCodec(ctx), "a list of tax lines"), []),
+  });
+}
+
+function invoiceCodec(ctx: AmountContext): Codec<Invoice> {
+  return struct(
+    'an invoice (a JSON object such as {"id": "inv-1", "amount": "59.37", "online": false})',
+    {
+      id,
+      amount: moneyBag(ctx),
+      gateway: optional(string),
+      online: boolean,
+    },
+  );
+}
+
+/** The order codec with amounts read in `ctx`; refunds must be in `history`'s currencies. */
+function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Codec<Order> {
+  const fields = struct('an order (a JSON object such as {"id": "5", "currency": "USD", ...})', {
+    id,
+    currency: currencyCode,
+    presentmentCurrency: optional(currencyCode),
+    taxesIncluded: withDefault(boolean, false),
+    lineItems: withDefault(array(lineItemCodec(ctx), "a list of order lines"), []),
+    shippingLines: withDefault(array(shippingLineCodec(ctx), "a list of shipping lines"), []),
+    invoices: withDefault(array(invoiceCodec(ctx), "a list of invoices"), []),
+    refunds: withDefault(
+      array(creditMemoCodec(ctx, history), "a list of credit memos (the refunds already made)"),
+      [],
+    ),
+  });
+  return map(
+    fields,
+    (u): u is Order => isObject(u) && typeof u["presentmentCurrency"] === "string",
+    (f): Order => {
+      const { presentmentCurrency, ...rest } = f;
+      return {
+        id: rest.id,
+        currency: rest.currency,
+        presentmentCurrency: presentmentCurrency ?? rest.currency,
+        taxesIncluded: rest.taxesIncluded,
+        lineItems: rest.lineItems,
+        shippingLines: rest.shippingLines,
+        invoices: rest.invoices,
+        refunds: rest.refunds,
+      };
+    },
+    (order) => order,
+  );
+}
+
+/**
+ * Reads an order in the JSON format of §2.
+ *
+ * `presentmentCurrency` defaults to `currency`, `taxesIncluded` to `false`,
+ * the lists to empty and a line's `fulfilledQuantity` to its `quantity`.
+ * On a single-currency order amounts are decimal strings such as `"22.00"`
+ * (or JSON numbers of that shape); on a multi-currency order every amount is
+ * `{"shop": "10.00", "presentment": "9.12"}`. `refunds` are credit memos in
+ * the format of §6. Unknown keys are ignored, `null` counts as absent for
+ * optional fields. Only the shape and format are checked here; the engine
+ * checks that the order is consistent (repeated ids, discounts above the
+ * gross amount, …).
+ *
+ * @param json - any value, typically from `JSON.parse`.
+ * @returns the order, or every problem found: `INVALID_INPUT` with the JSON
+ * path of the value (`lineItems[2].price`, `lineItems[0].price.shop`), and
+ * `INCONSISTENT_ORDER` for a refund in other currencies than the order's.
+ * Never throws.
+ * @example
+ * ```ts
+ * import { decodeOrder } from "refund-core";
+ * const order = decodeOrder(JSON.parse(text));
+ * if (order._tag === "Left") console.error(order.left.map((e) => e.message));
+ * // The value at lineItems[0].price must be a decimal amount such as "19.99"
+ * // with at most 2 fraction digits (USD).
+ * ```
+ * @category Codecs
+ */
+export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, Order> {
+  const currency = ownField(json, "currency");
+  const presentment = ownField(json, "presentmentCurrency");
+  const ctx = amountContext(currency, presentment);
+  const history =
+    typeof currency === "string" && ctx.shop !== undefined && ctx.presentment !== undefined
+      ? { currency, presentmentCurrency: ctx.presentment.code }
+      : undefined;
+  return runDecoder(orderCodec(ctx, history), json);
+}
+
+/**
+ * Writes an order as the plain JSON of §2: amounts as strings with exactly
+ * the currency's fraction digits, bags `{"shop", "presentment"}` on a
+ * multi-currency order, every default written out, refunds as credit memos
+ * (§6). `decodeOrder(encodeOrder(order))` gives back `order`.
+ *
+ * @param order - an order, as `decodeOrder` or `applyRefund` returns it.
+ * @returns a JSON object ready for `JSON.stringify`.
+ * @example
+ * ```ts
+ * import { applyRefund, encodeOrder } from "refund-core";
+ * const result = applyRefund(order, request);
+ * if (result._tag === "Right") save(JSON.stringify(encodeOrder(result.right.order)));
+ * ```
+ * @category Codecs
+ */
+export function encodeOrder(order: Order): JsonObject {
+  const ctx = encodingContext(order);
+  return orderCodec(ctx, undefined).encode(order) as JsonObject;
+}

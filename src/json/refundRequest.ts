@@ -1,0 +1,137 @@
+/**
+ * The refund request in JSON (§4).
+ *
+ * @module
+ */
+import type { Either } from "fp-ts/lib/Either.js";
+import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import type {
+  RefundLineRequest,
+  RefundRequest,
+  ShippingRequest,
+  TransactionRequest,
+} from "../domain/refundRequest.js";
+import type { RefundError } from "../errors.js";
+import { currencyCode, decimalAmount } from "./amount.js";
+import type { Codec, FieldProblem } from "./codec.js";
+import {
+  array,
+  boolean,
+  id,
+  number,
+  optional,
+  ownField,
+  runDecoder,
+  string,
+  struct,
+  withDefault,
+} from "./codec.js";
+import { restockType } from "./creditMemo.js";
+import type { JsonObject } from "./json.js";
+
+const absent = (u: unknown): boolean => u === undefined || u === null;
+
+const lineRequest: Codec<RefundLineRequest> = struct(
+  'a line to refund (a JSON object such as {"lineItemId": "3", "quantity": 1})',
+  {
+    lineItemId: optional(id),
+    sku: optional(id),
+    quantity: number,
+    restock: withDefault(restockType, "no_restock"),
+    locationId: optional(string),
+  },
+  (_, raw): FieldProblem[] =>
+    absent(ownField(raw, "lineItemId")) && absent(ownField(raw, "sku"))
+      ? [{ field: "", problem: 'must name the item to refund with "lineItemId" or "sku"' }]
+      : [],
+);
+
+const shippingRequest: Codec<ShippingRequest> = struct(
+  'the shipping to refund (a JSON object such as {"fullRefund": true} or {"amount": "2.00"})',
+  {
+    fullRefund: withDefault(boolean, false),
+    amount: optional(decimalAmount),
+  },
+);
+
+const transactionRequest: Codec<TransactionRequest> = struct(
+  'a payout (a JSON object such as {"invoiceId": "inv-1", "amount": "10.00"})',
+  {
+    invoiceId: id,
+    amount: decimalAmount,
+  },
+);
+
+const refundRequest: Codec<RefundRequest> = struct(
+  'a refund request (a JSON object such as {"lineItems": [{"lineItemId": "3", "quantity": 1}]})',
+  {
+    lineItems: withDefault(array(lineRequest, "a list of lines to refund"), []),
+    shipping: optional(shippingRequest),
+    refundDuties: withDefault(boolean, false),
+    adjustmentPositive: optional(decimalAmount),
+    adjustmentNegative: optional(decimalAmount),
+    amount: optional(decimalAmount),
+    full: withDefault(boolean, false),
+    currency: optional(currencyCode),
+    invoiceId: optional(id),
+    transactions: optional(array(transactionRequest, "a list of payouts")),
+    reason: optional(string),
+    note: optional(string),
+    notify: withDefault(boolean, false),
+    idempotencyKey: optional(string),
+  },
+);
+
+/**
+ * Reads a refund request in the JSON format of §4.
+ *
+ * Every field is optional: `lineItems` defaults to empty, `restock` to
+ * `"no_restock"`, `refundDuties`, `full` and `notify` to `false`. Free amounts
+ * (`shipping.amount`, `adjustmentPositive`, `adjustmentNegative`, `amount`,
+ * `transactions[].amount`) stay exact decimals: their currency is only known
+ * against the order, where the engine converts them. A line's `quantity` may
+ * be any JSON number (the engine reports `INVALID_QUANTITY`); cross-field
+ * rules (`full` with lines, `invoiceId` with `transactions`, an ambiguous
+ * `sku`) are the engine's too. Unknown keys are ignored, `null` counts as
+ * absent.
+ *
+ * @param json - any value, typically from `JSON.parse`.
+ * @returns the request, or every problem found as `INVALID_INPUT` with the
+ * JSON path of the value (`lineItems[0]`, `shipping.amount`). Never throws.
+ * @example
+ * ```ts
+ * import { decodeRefundRequest } from "refund-core";
+ * const request = decodeRefundRequest({
+ *   lineItems: [{ lineItemId: "3", quantity: 1, restock: "return", locationId: "wh-1" }],
+ *   shipping: { amount: "0" },
+ * });
+ * // Right({ lineItems: [...], shipping: { fullRefund: false, amount: { coefficient: 0n, scale: 0 } }, ... })
+ * ```
+ * @category Codecs
+ */
+export function decodeRefundRequest(
+  json: unknown,
+): Either<NonEmptyArray<RefundError>, RefundRequest> {
+  return runDecoder(refundRequest, json);
+}
+
+/**
+ * Writes a refund request as the plain JSON of §4, with every default
+ * written out and free amounts as decimal strings with the digits they were
+ * given (`"2.5"` stays `"2.5"`). Useful to record what was asked, for audits.
+ * `decodeRefundRequest(encodeRefundRequest(request))` gives back `request`.
+ *
+ * @param request - a refund request.
+ * @returns a JSON object ready for `JSON.stringify`.
+ * @example
+ * ```ts
+ * import { decodeRefundRequest, encodeRefundRequest } from "refund-core";
+ * const decoded = decodeRefundRequest({ amount: "5" });
+ * if (decoded._tag === "Right") encodeRefundRequest(decoded.right);
+ * // { lineItems: [], refundDuties: false, amount: "5", full: false, notify: false }
+ * ```
+ * @category Codecs
+ */
+export function encodeRefundRequest(request: RefundRequest): JsonObject {
+  return refundRequest.encode(request) as JsonObject;
+}

@@ -1,0 +1,254 @@
+import { describe, expect, test } from "vitest";
+import {
+  type CreditMemo,
+  decodeCreditMemo,
+  decodeOrder,
+  encodeCreditMemo,
+} from "../../src/index.js";
+import { pathOf } from "./helpers.js";
+
+/** The credit memo of spec §6, as JSON. */
+const specMemo = {
+  id: "5-1",
+  orderId: "5",
+  currency: "USD",
+  lineItems: [
+    {
+      lineItemId: "3",
+      quantity: 1,
+      price: "22.00",
+      gross: "22.00",
+      discount: "2.20",
+      subtotal: "19.80",
+      tax: "1.64",
+      discountAllocations: [{ title: "SUMMER20", amount: "2.20" }],
+      taxLines: [{ title: "State Tax", rate: "0.0825", amount: "1.64" }],
+      duties: [],
+      total: "21.44",
+      restock: "return",
+      locationId: "wh-1",
+    },
+  ],
+  shipping: {
+    amount: "0.00",
+    tax: "0.00",
+    maximumRefundable: "15.00",
+    lines: [{ shippingLineId: "s1", amount: "0.00", taxLines: [] }],
+  },
+  adjustmentPositive: "0.00",
+  adjustmentNegative: "0.00",
+  subtotal: "19.80",
+  discount: "2.20",
+  tax: "1.64",
+  duties: "0.00",
+  total: "21.44",
+  maximumRefundable: "59.37",
+  transactions: [
+    {
+      invoiceId: "inv-1",
+      gateway: "banktransfer",
+      online: false,
+      amount: "21.44",
+      maximumRefundable: "59.37",
+    },
+  ],
+  reason: "wrong size",
+  note: null,
+  notify: true,
+  idempotencyKey: null,
+};
+
+const bag = (minor: bigint) => ({ shop: minor, presentment: minor });
+const Z = bag(0n);
+
+const specMemoDecoded: CreditMemo = {
+  id: "5-1",
+  orderId: "5",
+  currency: "USD",
+  presentmentCurrency: "USD",
+  lineItems: [
+    {
+      lineItemId: "3",
+      quantity: 1,
+      price: bag(2200n),
+      gross: bag(2200n),
+      discount: bag(220n),
+      subtotal: bag(1980n),
+      tax: bag(164n),
+      discountAllocations: [{ title: "SUMMER20", amount: bag(220n) }],
+      taxLines: [{ title: "State Tax", rate: "0.0825", amount: bag(164n) }],
+      duties: [],
+      total: bag(2144n),
+      restock: "return",
+      locationId: "wh-1",
+    },
+  ],
+  shipping: {
+    amount: Z,
+    tax: Z,
+    maximumRefundable: bag(1500n),
+    lines: [{ shippingLineId: "s1", amount: Z, taxLines: [] }],
+  },
+  adjustmentPositive: Z,
+  adjustmentNegative: Z,
+  subtotal: bag(1980n),
+  discount: bag(220n),
+  tax: bag(164n),
+  duties: Z,
+  total: bag(2144n),
+  maximumRefundable: bag(5937n),
+  transactions: [
+    {
+      invoiceId: "inv-1",
+      gateway: "banktransfer",
+      online: false,
+      amount: bag(2144n),
+      maximumRefundable: bag(5937n),
+    },
+  ],
+  reason: "wrong size",
+  note: null,
+  notify: true,
+  idempotencyKey: null,
+};
+
+const errorsOf = (json: unknown, order?: { currency: string; presentmentCurrency: string }) => {
+  const result = decodeCreditMemo(json, order);
+  return result._tag === "Left" ? result.left.map((e) => `${e.code} ${pathOf(e)}`) : [];
+};
+
+describe("decodeCreditMemo / encodeCreditMemo", () => {
+  test("read the memo of spec §6", () => {
+    expect(decodeCreditMemo(specMemo)).toEqual({ _tag: "Right", right: specMemoDecoded });
+  });
+
+  test("write it back exactly, without presentmentCurrency on a single-currency memo", () => {
+    expect(encodeCreditMemo(specMemoDecoded)).toEqual(specMemo);
+    expect(Object.keys(encodeCreditMemo(specMemoDecoded))).not.toContain("presentmentCurrency");
+  });
+
+  test("null and absent nullable fields decode to null; lists default to empty", () => {
+    const {
+      note: _n,
+      reason: _r,
+      idempotencyKey: _i,
+      transactions: _t,
+      notify: _no,
+      ...rest
+    } = specMemo;
+    const line = {
+      ...specMemo.lineItems[0],
+      locationId: undefined,
+      restock: undefined,
+      duties: undefined,
+    };
+    const result = decodeCreditMemo({
+      ...rest,
+      lineItems: [line],
+      transactions: [{ ...specMemo.transactions[0], gateway: null }],
+    });
+    expect(result._tag === "Right" && result.right).toMatchObject({
+      note: null,
+      reason: null,
+      idempotencyKey: null,
+      notify: false,
+      lineItems: [{ locationId: null, restock: "no_restock", duties: [] }],
+      transactions: [{ gateway: null }],
+    });
+  });
+
+  test("a multi-currency memo carries presentmentCurrency and bags", () => {
+    const memo: CreditMemo = {
+      ...specMemoDecoded,
+      presentmentCurrency: "EUR",
+      total: { shop: 2144n, presentment: 1990n },
+    };
+    const json = encodeCreditMemo(memo);
+    expect(json["presentmentCurrency"]).toBe("EUR");
+    expect(json["total"]).toEqual({ shop: "21.44", presentment: "19.90" });
+    expect(json["subtotal"]).toEqual({ shop: "19.80", presentment: "19.80" });
+    expect(decodeCreditMemo(json)).toEqual({ _tag: "Right", right: memo });
+  });
+
+  test("memo line duties are {dutyId, amount, taxLines}", () => {
+    const json = {
+      ...specMemo,
+      lineItems: [
+        {
+          ...specMemo.lineItems[0],
+          duties: [{ dutyId: "d1", amount: "0.75", taxLines: [{ title: "VAT", amount: "0.15" }] }],
+        },
+      ],
+    };
+    const result = decodeCreditMemo(json);
+    expect(result._tag === "Right" && result.right.lineItems[0]?.duties).toEqual([
+      { dutyId: "d1", amount: bag(75n), taxLines: [{ title: "VAT", amount: bag(15n) }] },
+    ]);
+    expect(
+      errorsOf({
+        ...json,
+        lineItems: [{ ...json.lineItems[0], duties: [{ id: "d1", amount: "0.75" }] }],
+      }),
+    ).toEqual(["INVALID_INPUT lineItems[0].duties[0].dutyId"]);
+  });
+
+  test.each([
+    [{ id: undefined }, "id"],
+    [{ currency: "US" }, "currency"],
+    [{ total: "21.444" }, "total"],
+    [{ shipping: "0.00" }, "shipping"],
+    [
+      { shipping: { ...specMemo.shipping, lines: [{ amount: "0.00" }] } },
+      "shipping.lines[0].shippingLineId",
+    ],
+    [{ transactions: [{ ...specMemo.transactions[0], online: null }] }, "transactions[0].online"],
+    [{ notify: "yes" }, "notify"],
+    [{ note: 5 }, "note"],
+    [{ lineItems: [{ ...specMemo.lineItems[0], restock: "restock" }] }, "lineItems[0].restock"],
+    [{ lineItems: [{ ...specMemo.lineItems[0], quantity: 0 }] }, "lineItems[0].quantity"],
+  ])("%j is invalid at %s", (change, path) => {
+    expect(errorsOf({ ...specMemo, ...change })).toEqual([`INVALID_INPUT ${path}`]);
+  });
+
+  test("against an order, a memo in other currencies is an inconsistent order", () => {
+    expect(errorsOf(specMemo, { currency: "EUR", presentmentCurrency: "EUR" })).toEqual([
+      "INCONSISTENT_ORDER currency",
+    ]);
+    expect(errorsOf(specMemo, { currency: "USD", presentmentCurrency: "EUR" })).toContain(
+      "INCONSISTENT_ORDER presentmentCurrency",
+    );
+    expect(errorsOf(specMemo, { currency: "USD", presentmentCurrency: "USD" })).toEqual([]);
+  });
+
+  test("an order's refunds are memos in the order's currencies", () => {
+    const order = {
+      id: "5",
+      currency: "USD",
+      refunds: [specMemo, { ...specMemo, id: "5-2", currency: "CAD" }],
+    };
+    const result = decodeOrder(order);
+    expect(result._tag === "Left" && result.left).toEqual([
+      {
+        code: "INCONSISTENT_ORDER",
+        path: "refunds[1].currency",
+        message:
+          "The order contradicts itself at refunds[1].currency: the refund is in CAD but the order is in USD.",
+      },
+    ]);
+    const ok = decodeOrder({ ...order, refunds: [specMemo] });
+    expect(ok._tag === "Right" && ok.right.refunds).toEqual([specMemoDecoded]);
+  });
+
+  test("a multi-currency order's refunds must be bags", () => {
+    const order = {
+      id: "5",
+      currency: "USD",
+      presentmentCurrency: "EUR",
+      refunds: [{ ...specMemo, presentmentCurrency: "EUR" }],
+    };
+    const result = decodeOrder(order);
+    expect(result._tag === "Left" && result.left.map((e) => pathOf(e))).toContain(
+      "refunds[0].total",
+    );
+  });
+});
