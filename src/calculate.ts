@@ -97,7 +97,21 @@ export function calculate(
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   const orderErrors = nonEmpty(checkOrder(order));
   if (orderErrors !== undefined) return E.left(orderErrors);
+  return calculateOnCheckedOrder(order, request, policy);
+}
 
+/**
+ * {@link calculate} without the order checks, for an order whose own data
+ * `checkOrderItself` has already accepted. Internal: `audit` replays a
+ * history memo by memo and reports a history that refunds too much as
+ * rejected memos, not as `INCONSISTENT_ORDER` (§9.2). Not exported from the
+ * package root.
+ */
+export function calculateOnCheckedOrder(
+  order: Order,
+  request: RefundRequest,
+  policy: PolicyName = "default",
+): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
   const history = readRefundHistory(order.refunds);
   const prorations = prorationsOf(policy);
@@ -136,7 +150,8 @@ export function calculate(
     request.lineItems.length === 0 &&
     request.shipping === undefined &&
     !request.full;
-  const positive = (free.amounts.adjustmentPositive ?? 0n) + (amountOnly ? (free.amounts.amount ?? 0n) : 0n);
+  const positive =
+    (free.amounts.adjustmentPositive ?? 0n) + (amountOnly ? (free.amounts.amount ?? 0n) : 0n);
   const fromMoneyLeft = (presentment: bigint) =>
     freeAmountBag(presentment, moneyLeft, multiCurrency, prorations.rounding);
   let adjustments = {
@@ -154,7 +169,9 @@ export function calculate(
   // Check the total and pay it out.
   const totalProblems = totalErrors(order, totals.total, lines.length > 0);
   const amountCheck =
-    !amountOnly && free.amounts.amount !== undefined && free.amounts.amount !== totals.total.presentment
+    !amountOnly &&
+    free.amounts.amount !== undefined &&
+    free.amounts.amount !== totals.total.presentment
       ? [amountMismatch(order, totals.total.presentment, free.amounts.amount)]
       : [];
   const payout =

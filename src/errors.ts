@@ -14,104 +14,170 @@ export type OverRefundSubject = "quantity" | "shipping" | "money" | "invoice";
 
 /** JSON does not match the formats of §1, §2 or §4. @category Errors */
 export interface InvalidInputError {
+  /** Discriminant: always `"INVALID_INPUT"`. */
   readonly code: "INVALID_INPUT";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where the bad value is, such as `lineItems[0].price` (`""` for the whole input). */
   readonly path: string;
 }
 /** The order contradicts itself (§2). @category Errors */
 export interface InconsistentOrderError {
+  /** Discriminant: always `"INCONSISTENT_ORDER"`. */
   readonly code: "INCONSISTENT_ORDER";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the order the contradiction is, such as `lineItems[0].discountAllocations`. */
   readonly path: string;
 }
 /** A requested line is not on the order. @category Errors */
 export interface UnknownLineItemError {
+  /** Discriminant: always `"UNKNOWN_LINE_ITEM"`. */
   readonly code: "UNKNOWN_LINE_ITEM";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The `lineItemId` (or `sku`) the request gave. */
   readonly lineItemId: string;
 }
 /** The same line appears twice in the request. @category Errors */
 export interface DuplicateLineItemError {
+  /** Discriminant: always `"DUPLICATE_LINE_ITEM"`. */
   readonly code: "DUPLICATE_LINE_ITEM";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The order line named twice. */
   readonly lineItemId: string;
 }
 /** `invoiceId` or a transaction names no invoice of the order. @category Errors */
 export interface UnknownInvoiceError {
+  /** Discriminant: always `"UNKNOWN_INVOICE"`. */
   readonly code: "UNKNOWN_INVOICE";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The invoice id the request gave. */
   readonly invoiceId: string;
 }
 /** A quantity is not a positive integer. @category Errors */
 export interface InvalidQuantityError {
+  /** Discriminant: always `"INVALID_QUANTITY"`. */
   readonly code: "INVALID_QUANTITY";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The order line whose quantity is wrong. */
   readonly lineItemId: string;
 }
 /** More units than are left on a line. @category Errors */
 export interface QuantityOverRefundError {
+  /** Discriminant: always `"OVER_REFUND"`. */
   readonly code: "OVER_REFUND";
+  /** Always `"quantity"`. */
   readonly subject: "quantity";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The order line concerned. */
   readonly lineItemId: string;
+  /** Units requested. */
   readonly requested: number;
+  /** Units left to refund on the line. */
   readonly maximum: number;
 }
 /** More shipping or money than is left (in total, or on one invoice). @category Errors */
 export interface MoneyOverRefundError {
+  /** Discriminant: always `"OVER_REFUND"`. */
   readonly code: "OVER_REFUND";
+  /**
+   * `shipping`: more than the shipping left; `money`: more than the order's money left; `invoice`:
+   * more than one invoice's money left.
+   */
   readonly subject: "shipping" | "money" | "invoice";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** The request field at fault; absent for `money`, which is about the total. */
   readonly path?: string;
+  /** The invoice, for `subject: "invoice"`. */
   readonly invoiceId?: string;
+  /**
+   * The currency of the amounts in this error (presentment money, unless a shop amount is at
+   * fault).
+   */
   readonly currency: string;
+  /** The amount asked for, a decimal string in `currency`. */
   readonly requested: string;
+  /** The most that can be refunded, a decimal string in `currency`. */
   readonly maximum: string;
 }
 /** An online refund against an offline invoice. @category Errors */
 export interface OfflineInvoiceError {
+  /** Discriminant: always `"OFFLINE_INVOICE"`. */
   readonly code: "OFFLINE_INVOICE";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The offline invoice named by `invoiceId`. */
   readonly invoiceId: string;
 }
 /** A free amount on a multi-currency order without `currency`. @category Errors */
 export interface MissingCurrencyError {
+  /** Discriminant: always `"MISSING_CURRENCY"`. */
   readonly code: "MISSING_CURRENCY";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The first free amount found without a currency, such as `shipping.amount`. */
   readonly field: string;
 }
 /** `currency` is not the order's presentment currency. @category Errors */
 export interface CurrencyMismatchError {
+  /** Discriminant: always `"CURRENCY_MISMATCH"`. */
   readonly code: "CURRENCY_MISMATCH";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The order's presentment currency. */
   readonly expected: string;
+  /** The `currency` the request gave. */
   readonly actual: string;
 }
 /** The memo's total would be negative. @category Errors */
 export interface NegativeTotalError {
+  /** Discriminant: always `"NEGATIVE_TOTAL"`. */
   readonly code: "NEGATIVE_TOTAL";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** The currency of `total`: presentment, unless only the shop side is negative. */
   readonly currency: string;
+  /** The negative total, a decimal string in `currency`. */
   readonly total: string;
 }
 /** The memo would refund nothing. @category Errors */
 export interface EmptyRefundError {
+  /** Discriminant: always `"EMPTY_REFUND"`. */
   readonly code: "EMPTY_REFUND";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
 }
 /** `amount` given as a check differs from the computed total. @category Errors */
 export interface AmountMismatchError {
+  /** Discriminant: always `"AMOUNT_MISMATCH"`. */
   readonly code: "AMOUNT_MISMATCH";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The presentment currency. */
   readonly currency: string;
   /** The total the rules compute. */
   readonly expected: string;
@@ -120,32 +186,53 @@ export interface AmountMismatchError {
 }
 /** Explicit transactions do not add up to the total. @category Errors */
 export interface TransactionMismatchError {
+  /** Discriminant: always `"TRANSACTION_MISMATCH"`. */
   readonly code: "TRANSACTION_MISMATCH";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The presentment currency. */
   readonly currency: string;
+  /** The sum of the requested transactions, a decimal string. */
   readonly transactionsTotal: string;
+  /** The memo's computed total, a decimal string. */
   readonly total: string;
 }
 /** The order has no collected money to refund. @category Errors */
 export interface NotPaidError {
+  /** Discriminant: always `"NOT_PAID"`. */
   readonly code: "NOT_PAID";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
 }
 /** The idempotency key was already used by a refund of this order. @category Errors */
 export interface DuplicateRefundError {
+  /** Discriminant: always `"DUPLICATE_REFUND"`. */
   readonly code: "DUPLICATE_REFUND";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The key already used. */
   readonly idempotencyKey: string;
 }
 /** More units to restock than can be returned or cancelled. @category Errors */
 export interface RestockExceedsFulfilledError {
+  /** Discriminant: always `"RESTOCK_EXCEEDS_FULFILLED"`. */
   readonly code: "RESTOCK_EXCEEDS_FULFILLED";
+  /** A sentence a support agent could read to a customer. */
   readonly message: string;
+  /** Where in the request the problem is, such as `lineItems[1].quantity`. */
   readonly path: string;
+  /** The order line concerned. */
   readonly lineItemId: string;
+  /** Units asked to restock. */
   readonly requested: number;
+  /**
+   * Units that can still be returned (fulfilled, not yet returned) or cancelled (unfulfilled, not
+   * yet cancelled).
+   */
   readonly maximum: number;
 }
 
@@ -177,7 +264,10 @@ export type RefundError =
 export type RefundErrorCode = RefundError["code"];
 
 /** Error codes that mean the input itself is bad (CLI exit status 2). @category Errors */
-export const INPUT_ERROR_CODES: readonly RefundErrorCode[] = ["INVALID_INPUT", "INCONSISTENT_ORDER"];
+export const INPUT_ERROR_CODES: readonly RefundErrorCode[] = [
+  "INVALID_INPUT",
+  "INCONSISTENT_ORDER",
+];
 
 const money = (amount: string, currency: string): string => `${amount} ${currency}`;
 
@@ -249,7 +339,11 @@ export const refundErrors = {
     requested,
     maximum,
   }),
-  moneyOverRefund: (currency: string, requested: string, maximum: string): MoneyOverRefundError => ({
+  moneyOverRefund: (
+    currency: string,
+    requested: string,
+    maximum: string,
+  ): MoneyOverRefundError => ({
     code: "OVER_REFUND",
     subject: "money",
     message: `The refund of ${money(requested, currency)} is more than the ${money(maximum, currency)} left to refund on this order.`,

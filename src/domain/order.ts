@@ -12,7 +12,9 @@ import type { CreditMemo } from "./creditMemo.js";
  * @category Domain
  */
 export interface DiscountAllocation {
+  /** The discount for all units of the line (or for the shipping line). */
   readonly amount: MoneyBag;
+  /** The discount's name, such as a code (`SUMMER20`); informational. */
   readonly title?: string;
 }
 
@@ -22,8 +24,11 @@ export interface DiscountAllocation {
  * @category Domain
  */
 export interface TaxLine {
+  /** The tax's name, such as `State Tax`. */
   readonly title: string;
+  /** Informational rate as a decimal string (`"0.0825"`); never used to compute. */
   readonly rate?: string;
+  /** The tax charged, for all units: this is what is prorated. */
   readonly amount: MoneyBag;
 }
 
@@ -33,8 +38,11 @@ export interface TaxLine {
  * @category Domain
  */
 export interface Duty {
+  /** Unique among all duties of the order; memos name it as `dutyId`. */
   readonly id: string;
+  /** The duty for all units of the line. */
   readonly amount: MoneyBag;
+  /** Taxes charged on the duty, for all units. */
   readonly taxLines: readonly TaxLine[];
 }
 
@@ -44,13 +52,21 @@ export interface Duty {
  * @category Domain
  */
 export interface LineItem {
+  /** Unique among the order's lines. */
   readonly id: string;
+  /** The product code; a request may name the line by it (2Checkout). */
   readonly sku?: string;
+  /** Informational. */
   readonly title?: string;
+  /** Units ordered: a positive whole number. */
   readonly quantity: number;
+  /** Unit price before discounts; includes tax when the order's `taxesIncluded`. */
   readonly price: MoneyBag;
+  /** Discounts on the line, each for all units. */
   readonly discountAllocations: readonly DiscountAllocation[];
+  /** Taxes on the line, each for all units. */
   readonly taxLines: readonly TaxLine[];
+  /** Import duties on the line, each for all units. */
   readonly duties: readonly Duty[];
   /** Units shipped; bounds `return` restocking (defaults to `quantity` when decoded). */
   readonly fulfilledQuantity: number;
@@ -61,10 +77,15 @@ export interface LineItem {
  * @category Domain
  */
 export interface ShippingLine {
+  /** Unique among the order's shipping lines. */
   readonly id: string;
+  /** Informational, such as `Table Rate`. */
   readonly title?: string;
+  /** The shipping price before discounts; includes tax when the order's `taxesIncluded`. */
   readonly price: MoneyBag;
+  /** Discounts on the shipping. */
   readonly discountAllocations: readonly DiscountAllocation[];
+  /** Taxes on the shipping; refunded only when the line takes part in a refund. */
   readonly taxLines: readonly TaxLine[];
 }
 
@@ -74,9 +95,13 @@ export interface ShippingLine {
  * @category Domain
  */
 export interface Invoice {
+  /** Unique among the order's invoices; transactions name it. */
   readonly id: string;
+  /** Money collected. */
   readonly amount: MoneyBag;
+  /** The payment gateway, copied into transactions. */
   readonly gateway?: string;
+  /** Whether the gateway can refund it (`false` for bank transfers, cash and checks). */
   readonly online: boolean;
 }
 
@@ -87,13 +112,24 @@ export interface Invoice {
  * @category Domain
  */
 export interface Order {
+  /** The order's id; default memo ids start with it. */
   readonly id: string;
+  /** The shop currency (ISO 4217): the `shop` side of every bag. */
   readonly currency: string;
+  /**
+   * The currency the customer paid in: the `presentment` side of every bag, and the currency of
+   * free request amounts.
+   */
   readonly presentmentCurrency: string;
+  /** Whether prices and shipping prices include their taxes. */
   readonly taxesIncluded: boolean;
+  /** What was sold. */
   readonly lineItems: readonly LineItem[];
+  /** What was charged for shipping. */
   readonly shippingLines: readonly ShippingLine[];
+  /** Money collected: captures, sales, paid invoices (never uncaptured authorizations). */
   readonly invoices: readonly Invoice[];
+  /** Credit memos already applied, oldest first; what was refunded is read from them. */
   readonly refunds: readonly CreditMemo[];
 }
 

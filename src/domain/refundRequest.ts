@@ -13,10 +13,18 @@ import type { RestockType } from "./creditMemo.js";
  * @category Domain
  */
 export interface RefundLineRequest {
+  /** The order line's id; used before `sku` when both are given. */
   readonly lineItemId?: string;
+  /**
+   * The line's product code, when `lineItemId` is absent; a sku shared by several lines is
+   * `INVALID_INPUT`.
+   */
   readonly sku?: string;
+  /** Units to refund: a positive whole number, at most the units left. */
   readonly quantity: number;
+  /** `no_restock`, `cancel` (unfulfilled units) or `return` (fulfilled units). */
   readonly restock: RestockType;
+  /** Stock location for restocked units; copied into the memo. */
   readonly locationId?: string;
 }
 
@@ -26,13 +34,19 @@ export interface RefundLineRequest {
  * @category Domain
  */
 export interface ShippingRequest {
+  /** Refund every shipping line's remainder. */
   readonly fullRefund: boolean;
+  /**
+   * Refund this much shipping (presentment money), split over the lines; wins over `fullRefund`.
+   */
   readonly amount?: DecimalAmount;
 }
 
 /** An explicit payout against one invoice. @category Domain */
 export interface TransactionRequest {
+  /** An invoice of the order. */
   readonly invoiceId: string;
+  /** Positive, at most the invoice's money left (presentment money). */
   readonly amount: DecimalAmount;
 }
 
@@ -42,18 +56,46 @@ export interface TransactionRequest {
  * @category Domain
  */
 export interface RefundRequest {
+  /** Lines to refund, each at most once. */
   readonly lineItems: readonly RefundLineRequest[];
+  /** Shipping to refund (§3.2). */
   readonly shipping?: ShippingRequest;
+  /** Also prorate the duties of the refunded lines (§3.3). */
   readonly refundDuties: boolean;
+  /** Money to add that is not tied to items (goodwill). */
   readonly adjustmentPositive?: DecimalAmount;
+  /** Money to withhold, such as a restocking fee. */
   readonly adjustmentNegative?: DecimalAmount;
+  /**
+   * With nothing else to refund, an amount-only refund; otherwise a check of the computed total
+   * (`AMOUNT_MISMATCH`).
+   */
   readonly amount?: DecimalAmount;
+  /**
+   * Refund everything left and fit the total to the money left (§3.6); excludes `lineItems`,
+   * `shipping` and `amount`.
+   */
   readonly full: boolean;
+  /**
+   * The currency of the free amounts: must be the presentment currency; required on multi-currency
+   * orders.
+   */
   readonly currency?: string;
+  /**
+   * Refund online through this invoice (`OFFLINE_INVOICE` when it is offline); excludes
+   * `transactions`.
+   */
   readonly invoiceId?: string;
+  /** An explicit payout; the amounts must add up to the total. */
   readonly transactions?: readonly TransactionRequest[];
+  /** Why the customer is refunded; copied into the memo. */
   readonly reason?: string;
+  /** A note for the memo. */
   readonly note?: string;
+  /** Whether the embedding service should tell the customer; copied into the memo. */
   readonly notify: boolean;
+  /**
+   * Becomes the memo's id; a second refund of the order with the same key is `DUPLICATE_REFUND`.
+   */
   readonly idempotencyKey?: string;
 }

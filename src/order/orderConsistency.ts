@@ -11,7 +11,6 @@ import type { Order } from "../domain/order.js";
 import { type InconsistentOrderError, type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import {
-  addBags,
   exceedsOnEitherSide,
   isNegativeOnEitherSide,
   type MoneyBag,
@@ -20,7 +19,12 @@ import {
   sumBy,
   ZERO,
 } from "../money/moneyBag.js";
-import { lineHistoryOf, refundedAt, shippingHistoryOf, readRefundHistory } from "./refundHistory.js";
+import {
+  lineHistoryOf,
+  readRefundHistory,
+  refundedAt,
+  shippingHistoryOf,
+} from "./refundHistory.js";
 
 const inconsistent = refundErrors.inconsistentOrder;
 
@@ -29,13 +33,17 @@ function isCount(n: number): boolean {
 }
 
 /** Paths of ids that appear more than once in a list. */
-function repeatedIds(items: readonly { readonly id: string }[], path: string): InconsistentOrderError[] {
+function repeatedIds(
+  items: readonly { readonly id: string }[],
+  path: string,
+): InconsistentOrderError[] {
   const seen = new Set<string>();
   const errors: InconsistentOrderError[] = [];
-  items.forEach((item, i) => {
-    if (seen.has(item.id)) errors.push(inconsistent(`${path}[${i}].id`, `the id "${item.id}" is used twice`));
+  for (const [i, item] of items.entries()) {
+    if (seen.has(item.id))
+      errors.push(inconsistent(`${path}[${i}].id`, `the id "${item.id}" is used twice`));
     seen.add(item.id);
-  });
+  }
   return errors;
 }
 
@@ -47,8 +55,10 @@ interface NamedAmount {
 /** Every stored amount of the order with its path, for the sign and currency-side checks. */
 function storedAmounts(order: Order): NamedAmount[] {
   const amounts: NamedAmount[] = [];
-  const taxes = (path: string, lines: readonly { readonly amount: MoneyBag }[], key: string) =>
-    lines.forEach((t, i) => amounts.push({ path: `${path}.${key}[${i}].amount`, amount: t.amount }));
+  const taxes = (path: string, lines: readonly { readonly amount: MoneyBag }[], key: string) => {
+    for (const [i, t] of lines.entries())
+      amounts.push({ path: `${path}.${key}[${i}].amount`, amount: t.amount });
+  };
   order.lineItems.forEach((line, i) => {
     const path = `lineItems[${i}]`;
     amounts.push({ path: `${path}.price`, amount: line.price });
@@ -65,9 +75,8 @@ function storedAmounts(order: Order): NamedAmount[] {
     taxes(path, line.discountAllocations, "discountAllocations");
     taxes(path, line.taxLines, "taxLines");
   });
-  order.invoices.forEach((invoice, i) =>
-    amounts.push({ path: `invoices[${i}].amount`, amount: invoice.amount }),
-  );
+  for (const [i, invoice] of order.invoices.entries())
+    amounts.push({ path: `invoices[${i}].amount`, amount: invoice.amount });
   return amounts;
 }
 
@@ -81,18 +90,25 @@ export function checkOrderItself(order: Order): RefundError[] {
   if (findCurrency(order.currency) === undefined)
     errors.push(refundErrors.invalidInput("currency", `is not a known ISO 4217 currency code`));
   if (findCurrency(order.presentmentCurrency) === undefined)
-    errors.push(refundErrors.invalidInput("presentmentCurrency", `is not a known ISO 4217 currency code`));
+    errors.push(
+      refundErrors.invalidInput("presentmentCurrency", `is not a known ISO 4217 currency code`),
+    );
   errors.push(
     ...repeatedIds(order.lineItems, "lineItems"),
     ...repeatedIds(order.shippingLines, "shippingLines"),
     ...repeatedIds(order.invoices, "invoices"),
-    ...repeatedIds(order.lineItems.flatMap((line) => line.duties), "duties"),
+    ...repeatedIds(
+      order.lineItems.flatMap((line) => line.duties),
+      "duties",
+    ),
   );
   const single = order.currency === order.presentmentCurrency;
   for (const { path, amount } of storedAmounts(order)) {
     if (isNegativeOnEitherSide(amount)) errors.push(inconsistent(path, "an amount is negative"));
     else if (single && amount.shop !== amount.presentment)
-      errors.push(inconsistent(path, "a single-currency order has different shop and presentment amounts"));
+      errors.push(
+        inconsistent(path, "a single-currency order has different shop and presentment amounts"),
+      );
   }
   order.lineItems.forEach((line, i) => {
     const path = `lineItems[${i}]`;
@@ -101,18 +117,25 @@ export function checkOrderItself(order: Order): RefundError[] {
       return;
     }
     if (!isCount(line.fulfilledQuantity) || line.fulfilledQuantity > line.quantity)
-      errors.push(inconsistent(`${path}.fulfilledQuantity`, "more units are fulfilled than were ordered"));
+      errors.push(
+        inconsistent(`${path}.fulfilledQuantity`, "more units are fulfilled than were ordered"),
+      );
     const n = BigInt(line.quantity);
     const gross = { shop: line.price.shop * n, presentment: line.price.presentment * n };
     const discount = sumBy(line.discountAllocations, (d) => d.amount);
     if (exceedsOnEitherSide(discount, gross))
-      errors.push(inconsistent(`${path}.discountAllocations`, "the discounts exceed the line's gross amount"));
+      errors.push(
+        inconsistent(`${path}.discountAllocations`, "the discounts exceed the line's gross amount"),
+      );
   });
   order.shippingLines.forEach((line, i) => {
     const discount = sumBy(line.discountAllocations, (d) => d.amount);
     if (exceedsOnEitherSide(discount, line.price))
       errors.push(
-        inconsistent(`shippingLines[${i}].discountAllocations`, "the discounts exceed the shipping price"),
+        inconsistent(
+          `shippingLines[${i}].discountAllocations`,
+          "the discounts exceed the shipping price",
+        ),
       );
   });
   return errors;
@@ -121,36 +144,67 @@ export function checkOrderItself(order: Order): RefundError[] {
 function checkMemoShape(order: Order, memo: CreditMemo, path: string): RefundError[] {
   const errors: RefundError[] = [];
   if (memo.currency !== order.currency || memo.presentmentCurrency !== order.presentmentCurrency)
-    errors.push(inconsistent(`${path}.currency`, "the refund is in other currencies than the order"));
+    errors.push(
+      inconsistent(`${path}.currency`, "the refund is in other currencies than the order"),
+    );
   const lineIds = new Map(order.lineItems.map((line) => [line.id, line]));
   memo.lineItems.forEach((memoLine, i) => {
     const linePath = `${path}.lineItems[${i}]`;
     const line = lineIds.get(memoLine.lineItemId);
     if (line === undefined) {
-      errors.push(inconsistent(`${linePath}.lineItemId`, `the refund names item "${memoLine.lineItemId}", which is not on the order`));
+      errors.push(
+        inconsistent(
+          `${linePath}.lineItemId`,
+          `the refund names item "${memoLine.lineItemId}", which is not on the order`,
+        ),
+      );
       return;
     }
     if (!isCount(memoLine.quantity))
-      errors.push(inconsistent(`${linePath}.quantity`, "the refunded quantity is not a whole number"));
+      errors.push(
+        inconsistent(`${linePath}.quantity`, "the refunded quantity is not a whole number"),
+      );
     if (memoLine.discountAllocations.length > line.discountAllocations.length)
-      errors.push(inconsistent(`${linePath}.discountAllocations`, "the refund lists more discounts than the line has"));
+      errors.push(
+        inconsistent(
+          `${linePath}.discountAllocations`,
+          "the refund lists more discounts than the line has",
+        ),
+      );
     if (memoLine.taxLines.length > line.taxLines.length)
-      errors.push(inconsistent(`${linePath}.taxLines`, "the refund lists more tax lines than the line has"));
+      errors.push(
+        inconsistent(`${linePath}.taxLines`, "the refund lists more tax lines than the line has"),
+      );
     const dutyIds = new Set(line.duties.map((d) => d.id));
     memoLine.duties.forEach((duty, d) => {
       if (!dutyIds.has(duty.dutyId))
-        errors.push(inconsistent(`${linePath}.duties[${d}].dutyId`, `the refund names duty "${duty.dutyId}", which is not on the line`));
+        errors.push(
+          inconsistent(
+            `${linePath}.duties[${d}].dutyId`,
+            `the refund names duty "${duty.dutyId}", which is not on the line`,
+          ),
+        );
     });
   });
   const shippingIds = new Set(order.shippingLines.map((line) => line.id));
   memo.shipping.lines.forEach((line, i) => {
     if (!shippingIds.has(line.shippingLineId))
-      errors.push(inconsistent(`${path}.shipping.lines[${i}].shippingLineId`, `the refund names shipping line "${line.shippingLineId}", which is not on the order`));
+      errors.push(
+        inconsistent(
+          `${path}.shipping.lines[${i}].shippingLineId`,
+          `the refund names shipping line "${line.shippingLineId}", which is not on the order`,
+        ),
+      );
   });
   const invoiceIds = new Set(order.invoices.map((invoice) => invoice.id));
   memo.transactions.forEach((transaction, i) => {
     if (!invoiceIds.has(transaction.invoiceId))
-      errors.push(inconsistent(`${path}.transactions[${i}].invoiceId`, `the refund pays out of "${transaction.invoiceId}", which is not a payment of the order`));
+      errors.push(
+        inconsistent(
+          `${path}.transactions[${i}].invoiceId`,
+          `the refund pays out of "${transaction.invoiceId}", which is not a payment of the order`,
+        ),
+      );
   });
   return errors;
 }
@@ -166,7 +220,9 @@ function exceeds(refunded: MoneyBag, whole: MoneyBag): boolean {
  * refunded than the order has.
  */
 export function checkRefundHistory(order: Order): RefundError[] {
-  const errors: RefundError[] = order.refunds.flatMap((memo, i) => checkMemoShape(order, memo, `refunds[${i}]`));
+  const errors: RefundError[] = order.refunds.flatMap((memo, i) =>
+    checkMemoShape(order, memo, `refunds[${i}]`),
+  );
   if (errors.length > 0) return errors;
   errors.push(...repeatedIds(order.refunds, "refunds"));
   const history = readRefundHistory(order.refunds);
@@ -174,15 +230,33 @@ export function checkRefundHistory(order: Order): RefundError[] {
     const path = `lineItems[${i}]`;
     const h = lineHistoryOf(history, line.id);
     if (h.refundedQuantity > line.quantity)
-      errors.push(inconsistent(`${path}.quantity`, "the refunds return more units than were ordered"));
+      errors.push(
+        inconsistent(`${path}.quantity`, "the refunds return more units than were ordered"),
+      );
     if (h.returnedQuantity > line.fulfilledQuantity)
-      errors.push(inconsistent(`${path}.fulfilledQuantity`, "the refunds restock more units than were fulfilled"));
+      errors.push(
+        inconsistent(
+          `${path}.fulfilledQuantity`,
+          "the refunds restock more units than were fulfilled",
+        ),
+      );
     if (h.cancelledQuantity > line.quantity - line.fulfilledQuantity)
-      errors.push(inconsistent(`${path}.fulfilledQuantity`, "the refunds cancel more units than were unfulfilled"));
-    const over = (amounts: readonly { readonly amount: MoneyBag }[], refunded: readonly MoneyBag[], key: string) =>
+      errors.push(
+        inconsistent(
+          `${path}.fulfilledQuantity`,
+          "the refunds cancel more units than were unfulfilled",
+        ),
+      );
+    const over = (
+      amounts: readonly { readonly amount: MoneyBag }[],
+      refunded: readonly MoneyBag[],
+      key: string,
+    ) =>
       amounts.forEach((component, c) => {
         if (exceeds(refundedAt(refunded, c), component.amount))
-          errors.push(inconsistent(`${path}.${key}[${c}]`, "the refunds return more than this amount"));
+          errors.push(
+            inconsistent(`${path}.${key}[${c}]`, "the refunds return more than this amount"),
+          );
       });
     over(line.discountAllocations, h.discountAllocations, "discountAllocations");
     over(line.taxLines, h.taxLines, "taxLines");
@@ -193,24 +267,40 @@ export function checkRefundHistory(order: Order): RefundError[] {
         errors.push(inconsistent(`${path}.duties[${d}]`, "the refunds return more than this duty"));
       duty.taxLines.forEach((tax, t) => {
         if (exceeds(refundedAt(dh.taxLines, t), tax.amount))
-          errors.push(inconsistent(`${path}.duties[${d}].taxLines[${t}]`, "the refunds return more than this tax"));
+          errors.push(
+            inconsistent(
+              `${path}.duties[${d}].taxLines[${t}]`,
+              "the refunds return more than this tax",
+            ),
+          );
       });
     });
   });
   order.shippingLines.forEach((line, i) => {
     const path = `shippingLines[${i}]`;
     const h = shippingHistoryOf(history, line.id);
-    const net = subtractBags(line.price, sumBy(line.discountAllocations, (d) => d.amount));
-    if (exceeds(h.amount, net)) errors.push(inconsistent(path, "the refunds return more shipping than was charged"));
+    const net = subtractBags(
+      line.price,
+      sumBy(line.discountAllocations, (d) => d.amount),
+    );
+    if (exceeds(h.amount, net))
+      errors.push(inconsistent(path, "the refunds return more shipping than was charged"));
     line.taxLines.forEach((tax, t) => {
       if (exceeds(refundedAt(h.taxLines, t), tax.amount))
-        errors.push(inconsistent(`${path}.taxLines[${t}]`, "the refunds return more than this tax"));
+        errors.push(
+          inconsistent(`${path}.taxLines[${t}]`, "the refunds return more than this tax"),
+        );
     });
   });
   order.invoices.forEach((invoice, i) => {
     const taken = history.invoices.get(invoice.id) ?? ZERO;
     if (exceeds(taken, invoice.amount))
-      errors.push(inconsistent(`invoices[${i}].amount`, "the refunds pay out more than this payment collected"));
+      errors.push(
+        inconsistent(
+          `invoices[${i}].amount`,
+          "the refunds pay out more than this payment collected",
+        ),
+      );
   });
   return errors;
 }

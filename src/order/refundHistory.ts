@@ -9,7 +9,6 @@
  * @module
  */
 import type { CreditMemo, CreditMemoLine } from "../domain/creditMemo.js";
-import type { Order } from "../domain/order.js";
 import { addBags, type MoneyBag, ZERO } from "../money/moneyBag.js";
 
 /** What was refunded of one duty and of its tax lines. */
@@ -64,9 +63,7 @@ function addByPosition(
   more: readonly { readonly amount: MoneyBag }[],
 ): MoneyBag[] {
   const length = Math.max(sums.length, more.length);
-  return Array.from({ length }, (_, i) =>
-    addBags(sums[i] ?? ZERO, more[i]?.amount ?? ZERO),
-  );
+  return Array.from({ length }, (_, i) => addBags(sums[i] ?? ZERO, more[i]?.amount ?? ZERO));
 }
 
 function addLine(before: LineHistory, line: CreditMemoLine): LineHistory {

@@ -40,9 +40,8 @@ function namedFreeAmounts(request: RefundRequest): Named[] {
   add("adjustmentPositive", "adjustmentPositive", request.adjustmentPositive);
   add("adjustmentNegative", "adjustmentNegative", request.adjustmentNegative);
   add("amount", "amount", request.amount);
-  request.transactions?.forEach((t, i) =>
-    add("transactions.amount", `transactions[${i}].amount`, t.amount),
-  );
+  for (const [i, t] of (request.transactions ?? []).entries())
+    add("transactions.amount", `transactions[${i}].amount`, t.amount);
   return named;
 }
 
@@ -65,7 +64,9 @@ export function readFreeAmounts(
     if (first !== undefined && isMultiCurrency(order))
       errors.push(refundErrors.missingCurrency("currency", first.field));
   } else if (request.currency !== order.presentmentCurrency) {
-    errors.push(refundErrors.currencyMismatch("currency", order.presentmentCurrency, request.currency));
+    errors.push(
+      refundErrors.currencyMismatch("currency", order.presentmentCurrency, request.currency),
+    );
   }
   const currency: Currency = findCurrency(order.presentmentCurrency) ?? {
     code: order.presentmentCurrency,

@@ -49,7 +49,12 @@ export function refundLine(
   const discount = sumBy(discountAllocations, (d) => d.amount);
   const subtotal = subtractBags(gross, discount);
   const tax = sumBy(taxLines, (t) => t.amount);
-  const dutiesWithTax = sumBy(duties, (d) => addBags(d.amount, sumBy(d.taxLines, (t) => t.amount)));
+  const dutiesWithTax = sumBy(duties, (d) =>
+    addBags(
+      d.amount,
+      sumBy(d.taxLines, (t) => t.amount),
+    ),
+  );
   const total = addBags(options.taxesIncluded ? subtotal : addBags(subtotal, tax), dutiesWithTax);
   return {
     lineItemId: line.id,

@@ -39,7 +39,8 @@ function resolveLine(
   if (requested.sku !== undefined) {
     const matches = order.lineItems.filter((l) => l.sku === requested.sku);
     const [line, other] = matches;
-    if (line === undefined) return { error: refundErrors.unknownLineItem(`${path}.sku`, requested.sku) };
+    if (line === undefined)
+      return { error: refundErrors.unknownLineItem(`${path}.sku`, requested.sku) };
     if (other !== undefined)
       return {
         error: refundErrors.invalidInput(
@@ -99,7 +100,15 @@ export function selectLines(
     if (restock !== "no_restock") {
       const limit = restockLimit(restock, line, h);
       if (quantity > limit) {
-        errors.push(refundErrors.restockExceedsFulfilled(`${path}.quantity`, line.id, restock, quantity, limit));
+        errors.push(
+          refundErrors.restockExceedsFulfilled(
+            `${path}.quantity`,
+            line.id,
+            restock,
+            quantity,
+            limit,
+          ),
+        );
         return;
       }
     }

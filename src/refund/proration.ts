@@ -84,7 +84,11 @@ export interface Progress {
  * Always within `[0, X − R]`; the refund that completes the whole returns
  * exactly what is left.
  */
-export function prorate(component: ComponentState, progress: Progress, proration: Proration): bigint {
+export function prorate(
+  component: ComponentState,
+  progress: Progress,
+  proration: Proration,
+): bigint {
   const { amount: x, refunded: r0 } = component;
   const { whole: n, before: r, now: q } = progress;
   const left = x - r0;

@@ -11,14 +11,7 @@ import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import { formatMinorUnits } from "../money/decimal.js";
 import { allocateByLargestRemainder } from "../money/largestRemainder.js";
-import {
-  isZeroBag,
-  type MoneyBag,
-  subtractBags,
-  sumBags,
-  sumBy,
-  ZERO,
-} from "../money/moneyBag.js";
+import { isZeroBag, type MoneyBag, subtractBags, sumBags, sumBy, ZERO } from "../money/moneyBag.js";
 import { type RefundHistory, refundedAt, shippingHistoryOf } from "../order/refundHistory.js";
 import { freeAmountBag } from "./freeAmounts.js";
 import { type PolicyProrations, prorateBag } from "./proration.js";
@@ -26,7 +19,10 @@ import { taxLineRefund } from "./taxLineRefund.js";
 
 /** A shipping line's net: its price less its discounts. */
 export function shippingNet(line: ShippingLine): MoneyBag {
-  return subtractBags(line.price, sumBy(line.discountAllocations, (d) => d.amount));
+  return subtractBags(
+    line.price,
+    sumBy(line.discountAllocations, (d) => d.amount),
+  );
 }
 
 /** How much shipping the request asks for. */
@@ -52,13 +48,19 @@ function taxShares(
 ): TaxLineRefund[] {
   const progress = { whole: shippingNet(line), before: refundedBefore, now };
   return line.taxLines.map((tax, i) =>
-    taxLineRefund(tax, prorateBag(tax.amount, refundedAt(refundedTaxes, i), progress, prorations.shipping)),
+    taxLineRefund(
+      tax,
+      prorateBag(tax.amount, refundedAt(refundedTaxes, i), progress, prorations.shipping),
+    ),
   );
 }
 
 /** Splits an amount bag over the lines: each side by that side's remainders. */
 function splitOverLines(amount: MoneyBag, remainders: readonly MoneyBag[]): MoneyBag[] {
-  const shop = allocateByLargestRemainder(amount.shop, remainders.map((r) => r.shop));
+  const shop = allocateByLargestRemainder(
+    amount.shop,
+    remainders.map((r) => r.shop),
+  );
   const presentment = allocateByLargestRemainder(
     amount.presentment,
     remainders.map((r) => r.presentment),
@@ -77,7 +79,9 @@ export function refundShipping(
 ): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
   const { lines, history, prorations } = context;
   const histories = lines.map((line) => shippingHistoryOf(history, line.id));
-  const remainders = lines.map((line, i) => subtractBags(shippingNet(line), histories[i]?.amount ?? ZERO));
+  const remainders = lines.map((line, i) =>
+    subtractBags(shippingNet(line), histories[i]?.amount ?? ZERO),
+  );
   const maximumRefundable = sumBags(remainders);
   let amounts: MoneyBag[];
   switch (ask.kind) {
@@ -106,7 +110,12 @@ export function refundShipping(
           shipping,
         };
       }
-      const bag = freeAmountBag(ask.presentment, maximumRefundable, context.multiCurrency, prorations.rounding);
+      const bag = freeAmountBag(
+        ask.presentment,
+        maximumRefundable,
+        context.multiCurrency,
+        prorations.rounding,
+      );
       amounts = splitOverLines(bag, remainders);
       break;
     }
@@ -131,7 +140,10 @@ export function refundShipping(
   };
 }
 
-function emptyShipping(lines: readonly ShippingLine[], maximumRefundable: MoneyBag): ShippingRefund {
+function emptyShipping(
+  lines: readonly ShippingLine[],
+  maximumRefundable: MoneyBag,
+): ShippingRefund {
   return {
     amount: ZERO,
     tax: ZERO,

@@ -13,7 +13,7 @@ import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import { formatMinorUnits } from "../money/decimal.js";
 import { allocateByLargestRemainder } from "../money/largestRemainder.js";
-import { isZeroBag, type MoneyBag, type Side, SIDES, sumBags, ZERO } from "../money/moneyBag.js";
+import { isZeroBag, type MoneyBag, SIDES, type Side, sumBags, ZERO } from "../money/moneyBag.js";
 import { invoiceMoneyLeft, moneyCollected, orderMoneyLeft } from "../order/moneyLeft.js";
 import type { RefundHistory } from "../order/refundHistory.js";
 
@@ -23,11 +23,17 @@ export type PayoutAsk =
   | { readonly kind: "invoice"; readonly invoiceId: string }
   | {
       readonly kind: "explicit";
-      readonly transactions: readonly { readonly invoiceId: string; readonly presentment: bigint }[];
+      readonly transactions: readonly {
+        readonly invoiceId: string;
+        readonly presentment: bigint;
+      }[];
     };
 
 /** The payout the request asks for, from its `invoiceId` or `transactions`. */
-export function payoutAskOf(request: RefundRequest, transactionAmounts: readonly bigint[] | undefined): PayoutAsk {
+export function payoutAskOf(
+  request: RefundRequest,
+  transactionAmounts: readonly bigint[] | undefined,
+): PayoutAsk {
   if (request.transactions !== undefined)
     return {
       kind: "explicit",
@@ -45,10 +51,16 @@ export function payoutAskOf(request: RefundRequest, transactionAmounts: readonly
  * `transactions`, unknown invoices, offline invoices for `invoiceId`,
  * non-positive transaction amounts.
  */
-export function checkPayoutAsk(order: Order, request: RefundRequest, ask: PayoutAsk): RefundError[] {
+export function checkPayoutAsk(
+  order: Order,
+  request: RefundRequest,
+  ask: PayoutAsk,
+): RefundError[] {
   const errors: RefundError[] = [];
   if (request.invoiceId !== undefined && request.transactions !== undefined)
-    errors.push(refundErrors.invalidInput("transactions", "cannot be given together with invoiceId"));
+    errors.push(
+      refundErrors.invalidInput("transactions", "cannot be given together with invoiceId"),
+    );
   const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
   if (ask.kind === "invoice") {
     const invoice = byId.get(ask.invoiceId);
@@ -60,7 +72,9 @@ export function checkPayoutAsk(order: Order, request: RefundRequest, ask: Payout
       if (!byId.has(t.invoiceId))
         errors.push(refundErrors.unknownInvoice(`transactions[${i}].invoiceId`, t.invoiceId));
       if (t.presentment <= 0n)
-        errors.push(refundErrors.invalidInput(`transactions[${i}].amount`, "must be more than zero"));
+        errors.push(
+          refundErrors.invalidInput(`transactions[${i}].amount`, "must be more than zero"),
+        );
     });
   return errors;
 }
@@ -86,7 +100,11 @@ function currencyOf(order: Order, side: Side): string {
   return side === "shop" ? order.currency : order.presentmentCurrency;
 }
 
-function transactionOn(invoice: Invoice, amount: MoneyBag, history: RefundHistory): RefundTransaction {
+function transactionOn(
+  invoice: Invoice,
+  amount: MoneyBag,
+  history: RefundHistory,
+): RefundTransaction {
   return {
     invoiceId: invoice.id,
     gateway: invoice.gateway ?? null,
@@ -122,7 +140,10 @@ export function payOut(
   total: MoneyBag,
   ask: PayoutAsk,
   context: Context,
-): { readonly errors: readonly RefundError[]; readonly transactions: readonly RefundTransaction[] } {
+): {
+  readonly errors: readonly RefundError[];
+  readonly transactions: readonly RefundTransaction[];
+} {
   const { order, history } = context;
   const errors: RefundError[] = [];
   if (total.presentment <= 0n && total.shop <= 0n) return { errors, transactions: [] };
@@ -133,7 +154,11 @@ export function payOut(
     if (isZeroBag(moneyCollected(order))) errors.push(refundErrors.notPaid());
     else
       errors.push(
-        refundErrors.moneyOverRefund(currencyOf(order, over), format(total[over]), format(left[over])),
+        refundErrors.moneyOverRefund(
+          currencyOf(order, over),
+          format(total[over]),
+          format(left[over]),
+        ),
       );
   }
   const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));

@@ -7,7 +7,6 @@ import { calculate } from "../../src/calculate.js";
 import {
   dec,
   discount,
-  duty,
   errorsOf,
   invoice,
   line,
@@ -18,22 +17,7 @@ import {
   show,
   tax,
 } from "../support/builders.js";
-
-/** The order of spec §2: the Magento REST tutorial's Radiant Tee. */
-export const magentoOrder = order({
-  id: "5",
-  lineItems: [
-    line("3", 2, "22.00", {
-      sku: "MS09-M-Orange",
-      title: "Radiant Tee-M-Orange",
-      discountAllocations: [discount("4.40", "SUMMER20")],
-      taxLines: [tax("3.27", "State Tax", "0.0825")],
-      duties: [duty("d1", "1.50")],
-    }),
-  ],
-  shippingLines: [shippingLine("s1", "15.00", { title: "Table Rate" })],
-  invoices: [invoice("inv-1", "59.37", false, "banktransfer")],
-});
+import { magentoOrder, shopifyOrder } from "../support/fixtures.js";
 
 describe("Magento tutorial: item 3, shipping 0, return to stock, offline", () => {
   // 1 of 2 units: discount 4.40·1/2 = 2.20; tax 3.27·1/2 = 1.635 → 1.64 (half away from zero);
@@ -59,7 +43,9 @@ describe("Magento tutorial: item 3, shipping 0, return to stock, offline", () =>
     expect(show(l!.total)).toBe("21.44");
     expect(l?.restock).toBe("return");
     expect(l?.locationId).toBe("wh-1");
-    expect(l?.discountAllocations.map((d) => [d.title, show(d.amount)])).toEqual([["SUMMER20", "2.20"]]);
+    expect(l?.discountAllocations.map((d) => [d.title, show(d.amount)])).toEqual([
+      ["SUMMER20", "2.20"],
+    ]);
     expect(l?.taxLines.map((t) => [t.title, t.rate, show(t.amount)])).toEqual([
       ["State Tax", "0.0825", "1.64"],
     ]);
@@ -68,18 +54,20 @@ describe("Magento tutorial: item 3, shipping 0, return to stock, offline", () =>
   it("refunds no shipping and pays out offline", () => {
     expect(show(memo.shipping.amount)).toBe("0.00");
     expect(show(memo.shipping.maximumRefundable)).toBe("15.00");
-    expect(memo.shipping.lines.map((s) => [s.shippingLineId, show(s.amount)])).toEqual([["s1", "0.00"]]);
+    expect(memo.shipping.lines.map((s) => [s.shippingLineId, show(s.amount)])).toEqual([
+      ["s1", "0.00"],
+    ]);
     expect(show(memo.total)).toBe("21.44");
     expect(show(memo.maximumRefundable)).toBe("59.37");
     expect(memo.transactions).toHaveLength(1);
     const [t] = memo.transactions;
-    expect([t?.invoiceId, t?.gateway, t?.online, show(t!.amount), show(t!.maximumRefundable)]).toEqual([
-      "inv-1",
-      "banktransfer",
-      false,
-      "21.44",
-      "59.37",
-    ]);
+    expect([
+      t?.invoiceId,
+      t?.gateway,
+      t?.online,
+      show(t!.amount),
+      show(t!.maximumRefundable),
+    ]).toEqual(["inv-1", "banktransfer", false, "21.44", "59.37"]);
     expect([memo.id, memo.orderId, memo.reason, memo.note, memo.notify]).toEqual([
       "5-1",
       "5",
@@ -114,30 +102,6 @@ describe("Magento tutorial: item 3, shipping 0, return to stock, offline", () =>
   });
 });
 
-/** Shopify's fixture order 450789469: three 199.00 lines, TENOFF 3.34/3.33/3.33, tax 3.98 each. */
-export const shopifyOrder = order({
-  id: "450789469",
-  lineItems: [
-    line("466157049", 1, "199.00", {
-      sku: "IPOD2008GREEN",
-      discountAllocations: [discount("3.34", "TENOFF")],
-      taxLines: [tax("3.98", "State Tax", "0.06")],
-    }),
-    line("518995019", 1, "199.00", {
-      sku: "IPOD2008RED",
-      discountAllocations: [discount("3.33", "TENOFF")],
-      taxLines: [tax("3.98", "State Tax", "0.06")],
-    }),
-    line("703073504", 1, "199.00", {
-      sku: "IPOD2008BLACK",
-      discountAllocations: [discount("3.33", "TENOFF")],
-      taxLines: [tax("3.98", "State Tax", "0.06")],
-    }),
-  ],
-  shippingLines: [shippingLine("369256396", "5.00", { title: "Free Shipping" })],
-  invoices: [invoice("801038806", "250.94", true, "bogus")],
-});
-
 describe("Shopify refunds/calculate", () => {
   it("refunds line 518995019 with full shipping: 195.67 + 3.98 + 5.00 = 204.65", () => {
     const memo = memoOf(
@@ -153,13 +117,16 @@ describe("Shopify refunds/calculate", () => {
     expect(show(memo.lineItems[0]!.tax)).toBe("3.98");
     expect(show(memo.shipping.amount)).toBe("5.00");
     expect(show(memo.total)).toBe("204.65");
-    expect(memo.transactions.map((t) => [t.invoiceId, show(t.amount), show(t.maximumRefundable)])).toEqual([
-      ["801038806", "204.65", "250.94"],
-    ]);
+    expect(
+      memo.transactions.map((t) => [t.invoiceId, show(t.amount), show(t.maximumRefundable)]),
+    ).toEqual([["801038806", "204.65", "250.94"]]);
   });
   it("a partial shipping amount of 2.00 refunds 2.00 with no tax, of 5.00 refundable", () => {
     const memo = memoOf(
-      calculate(shopifyOrder, request({ currency: "USD", shipping: { fullRefund: false, amount: dec("2.0") } })),
+      calculate(
+        shopifyOrder,
+        request({ currency: "USD", shipping: { fullRefund: false, amount: dec("2.0") } }),
+      ),
     );
     expect(show(memo.shipping.amount)).toBe("2.00");
     expect(show(memo.shipping.tax)).toBe("0.00");
@@ -173,13 +140,20 @@ describe("Shopify refunds/calculate", () => {
     expect(show(memo.maximumRefundable)).toBe("41.94");
     expect(show(memo.transactions[0]!.maximumRefundable)).toBe("41.94");
     const over = errorsOf(calculate(applied.right.order, request({ amount: dec("41.95") })));
-    expect(over).toMatchObject([{ code: "OVER_REFUND", subject: "money", requested: "41.95", maximum: "41.94" }]);
+    expect(over).toMatchObject([
+      { code: "OVER_REFUND", subject: "money", requested: "41.95", maximum: "41.94" },
+    ]);
   });
 });
 
 describe("Magento issue #38388: 3 × 100.00 with 200.00 discount and 57.00 tax", () => {
   const base = order({
-    lineItems: [line("a", 3, "100.00", { discountAllocations: [discount("200.00")], taxLines: [tax("57.00")] })],
+    lineItems: [
+      line("a", 3, "100.00", {
+        discountAllocations: [discount("200.00")],
+        taxLines: [tax("57.00")],
+      }),
+    ],
     invoices: [invoice("i", "157.00")],
   });
   it("three one-unit memos read back their history: tax 19.00 each, discounts 66.67/66.66/66.67", () => {
@@ -188,7 +162,10 @@ describe("Magento issue #38388: 3 × 100.00 with 200.00 discount and 57.00 tax",
     const discounts: string[] = [];
     const totals: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const applied = applyRefund(current, request({ lineItems: [{ lineItemId: "a", quantity: 1, restock: "no_restock" }] }));
+      const applied = applyRefund(
+        current,
+        request({ lineItems: [{ lineItemId: "a", quantity: 1, restock: "no_restock" }] }),
+      );
       if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
       current = applied.right.order;
       taxes.push(show(applied.right.creditMemo.tax));
@@ -206,31 +183,63 @@ describe("Magento issue #38388: 3 × 100.00 with 200.00 discount and 57.00 tax",
 
 describe("Magento DiscountTest: 2 × 100 and shipping 100, 40% off both, 10% tax (grand total 198)", () => {
   const base = order({
-    lineItems: [line("x", 2, "100.00", { discountAllocations: [discount("80.00")], taxLines: [tax("12.00")] })],
-    shippingLines: [shippingLine("s", "100.00", { discountAllocations: [discount("40.00")], taxLines: [tax("6.00")] })],
+    lineItems: [
+      line("x", 2, "100.00", {
+        discountAllocations: [discount("80.00")],
+        taxLines: [tax("12.00")],
+      }),
+    ],
+    shippingLines: [
+      shippingLine("s", "100.00", {
+        discountAllocations: [discount("40.00")],
+        taxLines: [tax("6.00")],
+      }),
+    ],
     invoices: [invoice("i", "198.00")],
   });
   it("one unit with shipping 0: discount 40, tax 6, total 66", () => {
     const memo = memoOf(
-      calculate(base, request({ lineItems: [{ lineItemId: "x", quantity: 1, restock: "no_restock" }], shipping: { fullRefund: false, amount: dec("0") } })),
+      calculate(
+        base,
+        request({
+          lineItems: [{ lineItemId: "x", quantity: 1, restock: "no_restock" }],
+          shipping: { fullRefund: false, amount: dec("0") },
+        }),
+      ),
     );
-    expect([show(memo.discount), show(memo.tax), show(memo.total)]).toEqual(["40.00", "6.00", "66.00"]);
+    expect([show(memo.discount), show(memo.tax), show(memo.total)]).toEqual([
+      "40.00",
+      "6.00",
+      "66.00",
+    ]);
   });
   it("everything: shipping 100 less 40 = 60, tax 18, total 198", () => {
     const memo = memoOf(calculate(base, request({ full: true })));
-    expect([show(memo.shipping.amount), show(memo.tax), show(memo.total)]).toEqual(["60.00", "18.00", "198.00"]);
-    expect([show(memo.adjustmentPositive), show(memo.adjustmentNegative)]).toEqual(["0.00", "0.00"]);
+    expect([show(memo.shipping.amount), show(memo.tax), show(memo.total)]).toEqual([
+      "60.00",
+      "18.00",
+      "198.00",
+    ]);
+    expect([show(memo.adjustmentPositive), show(memo.adjustmentNegative)]).toEqual([
+      "0.00",
+      "0.00",
+    ]);
   });
 });
 
 describe("2Checkout issueRefund", () => {
   const base = order({
     id: "721924012",
-    lineItems: [line("l1", 2, "10.00", { sku: "PROD-A" }), line("l2", 1, "6.00", { sku: "PROD-B" })],
+    lineItems: [
+      line("l1", 2, "10.00", { sku: "PROD-A" }),
+      line("l2", 1, "6.00", { sku: "PROD-B" }),
+    ],
     invoices: [invoice("721924012", "26.00", true, "2checkout")],
   });
   it("a partial amount refund has no lines and refunds the amount as adjustment", () => {
-    const memo = memoOf(calculate(base, request({ amount: dec("5.50"), reason: "Unwanted auto-renewal" })));
+    const memo = memoOf(
+      calculate(base, request({ amount: dec("5.50"), reason: "Unwanted auto-renewal" })),
+    );
     expect(memo.lineItems).toEqual([]);
     expect([show(memo.adjustmentPositive), show(memo.total)]).toEqual(["5.50", "5.50"]);
     expect(memo.reason).toBe("Unwanted auto-renewal");
@@ -244,7 +253,9 @@ describe("2Checkout issueRefund", () => {
     expect(show(memo.total)).toBe("16.00");
     expect(memo.lineItems.map((l) => l.lineItemId)).toEqual(["l1", "l2"]);
     expect(show(memo.adjustmentPositive)).toBe("0.00");
-    expect(errorsOf(calculate(base, request({ lineItems: items, amount: dec("17.00") })))).toMatchObject([
+    expect(
+      errorsOf(calculate(base, request({ lineItems: items, amount: dec("17.00") }))),
+    ).toMatchObject([
       { code: "AMOUNT_MISMATCH", expected: "16.00", actual: "17.00", currency: "USD" },
     ]);
   });
@@ -257,15 +268,31 @@ describe("2Checkout issueRefund", () => {
 
 describe("Commerce Layer: an amount refunded against one capture", () => {
   const base = order({
-    invoices: [invoice("cap-1", "15.00", true, "stripe"), invoice("cap-2", "30.00", true, "stripe")],
+    invoices: [
+      invoice("cap-1", "15.00", true, "stripe"),
+      invoice("cap-2", "30.00", true, "stripe"),
+    ],
   });
   it("pays out online through the named capture, up to its refund balance", () => {
     const memo = memoOf(calculate(base, request({ amount: dec("15.00"), invoiceId: "cap-2" })));
-    expect(memo.transactions.map((t) => [t.invoiceId, t.online, show(t.amount), show(t.maximumRefundable)])).toEqual([
-      ["cap-2", true, "15.00", "30.00"],
-    ]);
-    expect(errorsOf(calculate(base, request({ amount: dec("15.01"), invoiceId: "cap-1" })))).toMatchObject([
-      { code: "OVER_REFUND", subject: "invoice", invoiceId: "cap-1", requested: "15.01", maximum: "15.00" },
+    expect(
+      memo.transactions.map((t) => [
+        t.invoiceId,
+        t.online,
+        show(t.amount),
+        show(t.maximumRefundable),
+      ]),
+    ).toEqual([["cap-2", true, "15.00", "30.00"]]);
+    expect(
+      errorsOf(calculate(base, request({ amount: dec("15.01"), invoiceId: "cap-1" }))),
+    ).toMatchObject([
+      {
+        code: "OVER_REFUND",
+        subject: "invoice",
+        invoiceId: "cap-1",
+        requested: "15.01",
+        maximum: "15.00",
+      },
     ]);
   });
 });

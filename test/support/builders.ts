@@ -16,7 +16,12 @@ import type {
 import type { RefundRequest } from "../../src/domain/refundRequest.js";
 import type { RefundError } from "../../src/errors.js";
 import { findCurrency } from "../../src/money/currency.js";
-import { type DecimalAmount, formatMinorUnits, parseDecimal, toMinorUnits } from "../../src/money/decimal.js";
+import {
+  type DecimalAmount,
+  formatMinorUnits,
+  parseDecimal,
+  toMinorUnits,
+} from "../../src/money/decimal.js";
 import type { MoneyBag } from "../../src/money/moneyBag.js";
 
 /** Minor units of a decimal string in a currency (throws in tests only). */
@@ -35,7 +40,12 @@ export function usd(text: string, currency = "USD"): MoneyBag {
 }
 
 /** A multi-currency bag: shop and presentment decimal strings. */
-export function bag(shop: string, presentment: string, shopCurrency = "USD", presentmentCurrency = "EUR"): MoneyBag {
+export function bag(
+  shop: string,
+  presentment: string,
+  shopCurrency = "USD",
+  presentmentCurrency = "EUR",
+): MoneyBag {
   return { shop: minor(shop, shopCurrency), presentment: minor(presentment, presentmentCurrency) };
 }
 
@@ -50,7 +60,9 @@ type Amount = MoneyBag | string;
 const money = (a: Amount): MoneyBag => (typeof a === "string" ? usd(a) : a);
 
 export function tax(amount: Amount, title = "Tax", rate?: string): TaxLine {
-  return rate === undefined ? { title, amount: money(amount) } : { title, rate, amount: money(amount) };
+  return rate === undefined
+    ? { title, amount: money(amount) }
+    : { title, rate, amount: money(amount) };
 }
 
 export function discount(amount: Amount, title = "Discount"): DiscountAllocation {
@@ -124,6 +136,9 @@ export function errorsOf<T>(result: E.Either<readonly RefundError[], T>): readon
 /** A bag written as decimal strings, for readable assertions: "5.00" or "5.00/4.56". */
 export function show(b: MoneyBag, shop = "USD", presentment = shop): string {
   const s = formatMinorUnits(b.shop, findCurrency(shop) ?? { code: shop, exponent: 2 });
-  const p = formatMinorUnits(b.presentment, findCurrency(presentment) ?? { code: presentment, exponent: 2 });
+  const p = formatMinorUnits(
+    b.presentment,
+    findCurrency(presentment) ?? { code: presentment, exponent: 2 },
+  );
   return shop === presentment && s === p ? s : `${s}/${p}`;
 }
