@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export { type AppliedRefund, applyRefund } from "./applyRefund.js";
+export { type AuditReport, audit, type Discrepancy, type RejectedRefund } from "./audit/audit.js";
 export { calculate, creditMemoId } from "./calculate.js";
 export type * from "./domain/creditMemo.js";
 export type * from "./domain/order.js";

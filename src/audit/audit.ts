@@ -1,0 +1,181 @@
+/**
+ * `audit`: replays an order's refund history and reports every memo that
+ * the rules would not have produced (§9.2).
+ *
+ * @module
+ */
+import type { Either } from "fp-ts/lib/Either.js";
+import * as E from "fp-ts/lib/Either.js";
+import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import { calculateOnCheckedOrder } from "../calculate.js";
+import type { CreditMemo } from "../domain/creditMemo.js";
+import type { Order } from "../domain/order.js";
+import { POLICY_NAMES, type PolicyName } from "../domain/policy.js";
+import { type RefundError, refundErrors } from "../errors.js";
+import { checkOrderItself } from "../order/orderConsistency.js";
+import { type RefundHistory, readRefundHistory } from "../order/refundHistory.js";
+import { checkTransactions } from "./checkTransactions.js";
+import { type AmountDifference, compareMemos } from "./compareMemos.js";
+import { replayRequest } from "./replayRequest.js";
+
+/**
+ * One amount of a recorded credit memo that differs from what the rules give.
+ *
+ * `path` is the amount's path in the memo (`lineItems[0].tax`, `total`,
+ * `shipping.amount`, `transactions[1].amount`; `transactions` for the sum of
+ * the transactions). On a multi-currency order each side of a bag is
+ * compared on its own and the path ends with the side: `total.presentment`,
+ * `total.shop`. `recorded` and `expected` are decimal strings in `currency`.
+ * For `transactions[j].amount` the expected amount is the most the invoice
+ * had left; for `transactions` it is the memo's recorded total.
+ *
+ * @category Audits
+ */
+export interface Discrepancy {
+  /** The `id` of the credit memo. */
+  readonly refundId: string;
+  readonly path: string;
+  /** The currency of `recorded` and `expected`. */
+  readonly currency: string;
+  readonly recorded: string;
+  readonly expected: string;
+  /**
+   * Another policy of §9.1 under which the whole memo matches (the first in
+   * {@link POLICY_NAMES} order), or `null`. Always `null` for transactions.
+   */
+  readonly explainedBy: PolicyName | null;
+}
+
+/**
+ * A recorded credit memo that the rules reject, with every error found
+ * (for example `OVER_REFUND` when the history refunds a unit twice).
+ *
+ * @category Audits
+ */
+export interface RejectedRefund {
+  readonly refundId: string;
+  readonly errors: NonEmptyArray<RefundError>;
+}
+
+/**
+ * What an audit found on one order: `refunds` memos replayed, every
+ * differing amount and every rejected memo, oldest memo first. An order
+ * whose history is right has neither discrepancies nor rejected memos.
+ *
+ * @category Audits
+ */
+export interface AuditReport {
+  readonly orderId: string;
+  /** How many credit memos the order records. */
+  readonly refunds: number;
+  readonly discrepancies: readonly Discrepancy[];
+  readonly rejected: readonly RejectedRefund[];
+}
+
+function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | undefined {
+  const [first, ...rest] = errors;
+  return first === undefined ? undefined : [first, ...rest];
+}
+
+type Replay = Either<NonEmptyArray<RefundError>, readonly AmountDifference[]>;
+
+/** The memo the rules give for `memo`'s request under `policy`, compared with `memo`. */
+function replay(
+  before: Order,
+  memo: CreditMemo,
+  history: RefundHistory,
+  policy: PolicyName,
+): Replay {
+  const request = replayRequest(before, memo, history);
+  const expected = calculateOnCheckedOrder(before, request, policy);
+  return E.isLeft(expected) ? expected : E.right(compareMemos(before, memo, expected.right));
+}
+
+/** The first other policy under which the memo matches in every amount. */
+function explainingPolicy(
+  before: Order,
+  memo: CreditMemo,
+  history: RefundHistory,
+  policy: PolicyName,
+): PolicyName | null {
+  for (const other of POLICY_NAMES) {
+    if (other === policy) continue;
+    const result = replay(before, memo, history, other);
+    if (E.isRight(result) && result.right.length === 0) return other;
+  }
+  return null;
+}
+
+/**
+ * Audits an order's refund history (§9.2). Every credit memo of
+ * `order.refunds` is replayed, oldest first, against the order as it stood
+ * before it (`refunds.slice(0, i)`): its lines (quantities, restock,
+ * locations), shipping amount, duties and adjustments become a request, and
+ * the memo `calculate` gives for it under `policy` is compared amount by
+ * amount with the recorded one. The recorded transactions are checked on
+ * their own (known invoice, within the invoice's money left, adding up to
+ * the recorded total). A memo on a multi-currency order that leaves nothing
+ * to refund is replayed as a full refund (§3.6).
+ *
+ * The history is checked, not trusted: a memo that refunds more than the
+ * order has left is reported in `rejected` with its errors, never as
+ * `INCONSISTENT_ORDER`.
+ *
+ * @param order - the order with the history to audit.
+ * @param policy - the policy the history should follow (§9.1); `"default"`
+ *   follows §3.
+ * @returns the report, or — only when the order's own lines, shipping or
+ *   invoices are invalid — `INVALID_INPUT` / `INCONSISTENT_ORDER` errors.
+ * @example
+ * ```ts
+ * import { audit } from "refund-core";
+ * const report = audit(order);            // order: an Order with refunds
+ * if (report._tag === "Right")
+ *   for (const d of report.right.discrepancies)
+ *     console.log(d.refundId, d.path, d.recorded, "≠", d.expected, d.explainedBy);
+ * ```
+ * @category Audits
+ */
+export function audit(
+  order: Order,
+  policy: PolicyName = "default",
+): Either<NonEmptyArray<RefundError>, AuditReport> {
+  const orderErrors = nonEmpty(checkOrderItself(order));
+  if (orderErrors !== undefined) return E.left(orderErrors);
+  const discrepancies: Discrepancy[] = [];
+  const rejected: RejectedRefund[] = [];
+  order.refunds.forEach((memo, i) => {
+    const before: Order = { ...order, refunds: order.refunds.slice(0, i) };
+    const history = readRefundHistory(before.refunds);
+    const refundId = memo.id;
+    if (
+      memo.currency !== order.currency ||
+      memo.presentmentCurrency !== order.presentmentCurrency
+    ) {
+      const actual =
+        memo.presentmentCurrency === order.presentmentCurrency
+          ? memo.currency
+          : memo.presentmentCurrency;
+      const expected =
+        memo.presentmentCurrency === order.presentmentCurrency
+          ? order.currency
+          : order.presentmentCurrency;
+      rejected.push({
+        refundId,
+        errors: [refundErrors.currencyMismatch("currency", expected, actual)],
+      });
+      return;
+    }
+    const transactions = checkTransactions(order, memo, history);
+    const result = replay(before, memo, history, policy);
+    const errors = nonEmpty([...(E.isLeft(result) ? result.left : []), ...transactions.errors]);
+    if (errors !== undefined) rejected.push({ refundId, errors });
+    if (E.isRight(result) && result.right.length > 0) {
+      const explainedBy = explainingPolicy(before, memo, history, policy);
+      for (const d of result.right) discrepancies.push({ refundId, ...d, explainedBy });
+    }
+    for (const d of transactions.differences)
+      discrepancies.push({ refundId, ...d, explainedBy: null });
+  });
+  return E.right({ orderId: order.id, refunds: order.refunds.length, discrepancies, rejected });
+}

@@ -1,0 +1,65 @@
+/**
+ * The recorded transactions of a memo, checked on their own (§9.2): each
+ * names an invoice of the order and stays within that invoice's money left
+ * before the memo, and together they equal the memo's recorded total.
+ *
+ * @module
+ */
+import type { CreditMemo } from "../domain/creditMemo.js";
+import type { Order } from "../domain/order.js";
+import { type RefundError, refundErrors } from "../errors.js";
+import { addBags, type MoneyBag, sumBy, ZERO } from "../money/moneyBag.js";
+import { invoiceMoneyLeft } from "../order/moneyLeft.js";
+import type { RefundHistory } from "../order/refundHistory.js";
+import { type AmountDifference, bagComparer } from "./compareMemos.js";
+
+/** What is wrong with a memo's transactions. */
+export interface TransactionFindings {
+  /** `UNKNOWN_INVOICE` for a transaction naming no invoice of the order. */
+  readonly errors: readonly RefundError[];
+  /**
+   * `transactions[j].amount` when a transaction takes more than its invoice
+   * had left (expected: what was left, less what earlier transactions of the
+   * same memo took from it); `transactions` when the transactions do not add
+   * up to the recorded total (expected: the total).
+   */
+  readonly differences: readonly AmountDifference[];
+}
+
+/** Checks `memo.transactions` against the order as it stood before the memo. */
+export function checkTransactions(
+  order: Order,
+  memo: CreditMemo,
+  history: RefundHistory,
+): TransactionFindings {
+  const compare = bagComparer(order);
+  const invoices = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
+  const takenNow = new Map<string, MoneyBag>();
+  const errors: RefundError[] = [];
+  const differences: AmountDifference[] = [];
+  memo.transactions.forEach((transaction, j) => {
+    const invoice = invoices.get(transaction.invoiceId);
+    if (invoice === undefined) {
+      errors.push(
+        refundErrors.unknownInvoice(`transactions[${j}].invoiceId`, transaction.invoiceId),
+      );
+      return;
+    }
+    const before = takenNow.get(invoice.id) ?? ZERO;
+    const left = invoiceMoneyLeft(invoice, history);
+    const available = {
+      shop: left.shop - before.shop,
+      presentment: left.presentment - before.presentment,
+    };
+    takenNow.set(invoice.id, addBags(before, transaction.amount));
+    const atMost = (amount: bigint, limit: bigint) => (amount > limit ? limit : amount);
+    const within: MoneyBag = {
+      shop: atMost(transaction.amount.shop, available.shop),
+      presentment: atMost(transaction.amount.presentment, available.presentment),
+    };
+    differences.push(...compare(`transactions[${j}].amount`, transaction.amount, within));
+  });
+  const paid = sumBy(memo.transactions, (t) => t.amount);
+  differences.push(...compare("transactions", paid, memo.total));
+  return { errors, differences };
+}

@@ -1,0 +1,136 @@
+/**
+ * The request a recorded credit memo stands for (§9.2): its lines
+ * (quantities, restock, locations), its shipping amount, its duties and its
+ * adjustments. Transactions are left out: the audit checks them on their own.
+ *
+ * @module
+ */
+import type { CreditMemo } from "../domain/creditMemo.js";
+import type { Order } from "../domain/order.js";
+import { isMultiCurrency } from "../domain/order.js";
+import type { RefundLineRequest, RefundRequest, ShippingRequest } from "../domain/refundRequest.js";
+import { findCurrency } from "../money/currency.js";
+import type { DecimalAmount } from "../money/decimal.js";
+import { bagsEqual, isZeroBag, type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
+import { orderMoneyLeft } from "../order/moneyLeft.js";
+import { lineHistoryOf, type RefundHistory, shippingHistoryOf } from "../order/refundHistory.js";
+import { shippingNet } from "../refund/shippingRefund.js";
+
+/** Presentment minor units as the exact decimal a request carries. */
+function decimalOf(minor: bigint, currencyCode: string): DecimalAmount {
+  const exponent = findCurrency(currencyCode)?.exponent ?? 0;
+  return { coefficient: minor, scale: exponent };
+}
+
+function refundsDuties(memo: CreditMemo): boolean {
+  return memo.lineItems.some((line) =>
+    line.duties.some(
+      (duty) => !isZeroBag(duty.amount) || duty.taxLines.some((t) => !isZeroBag(t.amount)),
+    ),
+  );
+}
+
+function shippingLeft(order: Order, history: RefundHistory): MoneyBag {
+  return sumBy(order.shippingLines, (line) =>
+    subtractBags(shippingNet(line), shippingHistoryOf(history, line.id).amount),
+  );
+}
+
+/**
+ * Whether the memo's shipping is a full shipping refund that an amount
+ * cannot replay: it refunds all the shipping left, and taxes a shipping
+ * line of which nothing was left (only `fullRefund` makes such a line take
+ * part, §3.2).
+ */
+function fullShipping(order: Order, memo: CreditMemo, history: RefundHistory): boolean {
+  return (
+    bagsEqual(memo.shipping.amount, shippingLeft(order, history)) &&
+    memo.shipping.lines.some(
+      (line) => isZeroBag(line.amount) && line.taxLines.some((t) => !isZeroBag(t.amount)),
+    )
+  );
+}
+
+/**
+ * Whether a memo empties the order: after it no unit, no shipping and no
+ * money (on either side) is left. Only a full refund (§3.6) fits the shop
+ * side of its adjustments to the money left, so such a memo on a
+ * multi-currency order is replayed as `full: true`.
+ */
+export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHistory): boolean {
+  const refundedNow = new Map<string, number>();
+  for (const line of memo.lineItems)
+    refundedNow.set(line.lineItemId, (refundedNow.get(line.lineItemId) ?? 0) + line.quantity);
+  const unitsLeftAfter = order.lineItems.some(
+    (line) =>
+      line.quantity -
+        lineHistoryOf(history, line.id).refundedQuantity -
+        (refundedNow.get(line.id) ?? 0) !==
+      0,
+  );
+  if (unitsLeftAfter) return false;
+  const moneyLeft = orderMoneyLeft(order, history);
+  return (
+    bagsEqual(memo.shipping.amount, shippingLeft(order, history)) &&
+    bagsEqual(memo.total, moneyLeft) &&
+    !isZeroBag(moneyLeft)
+  );
+}
+
+/**
+ * The request that should reproduce `memo` on the order as it stood before
+ * it (`history` is that order's refunds read back).
+ *
+ * - lines: `lineItemId`, `quantity`, `restock` and `locationId` as recorded;
+ * - shipping: the recorded presentment amount as `{fullRefund: false, amount}`
+ *   when it is not zero — or `{fullRefund: true}` when the memo refunds all
+ *   the shipping left and taxes a line of which no shipping was left;
+ * - `refundDuties` when any duty amount of the memo is not zero;
+ * - adjustments as recorded (presentment side), when not zero;
+ * - `currency`: the presentment currency; reason, note, notify and
+ *   idempotency key carried over.
+ *
+ * A memo that empties a multi-currency order is replayed as `full: true`
+ * (see {@link emptiesOrder}).
+ */
+export function replayRequest(
+  order: Order,
+  memo: CreditMemo,
+  history: RefundHistory,
+): RefundRequest {
+  const currency = order.presentmentCurrency;
+  const carried = {
+    notify: memo.notify,
+    ...(memo.reason === null ? {} : { reason: memo.reason }),
+    ...(memo.note === null ? {} : { note: memo.note }),
+    ...(memo.idempotencyKey === null ? {} : { idempotencyKey: memo.idempotencyKey }),
+  };
+  if (isMultiCurrency(order) && emptiesOrder(order, memo, history))
+    return { lineItems: [], refundDuties: false, full: true, ...carried };
+  const lineItems: RefundLineRequest[] = memo.lineItems.map((line) => ({
+    lineItemId: line.lineItemId,
+    quantity: line.quantity,
+    restock: line.restock,
+    ...(line.locationId === null ? {} : { locationId: line.locationId }),
+  }));
+  const amount = (bag: MoneyBag) => decimalOf(bag.presentment, currency);
+  const shipping: ShippingRequest | undefined = fullShipping(order, memo, history)
+    ? { fullRefund: true }
+    : isZeroBag(memo.shipping.amount)
+      ? undefined
+      : { fullRefund: false, amount: amount(memo.shipping.amount) };
+  return {
+    lineItems,
+    ...(shipping === undefined ? {} : { shipping }),
+    refundDuties: refundsDuties(memo),
+    ...(isZeroBag(memo.adjustmentPositive)
+      ? {}
+      : { adjustmentPositive: amount(memo.adjustmentPositive) }),
+    ...(isZeroBag(memo.adjustmentNegative)
+      ? {}
+      : { adjustmentNegative: amount(memo.adjustmentNegative) }),
+    full: false,
+    currency,
+    ...carried,
+  };
+}
