@@ -25,19 +25,38 @@ export function unitsLeft(line: LineItem, history: LineHistory): number {
   return line.quantity - history.refundedQuantity;
 }
 
+/** The order's lines by id and by sku, built once per request (no scan per requested line). */
+interface LineIndex {
+  readonly byId: ReadonlyMap<string, LineItem>;
+  readonly bySku: ReadonlyMap<string, readonly LineItem[]>;
+}
+
+function indexLines(lineItems: readonly LineItem[]): LineIndex {
+  const byId = new Map<string, LineItem>();
+  const bySku = new Map<string, LineItem[]>();
+  for (const line of lineItems) {
+    if (!byId.has(line.id)) byId.set(line.id, line);
+    if (line.sku === undefined) continue;
+    const same = bySku.get(line.sku);
+    if (same === undefined) bySku.set(line.sku, [line]);
+    else same.push(line);
+  }
+  return { byId, bySku };
+}
+
 function resolveLine(
-  order: Order,
+  index: LineIndex,
   requested: RefundLineRequest,
   path: string,
 ): { line: LineItem } | { error: RefundError } {
   if (requested.lineItemId !== undefined) {
-    const line = order.lineItems.find((l) => l.id === requested.lineItemId);
+    const line = index.byId.get(requested.lineItemId);
     return line === undefined
       ? { error: refundErrors.unknownLineItem(`${path}.lineItemId`, requested.lineItemId) }
       : { line };
   }
   if (requested.sku !== undefined) {
-    const matches = order.lineItems.filter((l) => l.sku === requested.sku);
+    const matches = index.bySku.get(requested.sku) ?? [];
     const [line, other] = matches;
     if (line === undefined)
       return { error: refundErrors.unknownLineItem(`${path}.sku`, requested.sku) };
@@ -73,9 +92,10 @@ export function selectLines(
   const errors: RefundError[] = [];
   const lines: SelectedLine[] = [];
   const seen = new Set<string>();
+  const index = indexLines(order.lineItems);
   requested.forEach((request, i) => {
     const path = `lineItems[${i}]`;
-    const resolved = resolveLine(order, request, path);
+    const resolved = resolveLine(index, request, path);
     if ("error" in resolved) {
       errors.push(resolved.error);
       return;
