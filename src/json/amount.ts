@@ -29,8 +29,12 @@ import type { JsonValue } from "./json.js";
 export interface AmountContext {
   readonly shop: Currency | undefined;
   readonly presentment: Currency | undefined;
-  /** Whether amounts are bags `{"shop", "presentment"}`. */
-  readonly multi: boolean;
+  /**
+   * Whether amounts are bags `{"shop", "presentment"}`; `"unknown"` when a
+   * currency code is invalid, so either form is accepted (checked for its
+   * shape) and only the code is reported.
+   */
+  readonly multi: boolean | "unknown";
 }
 
 /** The amount context of a document whose currency codes are `currency` and `presentmentCurrency` (raw JSON). */
@@ -42,7 +46,8 @@ export function amountContext(currency: unknown, presentmentCurrency: unknown): 
       : presentmentCurrency;
   const presentment =
     typeof presentmentCode === "string" ? findCurrency(presentmentCode) : undefined;
-  const multi = typeof presentmentCode === "string" && presentmentCode !== currency;
+  const multi =
+    shop === undefined || presentment === undefined ? "unknown" : shop.code !== presentment.code;
   return { shop, presentment, multi };
 }
 
@@ -148,7 +153,7 @@ const isBag = (u: unknown): u is MoneyBag =>
  * `{"shop": ..., "presentment": ...}` and a plain amount there is refused.
  */
 export function moneyBag(ctx: AmountContext): Codec<MoneyBag> {
-  if (!ctx.multi) {
+  if (ctx.multi === false) {
     return map(
       minorUnits(ctx.shop ?? ctx.presentment),
       isBag,
@@ -164,16 +169,19 @@ export function moneyBag(ctx: AmountContext): Codec<MoneyBag> {
     shop: minorUnits(ctx.shop),
     presentment: minorUnits(ctx.presentment),
   });
+  const plain = minorUnits(undefined);
   return new t.Type<MoneyBag, JsonValue, unknown>(
     name,
     isBag,
     (u, c) =>
       typeof u === "string" || typeof u === "number"
-        ? fail(
-            u,
-            c,
-            `must be ${name}: this order is in two currencies, so a plain amount cannot say which one it is in`,
-          )
+        ? ctx.multi === "unknown"
+          ? E.map((minor: bigint) => ({ shop: minor, presentment: minor }))(plain.validate(u, c))
+          : fail(
+              u,
+              c,
+              `must be ${name}: this order is in two currencies, so a plain amount cannot say which one it is in`,
+            )
         : bag.validate(u, c),
     bag.encode,
   );

@@ -211,6 +211,25 @@ describe("decodeOrder", () => {
     ).toEqual(["INVALID_INPUT currency", "INVALID_INPUT lineItems[1].price"]);
   });
 
+  test("an invalid currency code is reported once, whichever form the amounts take", () => {
+    const line = (price: unknown) => ({ id: "1", quantity: 1, price });
+    expect(
+      pathsOf({ id: "1", currency: "usd", presentmentCurrency: "USD", lineItems: [line("1.00")] }),
+    ).toEqual(["INVALID_INPUT currency"]);
+    expect(
+      pathsOf({
+        id: "1",
+        currency: "USD",
+        presentmentCurrency: "EURO",
+        lineItems: [
+          line({ shop: "1.00", presentment: "0.90" }),
+          line("1.00"),
+          line({ shop: "1.001", presentment: "1" }),
+        ],
+      }),
+    ).toEqual(["INVALID_INPUT presentmentCurrency", "INVALID_INPUT lineItems[2].price.shop"]);
+  });
+
   test.each([
     [{ quantity: 0 }, "lineItems[0].quantity"],
     [{ quantity: 1.5 }, "lineItems[0].quantity"],

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * The `refund-core` executable: runs {@link runCli} on the process's
+ * arguments, files and streams, and sets the exit status.
+ *
+ * @module
+ */
+import { EXIT } from "./exitCode.js";
+import { nodeIo } from "./nodeIo.js";
+import { runCli } from "./run.js";
+
+// A closed pipe (`refund-core … | head`) must not print a stack trace.
+process.stdout.on("error", () => {});
+process.stderr.on("error", () => {});
+
+runCli(process.argv.slice(2), nodeIo(process)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  () => {
+    process.exitCode = EXIT.internal;
+  },
+);
