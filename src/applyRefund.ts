@@ -19,18 +19,55 @@ import type { RefundError } from "./errors.js";
  * @category Applying
  */
 export interface AppliedRefund {
+  /** The new order: the input order with `creditMemo` appended to `refunds`. */
   readonly order: Order;
+  /** The memo recorded, the same {@link calculate} returns for the request. */
   readonly creditMemo: CreditMemo;
 }
 
 /**
  * Computes the refund like {@link calculate} and returns a new order with the
- * credit memo appended to `refunds`. The input order is not touched.
+ * credit memo appended to `refunds`. The input order is not touched: keep
+ * it, store the new one. The next refund of the new order reads this memo as
+ * history, so amounts prorated over several refunds add up exactly.
  *
- * @param order - the order as it stands.
+ * The memo's `id` is the request's `idempotencyKey` when present, else
+ * `"<orderId>-<n>"` with `n` its position in `refunds` (see
+ * {@link creditMemoId}).
+ *
+ * @param order - the order as it stands, with its refund history.
  * @param request - what to refund.
- * @param policy - proration and rounding policy (§9.1); `default` follows §3.
- * @returns the new order and the memo, or every error found.
+ * @param policy - proration and rounding (§9.1); `"default"` follows §3
+ * exactly.
+ * @returns `Right` with the new order and the memo, or `Left` with every
+ * error found. Never throws.
+ * @errors The same as {@link calculate}; nothing is recorded on an error.
+ * @example
+ * Two refunds of one unit each return the whole line, to the cent.
+ * ```ts
+ * import { applyRefund, decodeOrder, decodeRefundRequest, encodeCreditMemo } from "refund-core";
+ *
+ * const order = decodeOrder({
+ *   id: "7",
+ *   currency: "USD",
+ *   lineItems: [{ id: "a", quantity: 3, price: "10.00", taxLines: [{ title: "VAT", amount: "1.00" }] }],
+ *   invoices: [{ id: "cap-1", amount: "31.00", online: true }],
+ * });
+ * const oneUnit = decodeRefundRequest({ lineItems: [{ lineItemId: "a", quantity: 1 }] });
+ * const twoUnits = decodeRefundRequest({ lineItems: [{ lineItemId: "a", quantity: 2 }] });
+ * if (order._tag === "Left" || oneUnit._tag === "Left" || twoUnits._tag === "Left") throw new Error();
+ *
+ * const first = applyRefund(order.right, oneUnit.right);
+ * if (first._tag === "Left") throw new Error(first.left[0].message);
+ * encodeCreditMemo(first.right.creditMemo)["tax"]; // => "0.33"
+ * first.right.creditMemo.id; // => "7-1"
+ *
+ * const second = applyRefund(first.right.order, twoUnits.right);
+ * if (second._tag === "Left") throw new Error(second.left[0].message);
+ * encodeCreditMemo(second.right.creditMemo)["tax"]; // => "0.67"
+ * second.right.order.refunds.length; // => 2
+ * order.right.refunds.length; // => 0
+ * ```
  * @category Applying
  */
 export function applyRefund(

@@ -34,7 +34,27 @@ function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | 
   return first === undefined ? undefined : [first, ...rest];
 }
 
-/** The memo id `applyRefund` records: the idempotency key, else `<orderId>-<n>`. */
+/**
+ * The id the next credit memo of `order` gets (§6): the request's
+ * `idempotencyKey` when present, else `"<orderId>-<n>"` where `n` is the
+ * memo's 1-based position in `order.refunds`.
+ *
+ * @param order - the order the memo will be appended to.
+ * @param request - the refund request.
+ * @returns the memo id. Never fails; a key already used is reported by
+ * {@link calculate} as `DUPLICATE_REFUND`.
+ * @example
+ * ```ts
+ * import { creditMemoId, decodeOrder, decodeRefundRequest } from "refund-core";
+ * const order = decodeOrder({ id: "5", currency: "USD" });
+ * const plain = decodeRefundRequest({ amount: "5.00" });
+ * const keyed = decodeRefundRequest({ amount: "5.00", idempotencyKey: "rma-77" });
+ * if (order._tag === "Left" || plain._tag === "Left" || keyed._tag === "Left") throw new Error();
+ * creditMemoId(order.right, plain.right); // => "5-1"
+ * creditMemoId(order.right, keyed.right); // => "rma-77"
+ * ```
+ * @category Calculating
+ */
 export function creditMemoId(order: Order, request: RefundRequest): string {
   return request.idempotencyKey ?? `${order.id}-${order.refunds.length + 1}`;
 }
@@ -75,19 +95,85 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  * Computes the credit memo for a refund request — the memo
  * {@link applyRefund} would record — without changing anything.
  *
- * Every independent problem is reported: an inconsistent order
- * (`INCONSISTENT_ORDER`) stops at once; otherwise request problems
- * (`UNKNOWN_LINE_ITEM`, `DUPLICATE_LINE_ITEM`, `INVALID_QUANTITY`,
- * `OVER_REFUND`, `RESTOCK_EXCEEDS_FULFILLED`, `MISSING_CURRENCY`,
- * `CURRENCY_MISMATCH`, `UNKNOWN_INVOICE`, `OFFLINE_INVOICE`,
- * `DUPLICATE_REFUND`, `INVALID_INPUT`) are reported together, and when the
- * request is sound, problems of the total (`NEGATIVE_TOTAL`, `EMPTY_REFUND`,
- * `AMOUNT_MISMATCH`, `OVER_REFUND`, `NOT_PAID`, `TRANSACTION_MISMATCH`).
+ * One refund in a straight line: check the order → validate the request
+ * against it → prorate each line (§3.1, §3.3) and the shipping (§3.2) → add
+ * up the totals (§3.4–§3.6) → pay the total out of the invoices (§3.7).
+ * The guide [Calculation rules](../docs/calculation-rules.md) walks through
+ * every rule with numbers.
  *
- * @param order - the order with its refund history.
- * @param request - what to refund.
- * @param policy - proration and rounding (§9.1); `"default"` follows §3.
- * @returns the credit memo, or every error found.
+ * @param order - the order with its refund history, as {@link decodeOrder}
+ * returns it.
+ * @param request - what to refund, as {@link decodeRefundRequest} returns it.
+ * @param policy - proration and rounding (§9.1); `"default"` follows §3
+ * exactly. See {@link PolicyName}.
+ * @returns `Right` with the credit memo, or `Left` with every error found.
+ * Never throws.
+ * @errors
+ * Three rounds; a round that finds errors ends the calculation.
+ * 1. The order: `INCONSISTENT_ORDER` (ids repeated, discounts above the
+ *    gross, a history that refunds more than the order has, …) and
+ *    `INVALID_INPUT` (unknown currency).
+ * 2. The request, every problem together: `UNKNOWN_LINE_ITEM`,
+ *    `DUPLICATE_LINE_ITEM`, `INVALID_QUANTITY`, `OVER_REFUND` (`quantity`,
+ *    `shipping`), `RESTOCK_EXCEEDS_FULFILLED`, `MISSING_CURRENCY`,
+ *    `CURRENCY_MISMATCH`, `UNKNOWN_INVOICE`, `OFFLINE_INVOICE`,
+ *    `DUPLICATE_REFUND` and `INVALID_INPUT` (`full` with other items,
+ *    `invoiceId` with `transactions`, an ambiguous sku, too many fraction
+ *    digits, a transaction amount of zero).
+ * 3. The total: `NEGATIVE_TOTAL` or `EMPTY_REFUND`, `AMOUNT_MISMATCH`, then
+ *    the payout: `NOT_PAID`, `OVER_REFUND` (`money`, `invoice`),
+ *    `TRANSACTION_MISMATCH`.
+ *
+ * See [Errors](../docs/errors.md) for what each means and how to recover.
+ * @example
+ * The Magento tutorial's refund: one of two tees, returned to stock.
+ * ```ts
+ * import { calculate, decodeOrder, decodeRefundRequest, encodeCreditMemo } from "refund-core";
+ *
+ * const order = decodeOrder({
+ *   id: "5",
+ *   currency: "USD",
+ *   lineItems: [{
+ *     id: "3", quantity: 2, price: "22.00",
+ *     discountAllocations: [{ title: "SUMMER20", amount: "4.40" }],
+ *     taxLines: [{ title: "State Tax", rate: "0.0825", amount: "3.27" }],
+ *   }],
+ *   invoices: [{ id: "inv-1", amount: "42.87", gateway: "banktransfer", online: false }],
+ * });
+ * const request = decodeRefundRequest({
+ *   lineItems: [{ lineItemId: "3", quantity: 1, restock: "return" }],
+ * });
+ * if (order._tag === "Left" || request._tag === "Left") throw new Error("invalid input");
+ *
+ * const result = calculate(order.right, request.right);
+ * if (result._tag === "Left") throw new Error(result.left[0].message);
+ * const memo = encodeCreditMemo(result.right);
+ * memo["subtotal"]; // => "19.80"
+ * memo["tax"]; // => "1.64"
+ * memo["total"]; // => "21.44"
+ * ```
+ * @example
+ * Errors are values: three tees of two is an over-refund.
+ * ```ts
+ * import { calculate, decodeOrder, decodeRefundRequest } from "refund-core";
+ *
+ * const order = decodeOrder({
+ *   id: "5",
+ *   currency: "USD",
+ *   lineItems: [{ id: "3", quantity: 2, price: "22.00" }],
+ *   invoices: [{ id: "inv-1", amount: "44.00", online: true }],
+ * });
+ * const request = decodeRefundRequest({ lineItems: [{ lineItemId: "3", quantity: 3 }] });
+ * if (order._tag === "Left" || request._tag === "Left") throw new Error("invalid input");
+ *
+ * const result = calculate(order.right, request.right);
+ * result._tag; // => "Left"
+ * if (result._tag === "Left") {
+ *   const [error] = result.left;
+ *   error.code; // => "OVER_REFUND"
+ *   error.message; // => 'Only 2 of item "3" can still be refunded, not 3.'
+ * }
+ * ```
  * @category Calculating
  */
 export function calculate(

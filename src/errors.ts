@@ -237,7 +237,37 @@ export interface RestockExceedsFulfilledError {
 }
 
 /**
- * Every error refund-core returns: a discriminated union on `code`.
+ * Every error refund-core returns: a discriminated union on `code`. Every
+ * member has a `message` a support agent could read to a customer; most have
+ * a `path` into the request; the rest is the data a caller needs to recover
+ * (see [Errors](../docs/errors.md)). Errors are plain JSON values, returned
+ * in the `Left` of an `Either`, never thrown.
+ *
+ * @example
+ * Narrow on `code` to reach an error's data.
+ * ```ts
+ * import { calculate, decodeOrder, decodeRefundRequest, type RefundError } from "refund-core";
+ *
+ * const order = decodeOrder({
+ *   id: "5", currency: "USD",
+ *   lineItems: [{ id: "3", quantity: 2, price: "22.00" }],
+ *   invoices: [{ id: "inv-1", amount: "44.00", online: true }],
+ * });
+ * const request = decodeRefundRequest({ amount: "50.00" });
+ * if (order._tag === "Left" || request._tag === "Left") throw new Error();
+ *
+ * const explain = (error: RefundError): string => {
+ *   switch (error.code) {
+ *     case "OVER_REFUND":
+ *       return `at most ${error.maximum}`;
+ *     default:
+ *       return error.message;
+ *   }
+ * };
+ * const result = calculate(order.right, request.right);
+ * if (result._tag === "Right") throw new Error("expected an over-refund");
+ * result.left.map(explain); // => ["at most 44.00"]
+ * ```
  * @category Errors
  */
 export type RefundError =
@@ -260,10 +290,24 @@ export type RefundError =
   | DuplicateRefundError
   | RestockExceedsFulfilledError;
 
-/** Every error code. @category Errors */
+/**
+ * Every error code: `"INVALID_INPUT"`, `"OVER_REFUND"`, … (see
+ * {@link RefundError}).
+ * @category Errors
+ */
 export type RefundErrorCode = RefundError["code"];
 
-/** Error codes that mean the input itself is bad (CLI exit status 2). @category Errors */
+/**
+ * Error codes that mean the input itself is bad, not the refund: the command
+ * line exits with status 2 for them (1 for every other error).
+ *
+ * @example
+ * ```ts
+ * import { INPUT_ERROR_CODES } from "refund-core";
+ * INPUT_ERROR_CODES; // => ["INVALID_INPUT", "INCONSISTENT_ORDER"]
+ * ```
+ * @category Errors
+ */
 export const INPUT_ERROR_CODES: readonly RefundErrorCode[] = [
   "INVALID_INPUT",
   "INCONSISTENT_ORDER",
@@ -272,45 +316,63 @@ export const INPUT_ERROR_CODES: readonly RefundErrorCode[] = [
 const money = (amount: string, currency: string): string => `${amount} ${currency}`;
 
 /**
- * Constructors for every error, with its message. The only place messages
- * are written.
+ * Constructors for every error, with its message: the only place messages
+ * are written. Services that wrap refund-core can use them to report their
+ * own checks in the same shape.
+ *
+ * @example
+ * ```ts
+ * import { refundErrors } from "refund-core";
+ * refundErrors.moneyOverRefund("USD", "999.00", "35.00");
+ * // => { code: "OVER_REFUND", subject: "money", currency: "USD", requested: "999.00", maximum: "35.00", message: "The refund of 999.00 USD is more than the 35.00 USD left to refund on this order." }
+ * ```
  * @category Errors
  */
 export const refundErrors = {
+  /**
+   * `INVALID_INPUT`: the value at `path` (`""` for the whole input) breaks the format; `problem`
+   * ends the sentence.
+   */
   invalidInput: (path: string, problem: string): InvalidInputError => ({
     code: "INVALID_INPUT",
     message: path === "" ? `The input ${problem}.` : `The value at ${path} ${problem}.`,
     path,
   }),
+  /** `INCONSISTENT_ORDER`: the order contradicts itself at `path`. */
   inconsistentOrder: (path: string, problem: string): InconsistentOrderError => ({
     code: "INCONSISTENT_ORDER",
     message: `The order contradicts itself at ${path}: ${problem}.`,
     path,
   }),
+  /** `UNKNOWN_LINE_ITEM`: the request names a line the order does not have. */
   unknownLineItem: (path: string, lineItemId: string): UnknownLineItemError => ({
     code: "UNKNOWN_LINE_ITEM",
     message: `The item "${lineItemId}" is not part of this order.`,
     path,
     lineItemId,
   }),
+  /** `DUPLICATE_LINE_ITEM`: the request names a line twice. */
   duplicateLineItem: (path: string, lineItemId: string): DuplicateLineItemError => ({
     code: "DUPLICATE_LINE_ITEM",
     message: `The item "${lineItemId}" appears more than once in the refund; list each item once with its total quantity.`,
     path,
     lineItemId,
   }),
+  /** `UNKNOWN_INVOICE`: the request names an invoice the order does not have. */
   unknownInvoice: (path: string, invoiceId: string): UnknownInvoiceError => ({
     code: "UNKNOWN_INVOICE",
     message: `The payment "${invoiceId}" does not belong to this order.`,
     path,
     invoiceId,
   }),
+  /** `INVALID_QUANTITY`: a quantity that is not a positive whole number. */
   invalidQuantity: (path: string, lineItemId: string): InvalidQuantityError => ({
     code: "INVALID_QUANTITY",
     message: `The quantity to refund for item "${lineItemId}" must be a whole number of at least 1.`,
     path,
     lineItemId,
   }),
+  /** `OVER_REFUND` of units: `maximum` units are left on the line. */
   quantityOverRefund: (
     path: string,
     lineItemId: string,
@@ -325,6 +387,7 @@ export const refundErrors = {
     requested,
     maximum,
   }),
+  /** `OVER_REFUND` of shipping: `maximum` is the shipping left (decimal strings in `currency`). */
   shippingOverRefund: (
     path: string,
     currency: string,
@@ -339,6 +402,9 @@ export const refundErrors = {
     requested,
     maximum,
   }),
+  /**
+   * `OVER_REFUND` of money: `maximum` is the order's money left (decimal strings in `currency`).
+   */
   moneyOverRefund: (
     currency: string,
     requested: string,
@@ -351,6 +417,7 @@ export const refundErrors = {
     requested,
     maximum,
   }),
+  /** `OVER_REFUND` on one invoice: `maximum` is that invoice's money left. */
   invoiceOverRefund: (
     path: string,
     invoiceId: string,
@@ -367,18 +434,21 @@ export const refundErrors = {
     requested,
     maximum,
   }),
+  /** `OFFLINE_INVOICE`: `invoiceId` names an invoice that cannot be refunded online. */
   offlineInvoice: (path: string, invoiceId: string): OfflineInvoiceError => ({
     code: "OFFLINE_INVOICE",
     message: `The payment "${invoiceId}" was made offline and cannot be refunded through a gateway; refund it offline instead.`,
     path,
     invoiceId,
   }),
+  /** `MISSING_CURRENCY`: a free amount on a multi-currency order without `currency`. */
   missingCurrency: (path: string, field: string): MissingCurrencyError => ({
     code: "MISSING_CURRENCY",
     message: `This order is in two currencies, so the refund must say which currency "${field}" is in.`,
     path,
     field,
   }),
+  /** `CURRENCY_MISMATCH`: `currency` is `actual`, the presentment currency is `expected`. */
   currencyMismatch: (path: string, expected: string, actual: string): CurrencyMismatchError => ({
     code: "CURRENCY_MISMATCH",
     message: `Refund amounts must be in ${expected}, the currency the customer paid in, not ${actual}.`,
@@ -386,16 +456,21 @@ export const refundErrors = {
     expected,
     actual,
   }),
+  /** `NEGATIVE_TOTAL`: the memo's total would be below zero. */
   negativeTotal: (currency: string, total: string): NegativeTotalError => ({
     code: "NEGATIVE_TOTAL",
     message: `The refund total would be ${money(total, currency)}; a refund's total cannot be negative.`,
     currency,
     total,
   }),
+  /** `EMPTY_REFUND`: nothing to refund. */
   emptyRefund: (): EmptyRefundError => ({
     code: "EMPTY_REFUND",
     message: "There is nothing to refund: no items, shipping or amount.",
   }),
+  /**
+   * `AMOUNT_MISMATCH`: `expected` is the computed total, `actual` the `amount` the request states.
+   */
   amountMismatch: (
     path: string,
     currency: string,
@@ -409,6 +484,9 @@ export const refundErrors = {
     expected,
     actual,
   }),
+  /**
+   * `TRANSACTION_MISMATCH`: the explicit transactions add up to `transactionsTotal`, not `total`.
+   */
   transactionMismatch: (
     path: string,
     currency: string,
@@ -422,16 +500,19 @@ export const refundErrors = {
     transactionsTotal,
     total,
   }),
+  /** `NOT_PAID`: no money was collected on the order. */
   notPaid: (): NotPaidError => ({
     code: "NOT_PAID",
     message: "No payment has been collected on this order, so there is no money to refund.",
   }),
+  /** `DUPLICATE_REFUND`: the idempotency key was already used on the order. */
   duplicateRefund: (path: string, idempotencyKey: string): DuplicateRefundError => ({
     code: "DUPLICATE_REFUND",
     message: `A refund with the key "${idempotencyKey}" was already made on this order.`,
     path,
     idempotencyKey,
   }),
+  /** `RESTOCK_EXCEEDS_FULFILLED`: more units to return (or cancel) than can be. */
   restockExceedsFulfilled: (
     path: string,
     lineItemId: string,

@@ -134,7 +134,18 @@ export interface Order {
 }
 
 /**
- * Whether amounts on the order are bags of two different currencies.
+ * Whether amounts on the order are bags of two different currencies
+ * (`presentmentCurrency` differs from `currency`). On such an order a
+ * request with free amounts must carry `currency` (§3.8).
+ *
+ * @param order - an order, or anything with its two currencies.
+ * @returns `true` for a multi-currency order.
+ * @example
+ * ```ts
+ * import { isMultiCurrency } from "refund-core";
+ * isMultiCurrency({ currency: "USD", presentmentCurrency: "EUR" }); // => true
+ * isMultiCurrency({ currency: "USD", presentmentCurrency: "USD" }); // => false
+ * ```
  * @category Domain
  */
 export function isMultiCurrency(order: Pick<Order, "currency" | "presentmentCurrency">): boolean {

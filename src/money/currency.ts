@@ -29,12 +29,15 @@ const byCode: ReadonlyMap<string, Currency> = new Map(
  * Looks up a currency by its ISO 4217 alphabetic code.
  *
  * @param code - an alphabetic code such as `"EUR"`; lookup is case-sensitive.
- * @returns the currency, or `undefined` for a code dinero.js does not define.
+ * @returns the currency, or `undefined` for a code dinero.js does not define
+ * (the decoders report such a code as `INVALID_INPUT`).
  * @example
  * ```ts
  * import { findCurrency } from "refund-core";
- * findCurrency("JPY"); // { code: "JPY", exponent: 0 }
- * findCurrency("XXX"); // undefined
+ * findCurrency("USD"); // => { code: "USD", exponent: 2 }
+ * findCurrency("JPY"); // => { code: "JPY", exponent: 0 }
+ * findCurrency("KWD"); // => { code: "KWD", exponent: 3 }
+ * findCurrency("usd"); // => undefined
  * ```
  * @category Money
  */

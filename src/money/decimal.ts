@@ -14,7 +14,9 @@ import type { Currency } from "./currency.js";
  * @category Money
  */
 export interface DecimalAmount {
+  /** The digits without the point, as an integer: `250n` for `"2.50"`. */
   readonly coefficient: bigint;
+  /** The number of digits after the point: `2` for `"2.50"`. */
   readonly scale: number;
 }
 
@@ -25,9 +27,20 @@ const MAX_LENGTH = 64;
 /**
  * Parses a decimal string such as `"19.99"`: digits, an optional point and
  * fraction digits. No sign, exponent, spaces or leading zeros (`"0.5"` is
- * fine, `"00.5"` and `".5"` are not).
+ * fine, `"00.5"` and `".5"` are not). Trailing zeros are kept: `"2.50"` has
+ * scale 2. The currency is not known yet, so any number of fraction digits
+ * parses; {@link toMinorUnits} refuses too many.
  *
+ * @param text - the decimal as written, at most 64 characters.
  * @returns the exact amount, or `undefined` when the text is not of that shape.
+ * @example
+ * ```ts
+ * import { parseDecimal } from "refund-core";
+ * parseDecimal("19.99"); // => { coefficient: 1999n, scale: 2 }
+ * parseDecimal("2.50"); // => { coefficient: 250n, scale: 2 }
+ * parseDecimal("1e3"); // => undefined
+ * parseDecimal("-1.00"); // => undefined
+ * ```
  * @category Money
  */
 export function parseDecimal(text: string): DecimalAmount | undefined {
@@ -53,10 +66,21 @@ export function decimalFromNumber(value: number): DecimalAmount | undefined {
 }
 
 /**
- * Converts an exact decimal into minor units of `currency`.
+ * Converts an exact decimal into minor units of `currency`, exactly.
  *
+ * @param amount - an exact decimal, as {@link parseDecimal} returns it.
+ * @param currency - the currency, as {@link findCurrency} returns it.
  * @returns the minor units, or `undefined` when the decimal has more fraction
- * digits than the currency has (`"1.234"` in USD is never rounded).
+ * digits than the currency has (`"1.234"` in USD is never rounded; in a
+ * request this is `INVALID_INPUT`).
+ * @example
+ * ```ts
+ * import { findCurrency, parseDecimal, toMinorUnits } from "refund-core";
+ * const usd = findCurrency("USD")!;
+ * toMinorUnits(parseDecimal("19.9")!, usd); // => 1990n
+ * toMinorUnits(parseDecimal("1.234")!, usd); // => undefined
+ * toMinorUnits(parseDecimal("1.234")!, findCurrency("KWD")!); // => 1234n
+ * ```
  * @category Money
  */
 export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint | undefined {
@@ -66,9 +90,19 @@ export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint 
 
 /**
  * Writes minor units as a decimal string with exactly the currency's number
- * of fraction digits: `500n` USD → `"5.00"`, `1000n` JPY → `"1000"`,
- * `1250n` KWD → `"1.250"`.
+ * of fraction digits, the form of every amount refund-core outputs (§1).
  *
+ * @param minor - integer minor units; a negative amount gets a `-` sign.
+ * @param currency - the currency, as {@link findCurrency} returns it.
+ * @returns the decimal string. Never fails.
+ * @example
+ * ```ts
+ * import { findCurrency, formatMinorUnits } from "refund-core";
+ * formatMinorUnits(500n, findCurrency("USD")!); // => "5.00"
+ * formatMinorUnits(1000n, findCurrency("JPY")!); // => "1000"
+ * formatMinorUnits(1250n, findCurrency("KWD")!); // => "1.250"
+ * formatMinorUnits(-7n, findCurrency("USD")!); // => "-0.07"
+ * ```
  * @category Money
  */
 export function formatMinorUnits(minor: bigint, currency: Currency): string {

@@ -11,14 +11,19 @@ import type { Currency } from "./currency.js";
 const byCode = new Map(Object.values(dineroCurrencies).map((c) => [c.code, c]));
 
 /**
- * A dinero.js bigint object for `minor` units of `currency`.
+ * A dinero.js bigint object for `minor` units of `currency`, for callers who
+ * format or compute further with dinero.js. Take one side of a
+ * {@link MoneyBag} with the order's matching currency.
  *
+ * @param minor - integer minor units, such as `memo.total.presentment`.
+ * @param currency - the currency of those units.
+ * @returns a `Dinero<bigint>`. Never fails.
  * @example
  * ```ts
  * import { findCurrency, toDinero } from "refund-core";
  * import { toDecimal } from "dinero.js/bigint";
  * const usd = findCurrency("USD")!;
- * toDecimal(toDinero(1999n, usd)); // "19.99"
+ * toDecimal(toDinero(1999n, usd)); // => "19.99"
  * ```
  * @category Money
  */

@@ -9,12 +9,25 @@
 
 /**
  * An amount in integer minor units on both sides of an order: `shop` in the
- * order's `currency`, `presentment` in its `presentmentCurrency`.
+ * order's `currency`, `presentment` in its `presentmentCurrency`. On a
+ * single-currency order both sides are equal. Stored amounts are prorated on
+ * each side independently; free request amounts are presentment money whose
+ * shop side is derived (§3.8). In JSON a bag is a decimal string
+ * (single-currency) or `{"shop": "10.00", "presentment": "9.12"}`.
+ *
+ * @example
+ * ```ts
+ * import { type MoneyBag, findCurrency, formatMinorUnits } from "refund-core";
+ * const total: MoneyBag = { shop: 1000n, presentment: 912n };
+ * formatMinorUnits(total.presentment, findCurrency("EUR")!); // => "9.12"
+ * ```
  *
  * @category Money
  */
 export interface MoneyBag {
+  /** Minor units of the order's `currency` (shop money). */
   readonly shop: bigint;
+  /** Minor units of the order's `presentmentCurrency` (what the customer paid in). */
   readonly presentment: bigint;
 }
 

@@ -8,7 +8,11 @@
 /**
  * How a quotient that falls between two minor units is rounded.
  * - `halfAwayFromZero`: 0.5 goes up (PHP's and Shopify's `round`, our default);
- * - `halfEven`: 0.5 goes to the even neighbour (bankers' rounding).
+ * - `halfEven`: 0.5 goes to the even neighbour (bankers' rounding, the
+ *   `bankers` policy).
+ *
+ * 1.635 becomes 1.64 with `halfAwayFromZero` and 1.64 with `halfEven`;
+ * 1.625 becomes 1.63 and 1.62.
  *
  * @category Money
  */

@@ -25,8 +25,30 @@ export function orderMoneyLeft(order: Pick<Order, "invoices">, history: RefundHi
 
 /**
  * The money still refundable on an order, both sides, after every refund in
- * its history.
+ * its history: the sum over its invoices of the amount collected minus what
+ * the history's transactions took from it (§3.7). A refund's total can never
+ * exceed it (`OVER_REFUND`), and a full refund (§3.6) comes to exactly this.
  *
+ * @param order - the order with its refund history.
+ * @returns integer minor units: `shop` in `order.currency`, `presentment` in
+ * `order.presentmentCurrency`. Never fails.
+ * @example
+ * ```ts
+ * import { applyRefund, decodeOrder, decodeRefundRequest, moneyLeft } from "refund-core";
+ *
+ * // Shopify's fixture: 250.94 captured, then 209.00 refunded.
+ * const order = decodeOrder({
+ *   id: "450789469", currency: "USD",
+ *   invoices: [{ id: "801038806", amount: "250.94", gateway: "bogus", online: true }],
+ * });
+ * const request = decodeRefundRequest({ amount: "209.00" });
+ * if (order._tag === "Left" || request._tag === "Left") throw new Error();
+ * moneyLeft(order.right); // => { shop: 25094n, presentment: 25094n }
+ *
+ * const applied = applyRefund(order.right, request.right);
+ * if (applied._tag === "Left") throw new Error(applied.left[0].message);
+ * moneyLeft(applied.right.order); // => { shop: 4194n, presentment: 4194n }
+ * ```
  * @category Calculating
  */
 export function moneyLeft(order: Order): MoneyBag {
