@@ -215,10 +215,23 @@ export function creditMemoCodec(
  * `currency` or `presentmentCurrency`. Never throws.
  * @example
  * ```ts
- * import { decodeCreditMemo, encodeCreditMemo } from "refund-core";
- * const stored = { id: "5-1", orderId: "5", currency: "USD", ... };
- * const memo = decodeCreditMemo(stored);
- * if (memo._tag === "Right") encodeCreditMemo(memo.right); // the same JSON
+ * import { calculate, decodeCreditMemo, decodeOrder, decodeRefundRequest, encodeCreditMemo } from "refund-core";
+ * const order = decodeOrder({
+ *   id: "5",
+ *   currency: "USD",
+ *   lineItems: [{ id: "3", quantity: 2, price: "22.00" }],
+ *   invoices: [{ id: "inv-1", amount: "44.00", online: true }],
+ * });
+ * const request = decodeRefundRequest({ lineItems: [{ lineItemId: "3", quantity: 1 }] });
+ * if (order._tag === "Right" && request._tag === "Right") {
+ *   const memo = calculate(order.right, request.right);
+ *   if (memo._tag === "Right") {
+ *     const stored: unknown = JSON.parse(JSON.stringify(encodeCreditMemo(memo.right)));
+ *     decodeCreditMemo(stored, order.right); // => { _tag: "Right", right: memo.right }
+ *     const other = decodeCreditMemo(stored, { currency: "EUR", presentmentCurrency: "EUR" });
+ *     other._tag === "Left" ? other.left[0]?.code : undefined; // => "INCONSISTENT_ORDER"
+ *   }
+ * }
  * ```
  * @category Codecs
  */
@@ -259,9 +272,23 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
  * @returns a JSON object ready for `JSON.stringify`.
  * @example
  * ```ts
- * import { calculate, encodeCreditMemo } from "refund-core";
- * const result = calculate(order, request);
- * if (result._tag === "Right") console.log(JSON.stringify(encodeCreditMemo(result.right)));
+ * import { calculate, decodeOrder, decodeRefundRequest, encodeCreditMemo } from "refund-core";
+ * const order = decodeOrder({
+ *   id: "5",
+ *   currency: "KWD",
+ *   lineItems: [{ id: "3", quantity: 4, price: "1.25" }],
+ *   invoices: [{ id: "inv-1", amount: "5", gateway: "knet", online: true }],
+ * });
+ * const request = decodeRefundRequest({ lineItems: [{ lineItemId: "3", quantity: 1 }], note: "damaged" });
+ * if (order._tag === "Right" && request._tag === "Right") {
+ *   const memo = calculate(order.right, request.right);
+ *   if (memo._tag === "Right") {
+ *     const json = encodeCreditMemo(memo.right);
+ *     json["total"]; // => "1.250"
+ *     json["note"]; // => "damaged"
+ *     json["reason"]; // => null
+ *   }
+ * }
  * ```
  * @category Codecs
  */

@@ -149,10 +149,17 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
  * @example
  * ```ts
  * import { decodeOrder } from "refund-core";
- * const order = decodeOrder(JSON.parse(text));
- * if (order._tag === "Left") console.error(order.left.map((e) => e.message));
- * // The value at lineItems[0].price must be a decimal amount such as "19.99"
- * // with at most 2 fraction digits (USD).
+ * const order = decodeOrder({
+ *   id: "5",
+ *   currency: "USD",
+ *   lineItems: [{ id: "3", quantity: 2, price: "22.00" }],
+ *   invoices: [{ id: "inv-1", amount: "44.00", online: true }],
+ * });
+ * order._tag; // => "Right"
+ * const bad = decodeOrder({ id: "5", currency: "USD", lineItems: [{ id: "3", quantity: 2, price: "1.234" }] });
+ * const problems = bad._tag === "Left" ? bad.left.map((e) => e.message) : [];
+ * problems.length; // => 1
+ * problems[0]?.startsWith("The value at lineItems[0].price has 3 fraction digits but USD has at most 2"); // => true
  * ```
  * @category Codecs
  */
@@ -177,9 +184,14 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
  * @returns a JSON object ready for `JSON.stringify`.
  * @example
  * ```ts
- * import { applyRefund, encodeOrder } from "refund-core";
- * const result = applyRefund(order, request);
- * if (result._tag === "Right") save(JSON.stringify(encodeOrder(result.right.order)));
+ * import { decodeOrder, encodeOrder } from "refund-core";
+ * const decoded = decodeOrder({ id: "7", currency: "JPY", lineItems: [{ id: "1", quantity: 1, price: 1500 }] });
+ * if (decoded._tag === "Right") {
+ *   const json = encodeOrder(decoded.right);
+ *   json["presentmentCurrency"]; // => "JPY"
+ *   json["lineItems"]; // => [{ id: "1", quantity: 1, price: "1500", discountAllocations: [], taxLines: [], duties: [], fulfilledQuantity: 1 }]
+ *   decodeOrder(json); // => decoded
+ * }
  * ```
  * @category Codecs
  */

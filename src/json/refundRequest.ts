@@ -105,7 +105,9 @@ const refundRequest: Codec<RefundRequest> = struct(
  *   lineItems: [{ lineItemId: "3", quantity: 1, restock: "return", locationId: "wh-1" }],
  *   shipping: { amount: "0" },
  * });
- * // Right({ lineItems: [...], shipping: { fullRefund: false, amount: { coefficient: 0n, scale: 0 } }, ... })
+ * request; // => { _tag: "Right", right: { lineItems: [{ lineItemId: "3", quantity: 1, restock: "return", locationId: "wh-1" }], shipping: { fullRefund: false, amount: { coefficient: 0n, scale: 0 } }, refundDuties: false, full: false, notify: false } }
+ * const bad = decodeRefundRequest({ lineItems: [{ quantity: 1 }] });
+ * bad._tag === "Left" ? bad.left[0]?.message : undefined; // => 'The value at lineItems[0] must name the item to refund with "lineItemId" or "sku".'
  * ```
  * @category Codecs
  */
@@ -126,9 +128,10 @@ export function decodeRefundRequest(
  * @example
  * ```ts
  * import { decodeRefundRequest, encodeRefundRequest } from "refund-core";
- * const decoded = decodeRefundRequest({ amount: "5" });
- * if (decoded._tag === "Right") encodeRefundRequest(decoded.right);
- * // { lineItems: [], refundDuties: false, amount: "5", full: false, notify: false }
+ * const decoded = decodeRefundRequest({ amount: "2.5", currency: "EUR" });
+ * if (decoded._tag === "Right") {
+ *   encodeRefundRequest(decoded.right); // => { lineItems: [], refundDuties: false, amount: "2.5", full: false, currency: "EUR", notify: false }
+ * }
  * ```
  * @category Codecs
  */
