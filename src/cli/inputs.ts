@@ -33,7 +33,10 @@ export type CliError =
  */
 export type InputName = "order" | "request";
 
-/** How a file is named in messages. */
+/**
+ * How a file is named in messages.
+ * @internal
+ */
 export function describeFile(file: string): string {
   return file === "-" ? "standard input" : `"${file}"`;
 }
@@ -48,6 +51,7 @@ const MAX_DETAIL = 160;
  * Parses `text` as JSON; a leading byte order mark is ignored.
  *
  * @returns the value, or the parser's complaint (shortened).
+ * @internal
  */
 export function parseJson(text: string): Either<string, unknown> {
   try {
@@ -67,6 +71,7 @@ export function parseJson(text: string): Either<string, unknown> {
  * @param io - file access.
  * @returns the decoded document or its errors (unreadable file, malformed
  * JSON, or the decoder's errors), all `INVALID_INPUT`/`INCONSISTENT_ORDER`.
+ * @internal
  */
 export async function readInput<A>(
   input: InputName,

@@ -38,6 +38,7 @@ export interface Subcommand {
  * @param io - where to write.
  * @param doc - the document.
  * @param pretty - indent with two spaces.
+ * @internal
  */
 export function writeDocument(io: CliIo, doc: JsonValue, pretty: boolean): void {
   io.writeOut(`${JSON.stringify(doc, null, pretty ? 2 : undefined)}\n`);
@@ -49,6 +50,7 @@ export function writeDocument(io: CliIo, doc: JsonValue, pretty: boolean): void 
  * @param io - where to write.
  * @param errors - every error.
  * @param pretty - indent with two spaces.
+ * @internal
  */
 export function writeFailure(io: CliIo, errors: readonly CliError[], pretty: boolean): void {
   writeDocument(io, { ok: false, errors: errors as unknown as JsonValue[] }, pretty);

@@ -25,6 +25,7 @@ import type { JsonValue } from "./json.js";
  * The currencies amounts are read in. `undefined` when the document's
  * currency code is itself invalid: amounts are then checked for their shape
  * only (the currency error is reported on its own).
+ * @internal
  */
 export interface AmountContext {
   readonly shop: Currency | undefined;
@@ -37,7 +38,10 @@ export interface AmountContext {
   readonly multi: boolean | "unknown";
 }
 
-/** The amount context of a document whose currency codes are `currency` and `presentmentCurrency` (raw JSON). */
+/**
+ * The amount context of a document whose currency codes are `currency` and `presentmentCurrency` (raw JSON).
+ * @internal
+ */
 export function amountContext(currency: unknown, presentmentCurrency: unknown): AmountContext {
   const shop = typeof currency === "string" ? findCurrency(currency) : undefined;
   const presentmentCode =
@@ -51,7 +55,10 @@ export function amountContext(currency: unknown, presentmentCurrency: unknown): 
   return { shop, presentment, multi };
 }
 
-/** A currency for writing amounts; an unknown code (never decoded) is written with 2 digits. */
+/**
+ * A currency for writing amounts; an unknown code (never decoded) is written with 2 digits.
+ * @internal
+ */
 export function currencyForEncoding(code: string): Currency {
   return findCurrency(code) ?? { code, exponent: 2 };
 }
@@ -108,7 +115,10 @@ function readDecimal(u: unknown, expected: string): E.Either<string, DecimalAmou
 const isDecimalAmount = (u: unknown): u is DecimalAmount =>
   isObject(u) && typeof u["coefficient"] === "bigint" && typeof u["scale"] === "number";
 
-/** Writes an exact decimal with its own number of fraction digits: `{250n, 2}` → `"2.50"`. */
+/**
+ * Writes an exact decimal with its own number of fraction digits: `{250n, 2}` → `"2.50"`.
+ * @internal
+ */
 export function formatDecimal(amount: DecimalAmount): string {
   return formatMinorUnits(amount.coefficient, { code: "", exponent: amount.scale });
 }
@@ -116,6 +126,7 @@ export function formatDecimal(amount: DecimalAmount): string {
 /**
  * A free amount (§3.8): an exact decimal whose currency is not known yet.
  * Its fraction digits are checked by the engine against the currency.
+ * @internal
  */
 export const decimalAmount: Codec<DecimalAmount> = leaf(
   describeAmount(undefined),
@@ -124,7 +135,10 @@ export const decimalAmount: Codec<DecimalAmount> = leaf(
   formatDecimal,
 );
 
-/** An amount in `currency`, as integer minor units; more fraction digits than the currency has are refused. */
+/**
+ * An amount in `currency`, as integer minor units; more fraction digits than the currency has are refused.
+ * @internal
+ */
 export function minorUnits(currency: Currency | undefined): Codec<bigint> {
   const expected = describeAmount(currency);
   return leaf(
@@ -151,6 +165,7 @@ const isBag = (u: unknown): u is MoneyBag =>
  * An amount on an order or memo, as a bag. Single-currency documents write a
  * plain amount (both sides equal); multi-currency documents write
  * `{"shop": ..., "presentment": ...}` and a plain amount there is refused.
+ * @internal
  */
 export function moneyBag(ctx: AmountContext): Codec<MoneyBag> {
   if (ctx.multi === false) {
@@ -187,7 +202,10 @@ export function moneyBag(ctx: AmountContext): Codec<MoneyBag> {
   );
 }
 
-/** An ISO 4217 code known to dinero.js. */
+/**
+ * An ISO 4217 code known to dinero.js.
+ * @internal
+ */
 export const currencyCode: Codec<string> = leaf(
   'a known ISO 4217 currency code such as "USD"',
   (u): u is string => typeof u === "string" && findCurrency(u) !== undefined,

@@ -17,10 +17,16 @@ import type { RefundError } from "../errors.js";
 import { refundErrors } from "../errors.js";
 import type { JsonObject, JsonValue } from "./json.js";
 
-/** A codec between a domain value `A` and its JSON form. */
+/**
+ * A codec between a domain value `A` and its JSON form.
+ * @internal
+ */
 export type Codec<A> = t.Type<A, JsonValue, unknown>;
 
-/** A codec for a field that may be absent: its JSON form may be `undefined` (not written). */
+/**
+ * A codec for a field that may be absent: its JSON form may be `undefined` (not written).
+ * @internal
+ */
 export type FieldCodec<A> = t.Type<A, JsonValue | undefined, unknown>;
 
 /**
@@ -31,22 +37,34 @@ class Inconsistency {
   constructor(readonly actual: unknown) {}
 }
 
-/** A failure at context `c` whose message is `problem` ("must be ..."). */
+/**
+ * A failure at context `c` whose message is `problem` ("must be ...").
+ * @internal
+ */
 export function fail<A>(u: unknown, c: t.Context, problem: string): t.Validation<A> {
   return t.failure(u, c, problem);
 }
 
-/** A failure that reports `INCONSISTENT_ORDER` at context `c`. */
+/**
+ * A failure that reports `INCONSISTENT_ORDER` at context `c`.
+ * @internal
+ */
 export function failInconsistent<A>(u: unknown, c: t.Context, problem: string): t.Validation<A> {
   return t.failure(new Inconsistency(u), c, problem);
 }
 
-/** Whether `u` is a plain JSON-like object (not null, not an array). */
+/**
+ * Whether `u` is a plain JSON-like object (not null, not an array).
+ * @internal
+ */
 export function isObject(u: unknown): u is Readonly<Record<string, unknown>> {
   return typeof u === "object" && u !== null && !Array.isArray(u);
 }
 
-/** The own property `key` of `u`, never an inherited one (`constructor`, `__proto__`). */
+/**
+ * The own property `key` of `u`, never an inherited one (`constructor`, `__proto__`).
+ * @internal
+ */
 export function ownField(u: unknown, key: string): unknown {
   return isObject(u) && Object.hasOwn(u, key) ? u[key] : undefined;
 }
@@ -60,6 +78,7 @@ function missing(name: string): string {
  * A codec for a required value: `undefined` (absent) and `null` fail with a
  * message naming what is expected; anything else goes to `parse`, which
  * returns the decoded value or the problem ("must be ...").
+ * @internal
  */
 export function leaf<A>(
   name: string,
@@ -99,7 +118,10 @@ function required<A>(
   );
 }
 
-/** Any string. */
+/**
+ * Any string.
+ * @internal
+ */
 export const string: Codec<string> = leaf(
   "a string",
   (u): u is string => typeof u === "string",
@@ -107,7 +129,10 @@ export const string: Codec<string> = leaf(
   (a) => a,
 );
 
-/** A non-empty string naming something (ids are strings, even when they look like numbers). */
+/**
+ * A non-empty string naming something (ids are strings, even when they look like numbers).
+ * @internal
+ */
 export const id: Codec<string> = leaf(
   'a non-empty string such as "3" (ids are written in quotes)',
   (u): u is string => typeof u === "string" && u !== "",
@@ -122,7 +147,10 @@ export const id: Codec<string> = leaf(
   (a) => a,
 );
 
-/** `true` or `false`. */
+/**
+ * `true` or `false`.
+ * @internal
+ */
 export const boolean: Codec<boolean> = leaf(
   "true or false",
   (u): u is boolean => typeof u === "boolean",
@@ -130,7 +158,10 @@ export const boolean: Codec<boolean> = leaf(
   (a) => a,
 );
 
-/** Any JSON number, passed on unchanged (the engine judges it). */
+/**
+ * Any JSON number, passed on unchanged (the engine judges it).
+ * @internal
+ */
 export const number: Codec<number> = leaf(
   "a number",
   (u): u is number => typeof u === "number",
@@ -138,7 +169,10 @@ export const number: Codec<number> = leaf(
   (a) => a,
 );
 
-/** A whole number from `min` up to `Number.MAX_SAFE_INTEGER`. */
+/**
+ * A whole number from `min` up to `Number.MAX_SAFE_INTEGER`.
+ * @internal
+ */
 export function integer(min: number): Codec<number> {
   const name = `a whole number of at least ${min}`;
   const ok = (u: unknown): u is number => Number.isSafeInteger(u) && (u as number) >= min;
@@ -150,7 +184,10 @@ export function integer(min: number): Codec<number> {
   );
 }
 
-/** One of a few strings. */
+/**
+ * One of a few strings.
+ * @internal
+ */
 export function oneOf<A extends string>(values: readonly A[]): Codec<A> {
   const name = `one of ${values.map((v) => `"${v}"`).join(", ")}`;
   const ok = (u: unknown): u is A =>
@@ -163,7 +200,10 @@ export function oneOf<A extends string>(values: readonly A[]): Codec<A> {
   );
 }
 
-/** An optional field: absent or `null` decodes to `undefined`, which is not written back. */
+/**
+ * An optional field: absent or `null` decodes to `undefined`, which is not written back.
+ * @internal
+ */
 export function optional<A>(codec: Codec<A>): FieldCodec<A | undefined> {
   return new t.Type<A | undefined, JsonValue | undefined, unknown>(
     codec.name,
@@ -173,7 +213,10 @@ export function optional<A>(codec: Codec<A>): FieldCodec<A | undefined> {
   );
 }
 
-/** A field with a default: absent or `null` decodes to `fallback`; the value is always written. */
+/**
+ * A field with a default: absent or `null` decodes to `fallback`; the value is always written.
+ * @internal
+ */
 export function withDefault<A>(codec: Codec<A>, fallback: A): Codec<A> {
   return new t.Type<A, JsonValue, unknown>(
     codec.name,
@@ -183,7 +226,10 @@ export function withDefault<A>(codec: Codec<A>, fallback: A): Codec<A> {
   );
 }
 
-/** A field that may be `null` (written as `null`); absent decodes to `null` too. */
+/**
+ * A field that may be `null` (written as `null`); absent decodes to `null` too.
+ * @internal
+ */
 export function nullable<A>(codec: Codec<A>): Codec<A | null> {
   return new t.Type<A | null, JsonValue, unknown>(
     `${codec.name} or null`,
@@ -193,7 +239,10 @@ export function nullable<A>(codec: Codec<A>): Codec<A | null> {
   );
 }
 
-/** A JSON array of `codec` values; every element's problems are reported, at `[i]`. */
+/**
+ * A JSON array of `codec` values; every element's problems are reported, at `[i]`.
+ * @internal
+ */
 export function array<A>(codec: Codec<A>, name: string): Codec<readonly A[]> {
   return required(
     name,
@@ -214,7 +263,10 @@ export function array<A>(codec: Codec<A>, name: string): Codec<readonly A[]> {
   );
 }
 
-/** The fields of a JSON object and their codecs, in the order they are written. */
+/**
+ * The fields of a JSON object and their codecs, in the order they are written.
+ * @internal
+ */
 export type Props = Readonly<Record<string, t.Mixed>>;
 
 type OptionalKeys<P extends Props> = {
@@ -227,6 +279,7 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
  * The decoded form of an object with fields `P`: fields whose codec may give
  * `undefined` are optional properties, absent rather than `undefined`
  * (`exactOptionalPropertyTypes`).
+ * @internal
  */
 export type StructOf<P extends Props> = Simplify<
   { readonly [K in RequiredKeys<P>]: t.TypeOf<P[K]> } & {
@@ -234,7 +287,10 @@ export type StructOf<P extends Props> = Simplify<
   }
 >;
 
-/** A problem found by a cross-field check: the field it is reported at ("" for the object) and the message. */
+/**
+ * A problem found by a cross-field check: the field it is reported at ("" for the object) and the message.
+ * @internal
+ */
 export interface FieldProblem {
   readonly field: string;
   readonly problem: string;
@@ -247,6 +303,7 @@ export interface FieldProblem {
  * properties are read; the result is a fresh object holding only the known
  * fields. `check` sees whatever fields decoded (even when others failed) and
  * the raw object, and adds cross-field problems, so all problems are reported together.
+ * @internal
  */
 export function struct<P extends Props>(
   name: string,
@@ -301,6 +358,7 @@ export function struct<P extends Props>(
 /**
  * A codec whose decoded values are converted by `to` and encoded back
  * through `from`; `is` recognises the converted values.
+ * @internal
  */
 export function map<A, B>(
   codec: Codec<A>,
@@ -319,7 +377,10 @@ export function map<A, B>(
   );
 }
 
-/** Renders a validation context as a JSON path: `lineItems[2].price.shop` ("" for the root). */
+/**
+ * Renders a validation context as a JSON path: `lineItems[2].price.shop` ("" for the root).
+ * @internal
+ */
 export function pathOf(context: t.Context): string {
   let path = "";
   for (const entry of context.slice(1)) {
@@ -329,7 +390,10 @@ export function pathOf(context: t.Context): string {
   return path;
 }
 
-/** The refund errors for io-ts validation errors: one per problem, in the order found. */
+/**
+ * The refund errors for io-ts validation errors: one per problem, in the order found.
+ * @internal
+ */
 export function toRefundErrors(errors: t.Errors): NonEmptyArray<RefundError> {
   const converted = errors.map((e): RefundError => {
     const path = pathOf(e.context);
@@ -348,6 +412,7 @@ export function toRefundErrors(errors: t.Errors): NonEmptyArray<RefundError> {
  * Runs a codec on untrusted input, converting its failures to refund errors.
  * Never throws: should anything unexpected be thrown while reading exotic
  * input (a getter, a proxy), the input is reported as unreadable.
+ * @internal
  */
 export function runDecoder<A>(
   codec: t.Decoder<unknown, A>,
@@ -361,5 +426,8 @@ export function runDecoder<A>(
   }
 }
 
-/** The problem reported when reading the input threw (never for values `JSON.parse` returns). */
+/**
+ * The problem reported when reading the input threw (never for values `JSON.parse` returns).
+ * @internal
+ */
 export const UNREADABLE = "could not be read as JSON data";

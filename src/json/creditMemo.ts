@@ -42,10 +42,16 @@ import {
 } from "./codec.js";
 import type { JsonObject } from "./json.js";
 
-/** The restock types of §4. */
+/**
+ * The restock types of §4.
+ * @internal
+ */
 export const restockType = oneOf(["no_restock", "cancel", "return"] as const);
 
-/** A tax line's informational rate: a decimal string such as `"0.0825"` (kept as written). */
+/**
+ * A tax line's informational rate: a decimal string such as `"0.0825"` (kept as written).
+ * @internal
+ */
 export const rate: Codec<string> = leaf(
   'a decimal string such as "0.0825"',
   (u): u is string => typeof u === "string" && parseDecimal(u) !== undefined,
@@ -56,7 +62,10 @@ export const rate: Codec<string> = leaf(
   (a) => a,
 );
 
-/** A tax line (order) or a refunded share of one (memo): same shape. */
+/**
+ * A tax line (order) or a refunded share of one (memo): same shape.
+ * @internal
+ */
 export function taxLineCodec(ctx: AmountContext): Codec<TaxLineRefund> {
   return struct('a tax line (a JSON object such as {"title": "VAT", "amount": "1.00"})', {
     title: string,
@@ -65,7 +74,10 @@ export function taxLineCodec(ctx: AmountContext): Codec<TaxLineRefund> {
   });
 }
 
-/** A discount allocation (order) or a refunded share of one (memo): same shape. */
+/**
+ * A discount allocation (order) or a refunded share of one (memo): same shape.
+ * @internal
+ */
 export function discountCodec(ctx: AmountContext): Codec<DiscountRefund> {
   return struct('a discount allocation (a JSON object such as {"amount": "4.40"})', {
     title: optional(string),
@@ -127,12 +139,16 @@ function transactionCodec(ctx: AmountContext): Codec<RefundTransaction> {
   });
 }
 
-/** The currencies of the order a memo belongs to. */
+/**
+ * The currencies of the order a memo belongs to.
+ * @internal
+ */
 export type MemoCurrencies = Pick<Order, "currency" | "presentmentCurrency">;
 
 /**
  * The memo codec with amounts read in `ctx`. With `expected`, the memo's
  * currencies must be the order's (`INCONSISTENT_ORDER` otherwise).
+ * @internal
  */
 export function creditMemoCodec(
   ctx: AmountContext,
@@ -246,12 +262,18 @@ export function decodeCreditMemo(
   return runDecoder(creditMemoCodec(ctx, order), json);
 }
 
-/** The codec that writes `memo` (its own currencies). */
+/**
+ * The codec that writes `memo` (its own currencies).
+ * @internal
+ */
 export function memoEncoder(memo: MemoCurrencies): Codec<CreditMemo> {
   return creditMemoCodec(encodingContext(memo), undefined);
 }
 
-/** The amount context for writing a document in `currency` / `presentmentCurrency`. */
+/**
+ * The amount context for writing a document in `currency` / `presentmentCurrency`.
+ * @internal
+ */
 export function encodingContext(doc: MemoCurrencies): AmountContext {
   return {
     shop: currencyForEncoding(doc.currency),
