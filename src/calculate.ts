@@ -17,7 +17,7 @@ import type { RefundRequest } from "./domain/refundRequest.js";
 import { type RefundError, refundErrors } from "./errors.js";
 import { findCurrency } from "./money/currency.js";
 import { formatMinorUnits } from "./money/decimal.js";
-import { isZeroBag, type MoneyBag } from "./money/moneyBag.js";
+import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
 import { orderMoneyLeft } from "./order/moneyLeft.js";
 import { checkOrder } from "./order/orderConsistency.js";
 import { type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
@@ -237,12 +237,18 @@ export function calculateOnCheckedOrder(
     request.shipping === undefined &&
     !request.full;
   const positive =
-    (free.amounts.adjustmentPositive ?? 0n) + (amountOnly ? (free.amounts.amount ?? 0n) : 0n);
-  const fromMoneyLeft = (presentment: bigint) =>
-    freeAmountBag(presentment, moneyLeft, multiCurrency, prorations.rounding);
+    free.amounts.adjustmentPositive === undefined && !amountOnly
+      ? undefined
+      : (free.amounts.adjustmentPositive ?? 0n) + (amountOnly ? (free.amounts.amount ?? 0n) : 0n);
+  // An adjustment the request does not give is zero on both sides: it must not
+  // "equal the whole pool" when the presentment money left is 0 (§3.8).
+  const fromMoneyLeft = (presentment: bigint | undefined) =>
+    presentment === undefined
+      ? ZERO
+      : freeAmountBag(presentment, moneyLeft, multiCurrency, prorations.rounding);
   let adjustments = {
     positive: fromMoneyLeft(positive),
-    negative: fromMoneyLeft(free.amounts.adjustmentNegative ?? 0n),
+    negative: fromMoneyLeft(free.amounts.adjustmentNegative),
   };
   const totalsWith = (a: typeof adjustments) =>
     memoTotals(lines, shipping.shipping, a.positive, a.negative, order.taxesIncluded);
