@@ -7,7 +7,7 @@
  * @module
  */
 import type { CreditMemo } from "../domain/creditMemo.js";
-import type { Order } from "../domain/order.js";
+import type { LineItem, Order } from "../domain/order.js";
 import { type InconsistentOrderError, type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import {
@@ -21,6 +21,7 @@ import {
 } from "../money/moneyBag.js";
 import {
   lineHistoryOf,
+  type RefundHistory,
   readRefundHistory,
   refundedAt,
   shippingHistoryOf,
@@ -47,37 +48,53 @@ function repeatedIds(
   return errors;
 }
 
-interface NamedAmount {
-  readonly path: string;
-  readonly amount: MoneyBag;
+/**
+ * What is wrong with one stored amount, if anything: a negative side, or
+ * sides that differ on a single-currency order.
+ */
+function amountProblem(amount: MoneyBag, single: boolean): string | undefined {
+  if (isNegativeOnEitherSide(amount)) return "an amount is negative";
+  if (single && amount.shop !== amount.presentment)
+    return "a single-currency order has different shop and presentment amounts";
+  return undefined;
 }
 
-/** Every stored amount of the order with its path, for the sign and currency-side checks. */
-function storedAmounts(order: Order): NamedAmount[] {
-  const amounts: NamedAmount[] = [];
-  const taxes = (path: string, lines: readonly { readonly amount: MoneyBag }[], key: string) => {
-    for (const [i, t] of lines.entries())
-      amounts.push({ path: `${path}.${key}[${i}].amount`, amount: t.amount });
+/**
+ * Visits every stored amount of the order, in order, with a function that
+ * spells its path. The path is only spelled for an error, so checking a
+ * sound order of many lines builds no strings.
+ */
+function forEachStoredAmount(
+  order: Order,
+  visit: (amount: MoneyBag, path: () => string) => void,
+): void {
+  const each = (
+    items: readonly { readonly amount: MoneyBag }[],
+    path: (i: number) => string,
+  ): void => {
+    items.forEach((item, i) => {
+      visit(item.amount, () => path(i));
+    });
   };
   order.lineItems.forEach((line, i) => {
-    const path = `lineItems[${i}]`;
-    amounts.push({ path: `${path}.price`, amount: line.price });
-    taxes(path, line.discountAllocations, "discountAllocations");
-    taxes(path, line.taxLines, "taxLines");
+    const at = () => `lineItems[${i}]`;
+    visit(line.price, () => `${at()}.price`);
+    each(line.discountAllocations, (c) => `${at()}.discountAllocations[${c}].amount`);
+    each(line.taxLines, (c) => `${at()}.taxLines[${c}].amount`);
     line.duties.forEach((duty, d) => {
-      amounts.push({ path: `${path}.duties[${d}].amount`, amount: duty.amount });
-      taxes(`${path}.duties[${d}]`, duty.taxLines, "taxLines");
+      visit(duty.amount, () => `${at()}.duties[${d}].amount`);
+      each(duty.taxLines, (c) => `${at()}.duties[${d}].taxLines[${c}].amount`);
     });
   });
   order.shippingLines.forEach((line, i) => {
-    const path = `shippingLines[${i}]`;
-    amounts.push({ path: `${path}.price`, amount: line.price });
-    taxes(path, line.discountAllocations, "discountAllocations");
-    taxes(path, line.taxLines, "taxLines");
+    const at = () => `shippingLines[${i}]`;
+    visit(line.price, () => `${at()}.price`);
+    each(line.discountAllocations, (c) => `${at()}.discountAllocations[${c}].amount`);
+    each(line.taxLines, (c) => `${at()}.taxLines[${c}].amount`);
   });
-  for (const [i, invoice] of order.invoices.entries())
-    amounts.push({ path: `invoices[${i}].amount`, amount: invoice.amount });
-  return amounts;
+  order.invoices.forEach((invoice, i) => {
+    visit(invoice.amount, () => `invoices[${i}].amount`);
+  });
 }
 
 /**
@@ -103,29 +120,33 @@ export function checkOrderItself(order: Order): RefundError[] {
     ),
   );
   const single = order.currency === order.presentmentCurrency;
-  for (const { path, amount } of storedAmounts(order)) {
-    if (isNegativeOnEitherSide(amount)) errors.push(inconsistent(path, "an amount is negative"));
-    else if (single && amount.shop !== amount.presentment)
-      errors.push(
-        inconsistent(path, "a single-currency order has different shop and presentment amounts"),
-      );
-  }
+  forEachStoredAmount(order, (amount, path) => {
+    const problem = amountProblem(amount, single);
+    if (problem !== undefined) errors.push(inconsistent(path(), problem));
+  });
   order.lineItems.forEach((line, i) => {
-    const path = `lineItems[${i}]`;
     if (!isCount(line.quantity) || line.quantity === 0) {
-      errors.push(inconsistent(`${path}.quantity`, "the quantity is not a positive whole number"));
+      errors.push(
+        inconsistent(`lineItems[${i}].quantity`, "the quantity is not a positive whole number"),
+      );
       return;
     }
     if (!isCount(line.fulfilledQuantity) || line.fulfilledQuantity > line.quantity)
       errors.push(
-        inconsistent(`${path}.fulfilledQuantity`, "more units are fulfilled than were ordered"),
+        inconsistent(
+          `lineItems[${i}].fulfilledQuantity`,
+          "more units are fulfilled than were ordered",
+        ),
       );
     const n = BigInt(line.quantity);
     const gross = { shop: line.price.shop * n, presentment: line.price.presentment * n };
     const discount = sumBy(line.discountAllocations, (d) => d.amount);
     if (exceedsOnEitherSide(discount, gross))
       errors.push(
-        inconsistent(`${path}.discountAllocations`, "the discounts exceed the line's gross amount"),
+        inconsistent(
+          `lineItems[${i}].discountAllocations`,
+          "the discounts exceed the line's gross amount",
+        ),
       );
   });
   order.shippingLines.forEach((line, i) => {
@@ -141,16 +162,35 @@ export function checkOrderItself(order: Order): RefundError[] {
   return errors;
 }
 
-function checkMemoShape(order: Order, memo: CreditMemo, path: string): RefundError[] {
+/** The ids a memo may name, indexed once for the whole history. */
+interface OrderIds {
+  readonly lines: ReadonlyMap<string, LineItem>;
+  readonly shippingLines: ReadonlySet<string>;
+  readonly invoices: ReadonlySet<string>;
+}
+
+function orderIds(order: Order): OrderIds {
+  return {
+    lines: new Map(order.lineItems.map((line) => [line.id, line])),
+    shippingLines: new Set(order.shippingLines.map((line) => line.id)),
+    invoices: new Set(order.invoices.map((invoice) => invoice.id)),
+  };
+}
+
+function checkMemoShape(
+  order: Order,
+  ids: OrderIds,
+  memo: CreditMemo,
+  path: string,
+): RefundError[] {
   const errors: RefundError[] = [];
   if (memo.currency !== order.currency || memo.presentmentCurrency !== order.presentmentCurrency)
     errors.push(
       inconsistent(`${path}.currency`, "the refund is in other currencies than the order"),
     );
-  const lineIds = new Map(order.lineItems.map((line) => [line.id, line]));
   memo.lineItems.forEach((memoLine, i) => {
     const linePath = `${path}.lineItems[${i}]`;
-    const line = lineIds.get(memoLine.lineItemId);
+    const line = ids.lines.get(memoLine.lineItemId);
     if (line === undefined) {
       errors.push(
         inconsistent(
@@ -175,9 +215,8 @@ function checkMemoShape(order: Order, memo: CreditMemo, path: string): RefundErr
       errors.push(
         inconsistent(`${linePath}.taxLines`, "the refund lists more tax lines than the line has"),
       );
-    const dutyIds = new Set(line.duties.map((d) => d.id));
     memoLine.duties.forEach((duty, d) => {
-      if (!dutyIds.has(duty.dutyId))
+      if (!line.duties.some((onLine) => onLine.id === duty.dutyId))
         errors.push(
           inconsistent(
             `${linePath}.duties[${d}].dutyId`,
@@ -186,9 +225,8 @@ function checkMemoShape(order: Order, memo: CreditMemo, path: string): RefundErr
         );
     });
   });
-  const shippingIds = new Set(order.shippingLines.map((line) => line.id));
   memo.shipping.lines.forEach((line, i) => {
-    if (!shippingIds.has(line.shippingLineId))
+    if (!ids.shippingLines.has(line.shippingLineId))
       errors.push(
         inconsistent(
           `${path}.shipping.lines[${i}].shippingLineId`,
@@ -196,9 +234,8 @@ function checkMemoShape(order: Order, memo: CreditMemo, path: string): RefundErr
         ),
       );
   });
-  const invoiceIds = new Set(order.invoices.map((invoice) => invoice.id));
   memo.transactions.forEach((transaction, i) => {
-    if (!invoiceIds.has(transaction.invoiceId))
+    if (!ids.invoices.has(transaction.invoiceId))
       errors.push(
         inconsistent(
           `${path}.transactions[${i}].invoiceId`,
@@ -219,31 +256,34 @@ function exceeds(refunded: MoneyBag, whole: MoneyBag): boolean {
  * altogether no more units, component amounts, shipping or money are
  * refunded than the order has.
  */
-export function checkRefundHistory(order: Order): RefundError[] {
+export function checkRefundHistory(
+  order: Order,
+  history: RefundHistory = readRefundHistory(order.refunds),
+): RefundError[] {
+  const ids = orderIds(order);
   const errors: RefundError[] = order.refunds.flatMap((memo, i) =>
-    checkMemoShape(order, memo, `refunds[${i}]`),
+    checkMemoShape(order, ids, memo, `refunds[${i}]`),
   );
   if (errors.length > 0) return errors;
   errors.push(...repeatedIds(order.refunds, "refunds"));
-  const history = readRefundHistory(order.refunds);
   order.lineItems.forEach((line, i) => {
-    const path = `lineItems[${i}]`;
+    const at = () => `lineItems[${i}]`;
     const h = lineHistoryOf(history, line.id);
     if (h.refundedQuantity > line.quantity)
       errors.push(
-        inconsistent(`${path}.quantity`, "the refunds return more units than were ordered"),
+        inconsistent(`${at()}.quantity`, "the refunds return more units than were ordered"),
       );
     if (h.returnedQuantity > line.fulfilledQuantity)
       errors.push(
         inconsistent(
-          `${path}.fulfilledQuantity`,
+          `${at()}.fulfilledQuantity`,
           "the refunds restock more units than were fulfilled",
         ),
       );
     if (h.cancelledQuantity > line.quantity - line.fulfilledQuantity)
       errors.push(
         inconsistent(
-          `${path}.fulfilledQuantity`,
+          `${at()}.fulfilledQuantity`,
           "the refunds cancel more units than were unfulfilled",
         ),
       );
@@ -255,7 +295,7 @@ export function checkRefundHistory(order: Order): RefundError[] {
       amounts.forEach((component, c) => {
         if (exceeds(refundedAt(refunded, c), component.amount))
           errors.push(
-            inconsistent(`${path}.${key}[${c}]`, "the refunds return more than this amount"),
+            inconsistent(`${at()}.${key}[${c}]`, "the refunds return more than this amount"),
           );
       });
     over(line.discountAllocations, h.discountAllocations, "discountAllocations");
@@ -264,12 +304,12 @@ export function checkRefundHistory(order: Order): RefundError[] {
       const dh = h.duties.get(duty.id);
       if (dh === undefined) return;
       if (exceeds(dh.amount, duty.amount))
-        errors.push(inconsistent(`${path}.duties[${d}]`, "the refunds return more than this duty"));
+        errors.push(inconsistent(`${at()}.duties[${d}]`, "the refunds return more than this duty"));
       duty.taxLines.forEach((tax, t) => {
         if (exceeds(refundedAt(dh.taxLines, t), tax.amount))
           errors.push(
             inconsistent(
-              `${path}.duties[${d}].taxLines[${t}]`,
+              `${at()}.duties[${d}].taxLines[${t}]`,
               "the refunds return more than this tax",
             ),
           );
@@ -277,18 +317,18 @@ export function checkRefundHistory(order: Order): RefundError[] {
     });
   });
   order.shippingLines.forEach((line, i) => {
-    const path = `shippingLines[${i}]`;
+    const at = () => `shippingLines[${i}]`;
     const h = shippingHistoryOf(history, line.id);
     const net = subtractBags(
       line.price,
       sumBy(line.discountAllocations, (d) => d.amount),
     );
     if (exceeds(h.amount, net))
-      errors.push(inconsistent(path, "the refunds return more shipping than was charged"));
+      errors.push(inconsistent(at(), "the refunds return more shipping than was charged"));
     line.taxLines.forEach((tax, t) => {
       if (exceeds(refundedAt(h.taxLines, t), tax.amount))
         errors.push(
-          inconsistent(`${path}.taxLines[${t}]`, "the refunds return more than this tax"),
+          inconsistent(`${at()}.taxLines[${t}]`, "the refunds return more than this tax"),
         );
     });
   });
@@ -305,8 +345,14 @@ export function checkRefundHistory(order: Order): RefundError[] {
   return errors;
 }
 
-/** Both checks: the order itself, then (if that passes) its history. */
-export function checkOrder(order: Order): RefundError[] {
+/**
+ * Both checks: the order itself, then (if that passes) its history. Pass the
+ * history when it is already read, so that it is read once per refund.
+ */
+export function checkOrder(
+  order: Order,
+  history: RefundHistory = readRefundHistory(order.refunds),
+): RefundError[] {
   const own = checkOrderItself(order);
-  return own.length > 0 ? own : checkRefundHistory(order);
+  return own.length > 0 ? own : checkRefundHistory(order, history);
 }
