@@ -109,7 +109,8 @@ export function readFreeAmounts(
 /**
  * The shop side of a free presentment amount `a` drawn from `pool` (§3.8):
  * `round(a · pool.shop / pool.presentment)`, and the whole shop pool when
- * `a` is the whole presentment pool. On a single-currency order it is `a`.
+ * `a` is the whole presentment pool. On a single-currency order it is `a`;
+ * zero is zero on both sides (even when the presentment pool is empty).
  */
 export function shopSideOf(
   presentment: bigint,
@@ -117,7 +118,7 @@ export function shopSideOf(
   multiCurrency: boolean,
   rounding: RoundingMode,
 ): bigint {
-  if (!multiCurrency) return presentment;
+  if (!multiCurrency || presentment === 0n) return presentment;
   if (presentment === pool.presentment) return pool.shop;
   return divideRounded(presentment * pool.shop, pool.presentment, rounding);
 }

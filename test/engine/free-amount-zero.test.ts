@@ -59,4 +59,18 @@ describe("a zero free amount has a zero shop side", () => {
       },
     ]);
   });
+  it("an explicit zero adjustment is zero on both sides too", () => {
+    const memo = memoOf(
+      calculate(
+        after,
+        request({
+          currency: "EUR",
+          adjustmentNegative: dec("0.00"),
+          lineItems: [{ lineItemId: "L2", quantity: 1, restock: "no_restock" }],
+        }),
+      ),
+    );
+    expect(show(memo.adjustmentNegative, "USD", "EUR")).toBe("0.00/0.00");
+    expect(show(memo.total, "USD", "EUR")).toBe("0.01/0.00");
+  });
 });
