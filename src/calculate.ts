@@ -181,9 +181,10 @@ export function calculate(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  const orderErrors = nonEmpty(checkOrder(order));
+  const history = readRefundHistory(order.refunds);
+  const orderErrors = nonEmpty(checkOrder(order, history));
   if (orderErrors !== undefined) return E.left(orderErrors);
-  return calculateOnCheckedOrder(order, request, policy);
+  return calculateOnCheckedOrder(order, request, policy, history);
 }
 
 /**
@@ -191,15 +192,16 @@ export function calculate(
  * `checkOrderItself` has already accepted. Internal: `audit` replays a
  * history memo by memo and reports a history that refunds too much as
  * rejected memos, not as `INCONSISTENT_ORDER` (§9.2). Not exported from the
- * package root.
+ * package root. `history` is `readRefundHistory(order.refunds)`; pass it
+ * when it is already read, so that a refund reads its history once.
  */
 export function calculateOnCheckedOrder(
   order: Order,
   request: RefundRequest,
   policy: PolicyName = "default",
+  history: RefundHistory = readRefundHistory(order.refunds),
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
-  const history = readRefundHistory(order.refunds);
   const prorations = prorationsOf(policy);
   const multiCurrency = isMultiCurrency(order);
   const free = readFreeAmounts(order, request);
