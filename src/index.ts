@@ -7,6 +7,16 @@
  *
  * @packageDocumentation
  */
+export {
+  fromMagentoOrder,
+  MAGENTO_OFFLINE_METHODS,
+} from "./adapters/magento/order.js";
+export { fromMagentoRefundRequest, type MagentoRefundTarget } from "./adapters/magento/refund.js";
+export { fromShopifyOrder, isOfflineGateway } from "./adapters/shopify/order.js";
+export {
+  fromShopifyRefundRequest,
+  toShopifyCalculateResponse,
+} from "./adapters/shopify/refund.js";
 export { type AppliedRefund, applyRefund } from "./applyRefund.js";
 export { type AuditReport, audit, type Discrepancy, type RejectedRefund } from "./audit/audit.js";
 export { calculate, creditMemoId } from "./calculate.js";

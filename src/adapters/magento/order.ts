@@ -1,0 +1,407 @@
+/**
+ * Magento 2 REST `order` JSON → our {@link Order}.
+ *
+ * Input: the order entity (`GET /V1/orders/{id}`) with its `invoices` and
+ * `creditmemos` attached as arrays of the invoice and credit-memo entities
+ * (`GET /V1/invoices`, `GET /V1/creditmemos` filtered by `order_id`).
+ *
+ * - `items[]` → lines: `item_id`, `sku`, `name`, `qty_ordered` (quantity),
+ *   `qty_shipped` (fulfilled; `qty_ordered` when absent), `price` (unit
+ *   price excluding tax), `discount_amount` (one discount allocation),
+ *   `tax_amount` with `tax_percent` (one tax line, rate = percent / 100).
+ *   Child items (`parent_item_id`) that carry no money — the simple
+ *   product under a configurable one — are left out; their parent is the line.
+ * - shipping: one line `"shipping"` from `shipping_amount`,
+ *   `shipping_discount_amount` and `shipping_tax_amount`.
+ * - money: order-currency fields are presentment money, `base_*` fields shop
+ *   money (`base_currency_code`); `base_*` is required when the currencies
+ *   differ. Amounts may be numbers or strings.
+ * - `invoices[]` → invoices of `grand_total`; without `invoices`, a paid
+ *   `payment.amount_paid` becomes one invoice `"<entity_id>-payment"`. An
+ *   invoice is offline when `payment.method` is an offline method
+ *   (`checkmo`, `banktransfer`, `cashondelivery`, `purchaseorder`, `free`).
+ * - `creditmemos[]` → credit memos: items (`order_item_id`, `qty`,
+ *   `discount_amount`, `tax_amount`), shipping refunded net of its share of
+ *   discount (`shipping_amount` less the memo's `discount_amount` beyond its
+ *   items' discounts), `shipping_tax_amount`, `adjustment_positive`,
+ *   `adjustment_negative`. A memo with `invoice_id` paid `grand_total` out of
+ *   that invoice (online); one without was refunded offline, out of the
+ *   invoices in order.
+ * - `qty_refunded` must agree with the credit memos (`INCONSISTENT_ORDER`).
+ *
+ * @module
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import type * as t from "io-ts/lib/index.js";
+import type { Invoice, LineItem, Order, ShippingLine } from "../../domain/order.js";
+import type { RefundError } from "../../errors.js";
+import {
+  array,
+  integer,
+  optional,
+  runDecoder,
+  string,
+  struct,
+  withDefault,
+} from "../../json/codec.js";
+import type { Currency } from "../../money/currency.js";
+import { formatMinorUnits, parseDecimal } from "../../money/decimal.js";
+import { type MoneyBag, subtractBags, sumBy, ZERO } from "../../money/moneyBag.js";
+import { buildCreditMemos, type RecordedRefund } from "../memoBuilder.js";
+import {
+  currencyAt,
+  Problems,
+  platformId,
+  platformMoney,
+  platformRate,
+  type SignedDecimal,
+  signedMinor,
+} from "../platformCodecs.js";
+
+const m = optional(platformMoney);
+
+const item = struct("a Magento order item", {
+  item_id: platformId,
+  parent_item_id: optional(platformId),
+  sku: optional(string),
+  name: optional(string),
+  qty_ordered: integer(1),
+  qty_shipped: optional(integer(0)),
+  qty_refunded: optional(integer(0)),
+  price: platformMoney,
+  base_price: m,
+  discount_amount: m,
+  base_discount_amount: m,
+  tax_amount: m,
+  base_tax_amount: m,
+  tax_percent: optional(platformRate),
+});
+const invoice = struct("a Magento invoice", {
+  entity_id: platformId,
+  grand_total: platformMoney,
+  base_grand_total: m,
+});
+const creditmemoItem = struct("a Magento credit memo item", {
+  order_item_id: platformId,
+  qty: integer(0),
+  discount_amount: m,
+  base_discount_amount: m,
+  tax_amount: m,
+  base_tax_amount: m,
+});
+const creditmemo = struct("a Magento credit memo", {
+  entity_id: platformId,
+  invoice_id: optional(platformId),
+  items: withDefault(array(creditmemoItem, "a list of credit memo items"), []),
+  shipping_amount: m,
+  base_shipping_amount: m,
+  shipping_tax_amount: m,
+  base_shipping_tax_amount: m,
+  discount_amount: m,
+  base_discount_amount: m,
+  adjustment_positive: m,
+  base_adjustment_positive: m,
+  adjustment_negative: m,
+  base_adjustment_negative: m,
+  grand_total: m,
+  base_grand_total: m,
+});
+
+/** The Magento 2 order entity with its invoices and credit memos, the fields refund-core reads. @category Adapters */
+export const magentoOrderCodec = struct("a Magento order", {
+  entity_id: platformId,
+  base_currency_code: string,
+  order_currency_code: optional(string),
+  items: array(item, "a list of items"),
+  shipping_description: optional(string),
+  shipping_amount: m,
+  base_shipping_amount: m,
+  shipping_discount_amount: m,
+  base_shipping_discount_amount: m,
+  shipping_tax_amount: m,
+  base_shipping_tax_amount: m,
+  payment: optional(
+    struct("a Magento payment", { method: string, amount_paid: m, base_amount_paid: m }),
+  ),
+  invoices: optional(array(invoice, "a list of invoices")),
+  creditmemos: withDefault(array(creditmemo, "a list of credit memos"), []),
+});
+type MagentoOrder = t.TypeOf<typeof magentoOrderCodec>;
+type Raw = Readonly<Record<string, unknown>>;
+
+/** Magento's offline payment methods: money refunded by hand. @category Adapters */
+export const MAGENTO_OFFLINE_METHODS: readonly string[] = [
+  "checkmo",
+  "banktransfer",
+  "cashondelivery",
+  "purchaseorder",
+  "free",
+];
+
+interface Context {
+  readonly shop: Currency | undefined;
+  readonly presentment: Currency | undefined;
+  readonly multi: boolean;
+  readonly problems: Problems;
+}
+
+/**
+ * The bag of field `field` of the object at `path`: `field` is presentment
+ * money, `base_<field>` shop money. Magento writes discounts negative on
+ * orders and memos and positive on items, so the sign is dropped.
+ */
+function bagOf(ctx: Context, obj: Raw, at: string, field: string): MoneyBag {
+  const path = at;
+  const p = (name: string) => (path === "" ? name : `${path}.${name}`);
+  const plain = obj[field] as SignedDecimal | undefined;
+  const base = obj[`base_${field}`] as SignedDecimal | undefined;
+  const abs = (x: bigint) => (x < 0n ? -x : x);
+  const presentment =
+    plain === undefined ? 0n : abs(signedMinor(plain, ctx.presentment, p(field), ctx.problems));
+  if (base === undefined) {
+    if (ctx.multi && plain !== undefined && presentment !== 0n)
+      ctx.problems.invalid(
+        p(`base_${field}`),
+        "is required when the order currency differs from the base currency",
+      );
+    return ctx.multi ? { shop: 0n, presentment } : { shop: presentment, presentment };
+  }
+  const shop = abs(signedMinor(base, ctx.shop, p(`base_${field}`), ctx.problems));
+  if (!ctx.multi && plain !== undefined && shop !== presentment)
+    ctx.problems.inconsistent(
+      p(`base_${field}`),
+      `differs from ${field} on a single-currency order`,
+    );
+  return { shop, presentment: plain === undefined ? shop : presentment };
+}
+
+/** `"8.25"` percent → `"0.0825"`. */
+function rateOfPercent(percent: string): string | undefined {
+  const d = parseDecimal(percent);
+  if (d === undefined) return undefined;
+  const text = formatMinorUnits(d.coefficient, { code: "", exponent: d.scale + 2 });
+  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+}
+
+const carriesMoney = (bag: MoneyBag) => bag.shop !== 0n || bag.presentment !== 0n;
+
+function linesOf(ctx: Context, raw: MagentoOrder): { lines: LineItem[]; dropped: Set<string> } {
+  const dropped = new Set<string>();
+  const lines: LineItem[] = [];
+  raw.items.forEach((it, i) => {
+    const path = `items[${i}]`;
+    const obj = it as unknown as Raw;
+    const price = bagOf(ctx, obj, path, "price");
+    const discount = bagOf(ctx, obj, path, "discount_amount");
+    const tax = bagOf(ctx, obj, path, "tax_amount");
+    if (
+      it.parent_item_id !== undefined &&
+      !carriesMoney(price) &&
+      !carriesMoney(discount) &&
+      !carriesMoney(tax)
+    ) {
+      dropped.add(it.item_id);
+      return;
+    }
+    const rate = it.tax_percent === undefined ? undefined : rateOfPercent(it.tax_percent);
+    const shipped = it.qty_shipped ?? it.qty_ordered;
+    if (shipped > it.qty_ordered)
+      ctx.problems.inconsistent(`${path}.qty_shipped`, "is more than qty_ordered");
+    lines.push({
+      id: it.item_id,
+      ...(it.sku === undefined ? {} : { sku: it.sku }),
+      ...(it.name === undefined ? {} : { title: it.name }),
+      quantity: it.qty_ordered,
+      price,
+      discountAllocations: carriesMoney(discount) ? [{ title: "Discount", amount: discount }] : [],
+      taxLines:
+        carriesMoney(tax) || (rate !== undefined && rate !== "0")
+          ? [
+              rate === undefined
+                ? { title: "Tax", amount: tax }
+                : { title: "Tax", rate, amount: tax },
+            ]
+          : [],
+      duties: [],
+      fulfilledQuantity: Math.min(shipped, it.qty_ordered),
+    });
+  });
+  return { lines, dropped };
+}
+
+function shippingOf(ctx: Context, raw: MagentoOrder): ShippingLine[] {
+  const obj = raw as unknown as Raw;
+  const price = bagOf(ctx, obj, "", "shipping_amount");
+  const discount = bagOf(ctx, obj, "", "shipping_discount_amount");
+  const tax = bagOf(ctx, obj, "", "shipping_tax_amount");
+  if (!carriesMoney(price) && !carriesMoney(tax)) return [];
+  return [
+    {
+      id: "shipping",
+      ...(raw.shipping_description === undefined ? {} : { title: raw.shipping_description }),
+      price,
+      discountAllocations: carriesMoney(discount)
+        ? [{ title: "Shipping discount", amount: discount }]
+        : [],
+      taxLines: carriesMoney(tax) ? [{ title: "Shipping tax", amount: tax }] : [],
+    },
+  ];
+}
+
+function invoicesOf(ctx: Context, raw: MagentoOrder): Invoice[] {
+  const method = raw.payment?.method;
+  const online = method === undefined || !MAGENTO_OFFLINE_METHODS.includes(method);
+  const gateway = method === undefined ? {} : { gateway: method };
+  if (raw.invoices !== undefined)
+    return raw.invoices.map((inv, i) => ({
+      id: inv.entity_id,
+      amount: bagOf(ctx, inv as unknown as Raw, `invoices[${i}]`, "grand_total"),
+      ...gateway,
+      online,
+    }));
+  if (raw.payment === undefined) return [];
+  const paid = bagOf(ctx, raw.payment as unknown as Raw, "payment", "amount_paid");
+  return carriesMoney(paid)
+    ? [{ id: `${raw.entity_id}-payment`, amount: paid, ...gateway, online }]
+    : [];
+}
+
+function recordedOf(
+  ctx: Context,
+  raw: MagentoOrder,
+  dropped: ReadonlySet<string>,
+): RecordedRefund[] {
+  return raw.creditmemos.map((memo, i) => {
+    const path = `creditmemos[${i}]`;
+    const obj = memo as unknown as Raw;
+    const lines = memo.items.flatMap((it, j) => {
+      if (dropped.has(it.order_item_id) || it.qty === 0) return [];
+      const itPath = `${path}.items[${j}]`;
+      const itObj = it as unknown as Raw;
+      return [
+        {
+          lineItemId: it.order_item_id,
+          quantity: it.qty,
+          restock: "no_restock" as const,
+          locationId: null,
+          discount: bagOf(ctx, itObj, itPath, "discount_amount"),
+          tax: bagOf(ctx, itObj, itPath, "tax_amount"),
+          duties: new Map(),
+          path: `${itPath}.order_item_id`,
+        },
+      ];
+    });
+    const itemsDiscount = sumBy(lines, (l) => l.discount);
+    const memoDiscount =
+      memo.discount_amount === undefined ? itemsDiscount : bagOf(ctx, obj, path, "discount_amount");
+    const shippingDiscount = subtractBags(memoDiscount, itemsDiscount);
+    if (shippingDiscount.shop < 0n || shippingDiscount.presentment < 0n)
+      ctx.problems.inconsistent(
+        `${path}.discount_amount`,
+        "is less than the discounts of its items",
+      );
+    const shippingGross = bagOf(ctx, obj, path, "shipping_amount");
+    const up = (x: bigint) => (x > 0n ? x : 0n);
+    return {
+      id: memo.entity_id,
+      path,
+      lines,
+      shippingAmount: {
+        shop: up(shippingGross.shop - up(shippingDiscount.shop)),
+        presentment: up(shippingGross.presentment - up(shippingDiscount.presentment)),
+      },
+      shippingTax: bagOf(ctx, obj, path, "shipping_tax_amount"),
+      adjustmentPositive: bagOf(ctx, obj, path, "adjustment_positive"),
+      adjustmentNegative: bagOf(ctx, obj, path, "adjustment_negative"),
+      payout:
+        memo.invoice_id === undefined
+          ? { kind: "inOrder" as const }
+          : {
+              kind: "explicit" as const,
+              transactions: [
+                {
+                  invoiceId: memo.invoice_id,
+                  amount: bagOf(ctx, obj, path, "grand_total"),
+                  path: `${path}.invoice_id`,
+                },
+              ],
+            },
+      note: null,
+    };
+  });
+}
+
+function checkRefundedQuantities(ctx: Context, raw: MagentoOrder): void {
+  const refunded = new Map<string, number>();
+  for (const memo of raw.creditmemos)
+    for (const it of memo.items)
+      refunded.set(it.order_item_id, (refunded.get(it.order_item_id) ?? 0) + it.qty);
+  raw.items.forEach((it, i) => {
+    if (it.qty_refunded !== undefined && it.qty_refunded !== (refunded.get(it.item_id) ?? 0))
+      ctx.problems.inconsistent(
+        `items[${i}].qty_refunded`,
+        `is ${it.qty_refunded}, but the credit memos refund ${refunded.get(it.item_id) ?? 0}`,
+      );
+  });
+}
+
+function toOrder(raw: MagentoOrder): E.Either<NonEmptyArray<RefundError>, Order> {
+  const problems = new Problems();
+  const presentmentCode = raw.order_currency_code ?? raw.base_currency_code;
+  const ctx: Context = {
+    shop: currencyAt(raw.base_currency_code, "base_currency_code", problems),
+    presentment: currencyAt(presentmentCode, "order_currency_code", problems),
+    multi: raw.base_currency_code !== presentmentCode,
+    problems,
+  };
+  const { lines, dropped } = linesOf(ctx, raw);
+  const base: Order = {
+    id: raw.entity_id,
+    currency: raw.base_currency_code,
+    presentmentCurrency: presentmentCode,
+    taxesIncluded: false,
+    lineItems: lines,
+    shippingLines: shippingOf(ctx, raw),
+    invoices: invoicesOf(ctx, raw),
+    refunds: [],
+  };
+  checkRefundedQuantities(ctx, raw);
+  if (problems.list() !== undefined) return problems.result(() => base);
+  const recorded = recordedOf(ctx, raw, dropped);
+  if (problems.list() !== undefined) return problems.result(() => base);
+  const refunds = buildCreditMemos(base, recorded, problems);
+  return problems.result(() => ({ ...base, refunds }));
+}
+
+/**
+ * Reads a Magento 2 order entity, with its `invoices` and `creditmemos`
+ * attached, as an {@link Order} (see the module notes for every field).
+ *
+ * @param json - the parsed JSON.
+ * @returns the order, or every problem: `INVALID_INPUT` with paths such as
+ *   `items[0].price`, `INCONSISTENT_ORDER` for contradictions
+ *   (`qty_refunded` against the credit memos, a memo naming an unknown item
+ *   or invoice, more tax refunded than charged). Never throws.
+ * @example
+ * ```ts
+ * import { audit, fromMagentoOrder } from "refund-core";
+ * const order = fromMagentoOrder(JSON.parse(text));
+ * if (order._tag === "Right") audit(order.right, "magento");
+ * ```
+ * @category Adapters
+ */
+export function fromMagentoOrder(json: unknown): E.Either<NonEmptyArray<RefundError>, Order> {
+  return pipe(runDecoder(magentoOrderCodec, json), E.chain(toOrder));
+}
+
+/** Shipping net of discount over shipping price, for converting Magento's shipping amounts (gross). */
+export function shippingNetAndPrice(order: Order): {
+  readonly net: MoneyBag;
+  readonly price: MoneyBag;
+} {
+  const price = sumBy(order.shippingLines, (l) => l.price);
+  const discount = sumBy(order.shippingLines, (l) => sumBy(l.discountAllocations, (d) => d.amount));
+  return { net: subtractBags(price, discount), price: price ?? ZERO };
+}

@@ -1,0 +1,199 @@
+/**
+ * Magento's refund payloads (`POST V1/order/{id}/refund`,
+ * `POST V1/invoice/{id}/refund`) → our {@link RefundRequest}.
+ *
+ * @module
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import type * as t from "io-ts/lib/index.js";
+import type { Order } from "../../domain/order.js";
+import type {
+  RefundLineRequest,
+  RefundRequest,
+  ShippingRequest,
+} from "../../domain/refundRequest.js";
+import type { RefundError } from "../../errors.js";
+import {
+  array,
+  boolean,
+  integer,
+  optional,
+  runDecoder,
+  string,
+  struct,
+  withDefault,
+} from "../../json/codec.js";
+import { findCurrency } from "../../money/currency.js";
+import type { DecimalAmount } from "../../money/decimal.js";
+import { divideRounded } from "../../money/rounding.js";
+import { lineHistoryOf, readRefundHistory } from "../../order/refundHistory.js";
+import { decimalOfMinor, minorAt, Problems, platformId, platformMoney } from "../platformCodecs.js";
+import { shippingNetAndPrice } from "./order.js";
+
+/** The body of Magento's `order/{id}/refund` and `invoice/{id}/refund`. @category Adapters */
+export const magentoRefundCodec = struct("a Magento refund", {
+  items: withDefault(
+    array(
+      struct("a Magento refund item", { order_item_id: platformId, qty: integer(0) }),
+      "a list of items",
+    ),
+    [],
+  ),
+  notify: withDefault(boolean, false),
+  isOnline: optional(boolean),
+  comment: optional(struct("a Magento comment", { comment: optional(string) })),
+  arguments: optional(
+    struct("Magento refund arguments", {
+      shipping_amount: optional(platformMoney),
+      adjustment_positive: optional(platformMoney),
+      adjustment_negative: optional(platformMoney),
+      extension_attributes: optional(
+        struct("Magento refund extension attributes", {
+          return_to_stock_items: withDefault(array(platformId, "a list of order item ids"), []),
+        }),
+      ),
+    }),
+  ),
+});
+type MagentoRefund = t.TypeOf<typeof magentoRefundCodec>;
+
+/** Where the refund is posted: `order/{id}/refund` (offline) or `invoice/{id}/refund`. @category Adapters */
+export type MagentoRefundTarget =
+  | { readonly kind: "order" }
+  | { readonly kind: "invoice"; readonly invoiceId: string };
+
+function toRequest(
+  raw: MagentoRefund,
+  order: Order,
+  target: MagentoRefundTarget,
+): E.Either<NonEmptyArray<RefundError>, RefundRequest> {
+  const problems = new Problems();
+  const currency = findCurrency(order.presentmentCurrency);
+  const args = raw.arguments;
+  const minor = (name: "shipping_amount" | "adjustment_positive" | "adjustment_negative") => {
+    const value = args?.[name];
+    return value === undefined
+      ? undefined
+      : minorAt(value, currency, `arguments.${name}`, problems);
+  };
+  const shippingGross = minor("shipping_amount");
+  const positive = minor("adjustment_positive");
+  const negative = minor("adjustment_negative");
+  const restocked = new Set(args?.extension_attributes?.return_to_stock_items ?? []);
+  const decimal = (m: bigint): DecimalAmount =>
+    decimalOfMinor(m, currency ?? { code: "", exponent: 0 });
+  // Magento's shipping_amount is before the shipping discount; ours is net of it (§3.2).
+  const { net, price } = shippingNetAndPrice(order);
+  const shipping: ShippingRequest | undefined =
+    shippingGross === undefined
+      ? order.shippingLines.length > 0
+        ? { fullRefund: true }
+        : undefined
+      : shippingGross === 0n
+        ? undefined
+        : {
+            fullRefund: false,
+            amount: decimal(
+              price.presentment === 0n
+                ? shippingGross
+                : divideRounded(
+                    shippingGross * net.presentment,
+                    price.presentment,
+                    "halfAwayFromZero",
+                  ),
+            ),
+          };
+  const restockOf = (id: string) =>
+    restocked.has(id) ? ("return" as const) : ("no_restock" as const);
+  const requested = raw.items.filter((it) => it.qty > 0);
+  const everything = requested.length === 0;
+  const plainEverything =
+    everything &&
+    shippingGross === undefined &&
+    positive === undefined &&
+    negative === undefined &&
+    restocked.size === 0;
+  const history = readRefundHistory(order.refunds);
+  const lineItems: RefundLineRequest[] = everything
+    ? order.lineItems.flatMap((line) => {
+        const left = line.quantity - lineHistoryOf(history, line.id).refundedQuantity;
+        return left > 0
+          ? [{ lineItemId: line.id, quantity: left, restock: restockOf(line.id) }]
+          : [];
+      })
+    : requested.map((it) => ({
+        lineItemId: it.order_item_id,
+        quantity: it.qty,
+        restock: restockOf(it.order_item_id),
+      }));
+  const freeAmounts =
+    shipping?.amount !== undefined ||
+    (positive !== undefined && positive > 0n) ||
+    (negative !== undefined && negative > 0n);
+  const online = target.kind === "invoice" && raw.isOnline !== false;
+  const note = raw.comment?.comment;
+  const common = {
+    notify: raw.notify,
+    ...(note === undefined || note === "" ? {} : { note }),
+    ...(online && target.kind === "invoice" ? { invoiceId: target.invoiceId } : {}),
+  };
+  if (plainEverything)
+    return problems.result(() => ({ lineItems: [], refundDuties: false, full: true, ...common }));
+  return problems.result(() => ({
+    lineItems,
+    ...(shipping === undefined ? {} : { shipping }),
+    refundDuties: everything,
+    ...(positive !== undefined && positive > 0n ? { adjustmentPositive: decimal(positive) } : {}),
+    ...(negative !== undefined && negative > 0n ? { adjustmentNegative: decimal(negative) } : {}),
+    full: false,
+    ...(freeAmounts ? { currency: order.presentmentCurrency } : {}),
+    ...common,
+  }));
+}
+
+/**
+ * Reads a Magento refund payload as a {@link RefundRequest} for `order`
+ * (the order {@link fromMagentoOrder} read, with its credit memos).
+ *
+ * - `items[] {order_item_id, qty}` → `lineItems` (qty 0 is skipped);
+ *   `arguments.extension_attributes.return_to_stock_items` → `restock: "return"`.
+ * - No items means everything left: `full: true` when nothing else is said;
+ *   with a shipping amount, adjustments or items to restock, every unit left
+ *   is listed explicitly (with its duties) so those arguments still apply.
+ * - `arguments.shipping_amount` is Magento's shipping before its discount:
+ *   it is converted to net shipping as `round(a · net / price)`; 0 refunds
+ *   no shipping; absent refunds all the shipping left, as Magento does.
+ * - adjustments → `adjustmentPositive` / `adjustmentNegative`; amounts are in
+ *   the order currency (presentment), so `currency` is set with them.
+ * - `target` `invoice` with `isOnline` not `false` → `invoiceId` (an online
+ *   refund through that invoice; an offline invoice gives `OFFLINE_INVOICE`
+ *   from {@link calculate}, as Magento refuses it). An `order` refund is
+ *   offline: no invoice, transactions suggested.
+ * - `comment.comment` → `note`; `notify` as given.
+ *
+ * @param json - the parsed payload.
+ * @param order - the order it refunds.
+ * @param target - `{kind: "order"}` or `{kind: "invoice", invoiceId}`.
+ * @returns the request, or `INVALID_INPUT` errors with paths such as
+ *   `items[0].qty`. Never throws.
+ * @example
+ * ```ts
+ * import { calculate, fromMagentoOrder, fromMagentoRefundRequest } from "refund-core";
+ * const request = fromMagentoRefundRequest(
+ *   { items: [{ order_item_id: 3, qty: 1 }], arguments: { shipping_amount: 0 } },
+ *   order, { kind: "order" });
+ * ```
+ * @category Adapters
+ */
+export function fromMagentoRefundRequest(
+  json: unknown,
+  order: Order,
+  target: MagentoRefundTarget = { kind: "order" },
+): E.Either<NonEmptyArray<RefundError>, RefundRequest> {
+  return pipe(
+    runDecoder(magentoRefundCodec, json),
+    E.chain((raw) => toRequest(raw, order, target)),
+  );
+}
