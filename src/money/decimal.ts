@@ -84,7 +84,9 @@ export function decimalFromNumber(value: number): DecimalAmount | undefined {
  * @category Money
  */
 export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint | undefined {
-  if (amount.scale > currency.exponent) return undefined;
+  // A scale that is not a whole number of digits (NaN, 1.5, negative) is no decimal: refuse, never throw.
+  if (!Number.isSafeInteger(amount.scale) || amount.scale < 0 || amount.scale > currency.exponent)
+    return undefined;
   return amount.coefficient * 10n ** BigInt(currency.exponent - amount.scale);
 }
 

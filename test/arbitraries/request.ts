@@ -275,6 +275,7 @@ export function anyRequest(order: Order, choice: AnyChoice): RefundRequest {
             ),
           }),
       ...(choice.currency === "none" ? {} : { currency: currencyFor(order, choice) }),
+      ...(choice.idempotencyKey === undefined ? {} : { idempotencyKey: choice.idempotencyKey }),
     };
   }
   const lines = validLines(order, choice.step.lines).map((line, i) => {
