@@ -57,54 +57,93 @@ export const NO_LINE_HISTORY: LineHistory = {
 /** The history of a shipping line nothing was refunded of. */
 export const NO_SHIPPING_HISTORY: ShippingHistory = { amount: ZERO, taxLines: [] };
 
-/** Adds `more` to `sums` position by position (lists may differ in length). */
-function addByPosition(
-  sums: readonly MoneyBag[],
-  more: readonly { readonly amount: MoneyBag }[],
-): MoneyBag[] {
-  const length = Math.max(sums.length, more.length);
-  return Array.from({ length }, (_, i) => addBags(sums[i] ?? ZERO, more[i]?.amount ?? ZERO));
+/** A duty's history while the memos are read. */
+interface DutyTally {
+  amount: MoneyBag;
+  readonly taxLines: MoneyBag[];
 }
 
-function addLine(before: LineHistory, line: CreditMemoLine): LineHistory {
-  const duties = new Map(before.duties);
+/**
+ * A line's history while the memos are read: added to in place, one memo
+ * line at a time, so that reading a long history copies nothing.
+ */
+interface LineTally {
+  refundedQuantity: number;
+  returnedQuantity: number;
+  cancelledQuantity: number;
+  readonly discountAllocations: MoneyBag[];
+  readonly taxLines: MoneyBag[];
+  readonly duties: Map<string, DutyTally>;
+}
+
+/** A shipping line's history while the memos are read. */
+interface ShippingTally {
+  amount: MoneyBag;
+  readonly taxLines: MoneyBag[];
+}
+
+/** Adds `more` into `sums` position by position, in place (lists may differ in length). */
+function addByPosition(sums: MoneyBag[], more: readonly { readonly amount: MoneyBag }[]): void {
+  more.forEach((component, i) => {
+    sums[i] = addBags(sums[i] ?? ZERO, component.amount);
+  });
+}
+
+function addLine(tally: LineTally, line: CreditMemoLine): void {
+  tally.refundedQuantity += line.quantity;
+  if (line.restock === "return") tally.returnedQuantity += line.quantity;
+  if (line.restock === "cancel") tally.cancelledQuantity += line.quantity;
+  addByPosition(tally.discountAllocations, line.discountAllocations);
+  addByPosition(tally.taxLines, line.taxLines);
   for (const duty of line.duties) {
-    const previous = duties.get(duty.dutyId) ?? { amount: ZERO, taxLines: [] };
-    duties.set(duty.dutyId, {
-      amount: addBags(previous.amount, duty.amount),
-      taxLines: addByPosition(previous.taxLines, duty.taxLines),
-    });
+    let dutyTally = tally.duties.get(duty.dutyId);
+    if (dutyTally === undefined) {
+      dutyTally = { amount: ZERO, taxLines: [] };
+      tally.duties.set(duty.dutyId, dutyTally);
+    }
+    dutyTally.amount = addBags(dutyTally.amount, duty.amount);
+    addByPosition(dutyTally.taxLines, duty.taxLines);
   }
+}
+
+function newLineTally(): LineTally {
   return {
-    refundedQuantity: before.refundedQuantity + line.quantity,
-    returnedQuantity: before.returnedQuantity + (line.restock === "return" ? line.quantity : 0),
-    cancelledQuantity: before.cancelledQuantity + (line.restock === "cancel" ? line.quantity : 0),
-    discountAllocations: addByPosition(before.discountAllocations, line.discountAllocations),
-    taxLines: addByPosition(before.taxLines, line.taxLines),
-    duties,
+    refundedQuantity: 0,
+    returnedQuantity: 0,
+    cancelledQuantity: 0,
+    discountAllocations: [],
+    taxLines: [],
+    duties: new Map(),
   };
 }
 
 /**
- * Reads what the given memos refunded. Memos may name lines, shipping lines
- * or invoices the order does not have; they are kept under their ids and
- * reported by the consistency check, not here.
+ * Reads what the given memos refunded, in one pass over them. Memos may name
+ * lines, shipping lines or invoices the order does not have; they are kept
+ * under their ids and reported by the consistency check, not here.
  */
 export function readRefundHistory(refunds: readonly CreditMemo[]): RefundHistory {
-  const lines = new Map<string, LineHistory>();
-  const shipping = new Map<string, ShippingHistory>();
+  const lines = new Map<string, LineTally>();
+  const shipping = new Map<string, ShippingTally>();
   const invoices = new Map<string, MoneyBag>();
   const idempotencyKeys = new Set<string>();
   for (const memo of refunds) {
     for (const line of memo.lineItems) {
-      lines.set(line.lineItemId, addLine(lines.get(line.lineItemId) ?? NO_LINE_HISTORY, line));
+      let tally = lines.get(line.lineItemId);
+      if (tally === undefined) {
+        tally = newLineTally();
+        lines.set(line.lineItemId, tally);
+      }
+      addLine(tally, line);
     }
     for (const line of memo.shipping.lines) {
-      const before = shipping.get(line.shippingLineId) ?? NO_SHIPPING_HISTORY;
-      shipping.set(line.shippingLineId, {
-        amount: addBags(before.amount, line.amount),
-        taxLines: addByPosition(before.taxLines, line.taxLines),
-      });
+      let tally = shipping.get(line.shippingLineId);
+      if (tally === undefined) {
+        tally = { amount: ZERO, taxLines: [] };
+        shipping.set(line.shippingLineId, tally);
+      }
+      tally.amount = addBags(tally.amount, line.amount);
+      addByPosition(tally.taxLines, line.taxLines);
     }
     for (const transaction of memo.transactions) {
       invoices.set(
