@@ -1,0 +1,166 @@
+/**
+ * The worked examples of the guides compute what they say. A guide states an
+ * order in a ```json order block, one or more requests in ```json request
+ * blocks (applied one after the other; `policy=NAME` after `request` picks a
+ * policy), and the results in a `| result | value |` table whose rows name a
+ * path and the value the library must give:
+ *
+ * - `memo.…`: the last request's credit memo, as `encodeCreditMemo` writes it;
+ * - `refunds[i].…`: the memo of the i-th request of the example (0-based);
+ * - `errors[i].…`: the errors of the last request, when it is rejected.
+ *
+ * The numbers live only in the guide, so guide and library cannot drift.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  applyRefund,
+  type CreditMemo,
+  decodeOrder,
+  decodeRefundRequest,
+  encodeCreditMemo,
+  type Order,
+  POLICY_NAMES,
+  type PolicyName,
+  type RefundError,
+} from "../../src/index.js";
+import { ROOT } from "./extract.js";
+
+interface Row {
+  readonly path: string;
+  readonly value: string;
+  readonly line: number;
+}
+
+interface WorkedExample {
+  readonly where: string;
+  readonly title: string;
+  readonly order: unknown;
+  readonly requests: readonly { readonly json: unknown; readonly policy: PolicyName }[];
+  readonly rows: readonly Row[];
+}
+
+const cell = (text: string): string => text.trim().replace(/^`(.*)`$/, "$1");
+
+/** The worked examples of one markdown document. */
+function workedExamples(file: string, text: string): WorkedExample[] {
+  const examples: WorkedExample[] = [];
+  const lines = text.split("\n");
+  let order: unknown;
+  let requests: { json: unknown; policy: PolicyName }[] = [];
+  let title = "";
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const heading = /^#+\s+(.*)$/.exec(line);
+    if (heading?.[1] !== undefined) title = heading[1];
+    const fence = /^```json (order|request)(?:\s+policy=(\w+))?\s*$/.exec(line);
+    if (fence !== null) {
+      const end = lines.indexOf("```", i + 1);
+      const json: unknown = JSON.parse(lines.slice(i + 1, end).join("\n"));
+      if (fence[1] === "order") {
+        order = json;
+        requests = [];
+      } else {
+        const policy = (fence[2] ?? "default") as PolicyName;
+        if (!POLICY_NAMES.includes(policy)) throw new Error(`${file}:${i + 1}: unknown policy`);
+        requests.push({ json, policy });
+      }
+      i = end;
+      continue;
+    }
+    if (/^\|\s*result\s*\|\s*value\s*\|\s*$/.test(line)) {
+      const rows: Row[] = [];
+      let j = i + 2;
+      for (; j < lines.length && (lines[j] ?? "").startsWith("|"); j++) {
+        const [, path = "", value = ""] = (lines[j] ?? "").split("|");
+        rows.push({ path: cell(path), value: cell(value), line: j + 1 });
+      }
+      if (order === undefined || requests.length === 0)
+        throw new Error(
+          `${file}:${i + 1}: a result table without an order and a request before it`,
+        );
+      examples.push({ where: `${file}:${i + 1}`, title, order, requests, rows });
+      requests = [];
+      i = j - 1;
+    }
+  }
+  return examples;
+}
+
+interface Outcome {
+  readonly memo?: unknown;
+  readonly refunds: readonly unknown[];
+  readonly errors?: readonly RefundError[];
+}
+
+function run(example: WorkedExample): Outcome {
+  const decoded = decodeOrder(example.order);
+  if (decoded._tag === "Left") throw new Error(`order: ${JSON.stringify(decoded.left)}`);
+  let order: Order = decoded.right;
+  const memos: CreditMemo[] = [];
+  for (const [k, { json, policy }] of example.requests.entries()) {
+    const request = decodeRefundRequest(json);
+    if (request._tag === "Left") throw new Error(`request ${k}: ${JSON.stringify(request.left)}`);
+    const applied = applyRefund(order, request.right, policy);
+    if (applied._tag === "Left") {
+      if (k < example.requests.length - 1)
+        throw new Error(`request ${k} was rejected: ${JSON.stringify(applied.left)}`);
+      return { refunds: memos.map(encodeCreditMemo), errors: applied.left };
+    }
+    memos.push(applied.right.creditMemo);
+    order = applied.right.order;
+  }
+  const encoded = memos.map(encodeCreditMemo);
+  return { memo: encoded.at(-1), refunds: encoded };
+}
+
+/** The value at `a.b[0].c`, written as the guide writes it. */
+function at(root: unknown, path: string): string {
+  let value = root;
+  for (const key of path.match(/[^.[\]]+/g) ?? []) {
+    if (value === null || typeof value !== "object" || !(key in value))
+      return `(nothing at ${path})`;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+const guides = readdirSync(join(ROOT, "docs"))
+  .filter((name) => name.endsWith(".md"))
+  .map((name) => `docs/${name}`);
+const examples = guides.flatMap((file) =>
+  workedExamples(file, readFileSync(join(ROOT, file), "utf8")),
+);
+
+describe("worked examples of the guides", () => {
+  it("the calculation rules have worked examples", () => {
+    expect(
+      examples.filter((e) => e.where.startsWith("docs/calculation-rules.md")).length,
+    ).toBeGreaterThan(10);
+  });
+
+  it.each(examples.map((e): [string, string, WorkedExample] => [e.where, e.title, e]))(
+    "%s (%s)",
+    (_where, _title, example) => {
+      const outcome = run(example);
+      const actual = example.rows.map(
+        (row) => `line ${row.line}: ${row.path} = ${at(outcome, row.path)}`,
+      );
+      const stated = example.rows.map((row) => `line ${row.line}: ${row.path} = ${row.value}`);
+      expect(actual).toEqual(stated);
+    },
+  );
+});
+
+describe("the errors guide", () => {
+  const guide = readFileSync(join(ROOT, "docs", "errors.md"), "utf8");
+  const codes = [
+    ...readFileSync(join(ROOT, "src", "errors.ts"), "utf8").matchAll(/readonly code: "(\w+)"/g),
+  ]
+    .map((m) => m[1])
+    .filter((code, i, all) => all.indexOf(code) === i);
+  it.each(codes)("has a section for %s", (code) => {
+    expect(guide).toContain(`\n## ${code}\n`);
+  });
+});
