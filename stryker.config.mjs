@@ -12,7 +12,7 @@ export default {
   packageManager: "npm",
   testRunner: "vitest",
   plugins: ["@stryker-mutator/vitest-runner"],
-  vitest: { configFile: "vitest.config.ts" },
+  vitest: { configFile: "test/setup/vitest.stryker.config.ts" },
   mutate: [
     "src/refund/**/*.ts",
     "src/order/**/*.ts",

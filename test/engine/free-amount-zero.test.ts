@@ -27,19 +27,21 @@ const base = order({
   lineItems: [line("L1", 1, bag("10.00", "9.00")), line("L2", 1, bag("0.01", "0.00"))],
   invoices: [invoice("i", bag("10.01", "9.00"))],
 });
-const first = applyRefund(
-  base,
-  request({ lineItems: [{ lineItemId: "L1", quantity: 1, restock: "no_restock" }] }),
-);
-if (first._tag === "Left") throw new Error(JSON.stringify(first.left));
-// Money left: 0.01 USD / 0.00 EUR.
-const after = first.right.order;
+/** The order after L1 is refunded: money left 0.01 USD / 0.00 EUR. (Built inside the tests, so mutation testing sees which test runs it.) */
+function afterFirstRefund() {
+  const first = applyRefund(
+    base,
+    request({ lineItems: [{ lineItemId: "L1", quantity: 1, restock: "no_restock" }] }),
+  );
+  if (first._tag === "Left") throw new Error(JSON.stringify(first.left));
+  return first.right.order;
+}
 
 describe("a zero free amount has a zero shop side", () => {
   it("absent adjustments stay 0.00 on both sides when the presentment money left is 0", () => {
     const memo = memoOf(
       calculate(
-        after,
+        afterFirstRefund(),
         request({ lineItems: [{ lineItemId: "L2", quantity: 1, restock: "no_restock" }] }),
       ),
     );
@@ -48,7 +50,9 @@ describe("a zero free amount has a zero shop side", () => {
     expect(show(memo.total, "USD", "EUR")).toBe("0.01/0.00");
   });
   it("an amount-only refund beyond the presentment money left is OVER_REFUND, not NEGATIVE_TOTAL", () => {
-    const errors = errorsOf(calculate(after, request({ amount: dec("0.01"), currency: "EUR" })));
+    const errors = errorsOf(
+      calculate(afterFirstRefund(), request({ amount: dec("0.01"), currency: "EUR" })),
+    );
     expect(errors).toMatchObject([
       {
         code: "OVER_REFUND",
@@ -62,7 +66,7 @@ describe("a zero free amount has a zero shop side", () => {
   it("an explicit zero adjustment is zero on both sides too", () => {
     const memo = memoOf(
       calculate(
-        after,
+        afterFirstRefund(),
         request({
           currency: "EUR",
           adjustmentNegative: dec("0.00"),
