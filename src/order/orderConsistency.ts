@@ -14,7 +14,6 @@ import {
   exceedsOnEitherSide,
   isNegativeOnEitherSide,
   type MoneyBag,
-  SIDES,
   subtractBags,
   sumBy,
   ZERO,
@@ -177,24 +176,26 @@ function orderIds(order: Order): OrderIds {
   };
 }
 
+/** Pushes onto `errors` what memo `m` names that the order does not have. */
 function checkMemoShape(
   order: Order,
   ids: OrderIds,
   memo: CreditMemo,
-  path: string,
-): RefundError[] {
-  const errors: RefundError[] = [];
+  m: number,
+  errors: RefundError[],
+): void {
+  const path = () => `refunds[${m}]`;
   if (memo.currency !== order.currency || memo.presentmentCurrency !== order.presentmentCurrency)
     errors.push(
-      inconsistent(`${path}.currency`, "the refund is in other currencies than the order"),
+      inconsistent(`${path()}.currency`, "the refund is in other currencies than the order"),
     );
   memo.lineItems.forEach((memoLine, i) => {
-    const linePath = `${path}.lineItems[${i}]`;
+    const linePath = () => `${path()}.lineItems[${i}]`;
     const line = ids.lines.get(memoLine.lineItemId);
     if (line === undefined) {
       errors.push(
         inconsistent(
-          `${linePath}.lineItemId`,
+          `${linePath()}.lineItemId`,
           `the refund names item "${memoLine.lineItemId}", which is not on the order`,
         ),
       );
@@ -202,24 +203,24 @@ function checkMemoShape(
     }
     if (!isCount(memoLine.quantity))
       errors.push(
-        inconsistent(`${linePath}.quantity`, "the refunded quantity is not a whole number"),
+        inconsistent(`${linePath()}.quantity`, "the refunded quantity is not a whole number"),
       );
     if (memoLine.discountAllocations.length > line.discountAllocations.length)
       errors.push(
         inconsistent(
-          `${linePath}.discountAllocations`,
+          `${linePath()}.discountAllocations`,
           "the refund lists more discounts than the line has",
         ),
       );
     if (memoLine.taxLines.length > line.taxLines.length)
       errors.push(
-        inconsistent(`${linePath}.taxLines`, "the refund lists more tax lines than the line has"),
+        inconsistent(`${linePath()}.taxLines`, "the refund lists more tax lines than the line has"),
       );
     memoLine.duties.forEach((duty, d) => {
       if (!line.duties.some((onLine) => onLine.id === duty.dutyId))
         errors.push(
           inconsistent(
-            `${linePath}.duties[${d}].dutyId`,
+            `${linePath()}.duties[${d}].dutyId`,
             `the refund names duty "${duty.dutyId}", which is not on the line`,
           ),
         );
@@ -229,7 +230,7 @@ function checkMemoShape(
     if (!ids.shippingLines.has(line.shippingLineId))
       errors.push(
         inconsistent(
-          `${path}.shipping.lines[${i}].shippingLineId`,
+          `${path()}.shipping.lines[${i}].shippingLineId`,
           `the refund names shipping line "${line.shippingLineId}", which is not on the order`,
         ),
       );
@@ -238,17 +239,14 @@ function checkMemoShape(
     if (!ids.invoices.has(transaction.invoiceId))
       errors.push(
         inconsistent(
-          `${path}.transactions[${i}].invoiceId`,
+          `${path()}.transactions[${i}].invoiceId`,
           `the refund pays out of "${transaction.invoiceId}", which is not a payment of the order`,
         ),
       );
   });
-  return errors;
 }
 
-function exceeds(refunded: MoneyBag, whole: MoneyBag): boolean {
-  return SIDES.some((side) => refunded[side] > whole[side]);
-}
+const exceeds = exceedsOnEitherSide;
 
 /**
  * Checks the refund history against the order: every memo names lines,
@@ -261,9 +259,10 @@ export function checkRefundHistory(
   history: RefundHistory = readRefundHistory(order.refunds),
 ): RefundError[] {
   const ids = orderIds(order);
-  const errors: RefundError[] = order.refunds.flatMap((memo, i) =>
-    checkMemoShape(order, ids, memo, `refunds[${i}]`),
-  );
+  const errors: RefundError[] = [];
+  order.refunds.forEach((memo, m) => {
+    checkMemoShape(order, ids, memo, m, errors);
+  });
   if (errors.length > 0) return errors;
   errors.push(...repeatedIds(order.refunds, "refunds"));
   order.lineItems.forEach((line, i) => {

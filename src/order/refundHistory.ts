@@ -44,6 +44,9 @@ export interface RefundHistory {
   readonly idempotencyKeys: ReadonlySet<string>;
 }
 
+/** No duty refunded: shared by every line that has none. */
+const NO_DUTIES: ReadonlyMap<string, never> = new Map<string, never>();
+
 /** The history of a line nothing was refunded of. */
 export const NO_LINE_HISTORY: LineHistory = {
   refundedQuantity: 0,
@@ -51,7 +54,7 @@ export const NO_LINE_HISTORY: LineHistory = {
   cancelledQuantity: 0,
   discountAllocations: [],
   taxLines: [],
-  duties: new Map(),
+  duties: NO_DUTIES,
 };
 
 /** The history of a shipping line nothing was refunded of. */
@@ -73,7 +76,8 @@ interface LineTally {
   cancelledQuantity: number;
   readonly discountAllocations: MoneyBag[];
   readonly taxLines: MoneyBag[];
-  readonly duties: Map<string, DutyTally>;
+  /** Shared and empty until the first duty is refunded: most lines have none. */
+  duties: ReadonlyMap<string, DutyTally>;
 }
 
 /** A shipping line's history while the memos are read. */
@@ -99,7 +103,8 @@ function addLine(tally: LineTally, line: CreditMemoLine): void {
     let dutyTally = tally.duties.get(duty.dutyId);
     if (dutyTally === undefined) {
       dutyTally = { amount: ZERO, taxLines: [] };
-      tally.duties.set(duty.dutyId, dutyTally);
+      // A line has few duties: a new map per duty first refunded is cheap.
+      tally.duties = new Map([...tally.duties, [duty.dutyId, dutyTally]]);
     }
     dutyTally.amount = addBags(dutyTally.amount, duty.amount);
     addByPosition(dutyTally.taxLines, duty.taxLines);
@@ -113,7 +118,7 @@ function newLineTally(): LineTally {
     cancelledQuantity: 0,
     discountAllocations: [],
     taxLines: [],
-    duties: new Map(),
+    duties: NO_DUTIES,
   };
 }
 
