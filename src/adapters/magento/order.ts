@@ -386,9 +386,24 @@ function toOrder(raw: MagentoOrder): E.Either<NonEmptyArray<RefundError>, Order>
  *   or invoice, more tax refunded than charged). Never throws.
  * @example
  * ```ts
- * import { audit, fromMagentoOrder } from "refund-core";
- * const order = fromMagentoOrder(JSON.parse(text));
- * if (order._tag === "Right") audit(order.right, "magento");
+ * import { fromMagentoOrder, moneyLeft } from "refund-core";
+ * // Magento's DiscountTest order: 2 × 100 with a 40 % discount, shipping 100 less 40, 10 % tax.
+ * const magentoOrder = {
+ *   entity_id: 100, base_currency_code: "USD", order_currency_code: "USD",
+ *   items: [{ item_id: 1, sku: "simple", qty_ordered: 2, qty_invoiced: 2, qty_refunded: 0,
+ *             price: 100, base_price: 100, discount_amount: 80, base_discount_amount: 80,
+ *             tax_amount: 12, base_tax_amount: 12, tax_percent: 10 }],
+ *   shipping_amount: 100, base_shipping_amount: 100,
+ *   shipping_discount_amount: 40, base_shipping_discount_amount: 40,
+ *   shipping_tax_amount: 6, base_shipping_tax_amount: 6,
+ *   grand_total: 198, base_grand_total: 198,
+ *   payment: { method: "checkmo", amount_paid: 198, base_amount_paid: 198 },
+ *   invoices: [{ entity_id: 10, grand_total: 198, base_grand_total: 198 }],
+ *   creditmemos: [],
+ * };
+ * const order = fromMagentoOrder(magentoOrder);
+ * if (order._tag === "Left") throw new Error(order.left[0].message);
+ * moneyLeft(order.right); // => { shop: 19800n, presentment: 19800n }
  * ```
  * @category Adapters
  */

@@ -61,8 +61,16 @@ type MagentoRefund = t.TypeOf<typeof magentoRefundCodec>;
 
 /** Where the refund is posted: `order/{id}/refund` (offline) or `invoice/{id}/refund`. @category Adapters */
 export type MagentoRefundTarget =
-  | { readonly kind: "order" }
-  | { readonly kind: "invoice"; readonly invoiceId: string };
+  | {
+      /** `POST V1/order/{id}/refund`: an offline refund. */
+      readonly kind: "order";
+    }
+  | {
+      /** `POST V1/invoice/{id}/refund`: an online refund through the invoice. */
+      readonly kind: "invoice";
+      /** The invoice in the URL. */
+      readonly invoiceId: string;
+    };
 
 function toRequest(
   raw: MagentoRefund,
@@ -180,10 +188,30 @@ function toRequest(
  *   `items[0].qty`. Never throws.
  * @example
  * ```ts
- * import { calculate, fromMagentoOrder, fromMagentoRefundRequest } from "refund-core";
+ * import { calculate, encodeCreditMemo, fromMagentoOrder, fromMagentoRefundRequest } from "refund-core";
+ * // Magento's DiscountTest: refund 1 unit with shipping 0 gives discount 40, tax 6, total 66.
+ * const magentoOrder = {
+ *   entity_id: 100, base_currency_code: "USD", order_currency_code: "USD",
+ *   items: [{ item_id: 1, sku: "simple", qty_ordered: 2, qty_invoiced: 2, qty_refunded: 0,
+ *             price: 100, base_price: 100, discount_amount: 80, base_discount_amount: 80,
+ *             tax_amount: 12, base_tax_amount: 12, tax_percent: 10 }],
+ *   shipping_amount: 100, base_shipping_amount: 100,
+ *   shipping_discount_amount: 40, base_shipping_discount_amount: 40,
+ *   shipping_tax_amount: 6, base_shipping_tax_amount: 6,
+ *   grand_total: 198, base_grand_total: 198,
+ *   payment: { method: "checkmo", amount_paid: 198, base_amount_paid: 198 },
+ *   invoices: [{ entity_id: 10, grand_total: 198, base_grand_total: 198 }],
+ *   creditmemos: [],
+ * };
+ * const order = fromMagentoOrder(magentoOrder);
+ * if (order._tag === "Left") throw new Error(order.left[0].message);
  * const request = fromMagentoRefundRequest(
- *   { items: [{ order_item_id: 3, qty: 1 }], arguments: { shipping_amount: 0 } },
- *   order, { kind: "order" });
+ *   { items: [{ order_item_id: 1, qty: 1 }], arguments: { shipping_amount: 0 } },
+ *   order.right, { kind: "order" });
+ * if (request._tag === "Left") throw new Error(request.left[0].message);
+ * const memo = calculate(order.right, request.right);
+ * if (memo._tag === "Left") throw new Error(memo.left[0].message);
+ * encodeCreditMemo(memo.right)["total"]; // => "66.00"
  * ```
  * @category Adapters
  */

@@ -177,8 +177,9 @@ type ShopifyOrder = t.TypeOf<typeof shopifyOrderCodec>;
  *
  * @example
  * ```ts
- * isOfflineGateway("Bank Deposit"); // true
- * isOfflineGateway("shopify_payments"); // false
+ * import { isOfflineGateway } from "refund-core";
+ * isOfflineGateway("Bank Deposit"); // => true
+ * isOfflineGateway("shopify_payments"); // => false
  * ```
  * @category Adapters
  */
@@ -505,9 +506,20 @@ function toOrder(raw: ShopifyOrder): E.Either<NonEmptyArray<RefundError>, Order>
  *   returning more tax than a line has). Never throws.
  * @example
  * ```ts
- * import { fromShopifyOrder, calculate } from "refund-core";
- * const order = fromShopifyOrder(JSON.parse(text));
- * if (order._tag === "Right") calculate(order.right, request);
+ * import { fromShopifyOrder, moneyLeft } from "refund-core";
+ * const shopifyOrder = {
+ *   id: 450789469, currency: "USD", taxes_included: false,
+ *   line_items: [{ id: 518995019, sku: "IPOD2008RED", quantity: 1, price: "199.00",
+ *                  discount_allocations: [{ amount: "3.33" }],
+ *                  tax_lines: [{ title: "State Tax", rate: 0.06, price: "3.98" }] }],
+ *   shipping_lines: [{ id: 369256396, title: "Free Shipping", price: "5.00", tax_lines: [] }],
+ *   transactions: [{ id: 801038806, kind: "capture", status: "success", amount: "250.94", gateway: "bogus" }],
+ *   refunds: [],
+ * };
+ * const order = fromShopifyOrder(shopifyOrder);
+ * if (order._tag === "Left") throw new Error(order.left[0].message);
+ * order.right.lineItems[0]?.id; // => "518995019"
+ * moneyLeft(order.right); // => { shop: 25094n, presentment: 25094n }
  * ```
  * @category Adapters
  */

@@ -167,9 +167,26 @@ export function fromShopifyRefundRequest(
  * @returns the JSON value.
  * @example
  * ```ts
- * import { calculate, toShopifyCalculateResponse } from "refund-core";
- * const memo = calculate(order, request);
- * if (memo._tag === "Right") JSON.stringify(toShopifyCalculateResponse(memo.right));
+ * import { calculate, fromShopifyOrder, fromShopifyRefundRequest, toShopifyCalculateResponse } from "refund-core";
+ * const shopifyOrder = {
+ *   id: 450789469, currency: "USD", taxes_included: false,
+ *   line_items: [{ id: 518995019, sku: "IPOD2008RED", quantity: 1, price: "199.00",
+ *                  discount_allocations: [{ amount: "3.33" }],
+ *                  tax_lines: [{ title: "State Tax", rate: 0.06, price: "3.98" }] }],
+ *   shipping_lines: [{ id: 369256396, title: "Free Shipping", price: "5.00", tax_lines: [] }],
+ *   transactions: [{ id: 801038806, kind: "capture", status: "success", amount: "250.94", gateway: "bogus" }],
+ *   refunds: [],
+ * };
+ * const order = fromShopifyOrder(shopifyOrder);
+ * const request = fromShopifyRefundRequest({
+ *   refund: { shipping: { full_refund: true },
+ *             refund_line_items: [{ line_item_id: 518995019, quantity: 1, restock_type: "no_restock" }] },
+ * });
+ * if (order._tag === "Left" || request._tag === "Left") throw new Error();
+ * const memo = calculate(order.right, request.right);
+ * if (memo._tag === "Left") throw new Error(memo.left[0].message);
+ * const response = toShopifyCalculateResponse(memo.right);
+ * JSON.stringify(response).includes('"204.65"'); // => true
  * ```
  * @category Adapters
  */
