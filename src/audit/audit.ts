@@ -34,10 +34,13 @@ import { replayRequest } from "./replayRequest.js";
 export interface Discrepancy {
   /** The `id` of the credit memo. */
   readonly refundId: string;
+  /** Where in the memo the amounts differ: `total`, `lineItems[0].tax`, `transactions[1].amount`. */
   readonly path: string;
   /** The currency of `recorded` and `expected`. */
   readonly currency: string;
+  /** The amount the memo records, a decimal string. */
   readonly recorded: string;
+  /** The amount the rules give under the audit's policy, a decimal string. */
   readonly expected: string;
   /**
    * Another policy of §9.1 under which the whole memo matches (the first in
@@ -53,7 +56,9 @@ export interface Discrepancy {
  * @category Audits
  */
 export interface RejectedRefund {
+  /** The `id` of the credit memo. */
   readonly refundId: string;
+  /** Every error the rules report for the memo's request. */
   readonly errors: NonEmptyArray<RefundError>;
 }
 
@@ -65,10 +70,13 @@ export interface RejectedRefund {
  * @category Audits
  */
 export interface AuditReport {
+  /** The audited order's `id`. */
   readonly orderId: string;
   /** How many credit memos the order records. */
   readonly refunds: number;
+  /** Every amount that differs, oldest memo first. */
   readonly discrepancies: readonly Discrepancy[];
+  /** Every memo the rules reject, oldest first. */
   readonly rejected: readonly RejectedRefund[];
 }
 
