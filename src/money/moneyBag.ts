@@ -82,9 +82,16 @@ export function sumBags(bags: readonly MoneyBag[]): MoneyBag {
   return { shop, presentment };
 }
 
-/** The sum of `f(item)` over a list. */
+/** The sum of `f(item)` over a list (in one pass, without a list of the bags). */
 export function sumBy<T>(items: readonly T[], f: (item: T) => MoneyBag): MoneyBag {
-  return sumBags(items.map(f));
+  let shop = 0n;
+  let presentment = 0n;
+  for (const item of items) {
+    const b = f(item);
+    shop += b.shop;
+    presentment += b.presentment;
+  }
+  return { shop, presentment };
 }
 
 /** Whether both sides are zero. */

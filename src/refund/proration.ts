@@ -121,13 +121,37 @@ export function unitProgress(whole: number, before: number, now: number): BagPro
   return { whole: single(BigInt(whole)), before: single(BigInt(before)), now: single(BigInt(now)) };
 }
 
-/** {@link prorate} on each side of a money bag independently (§1, multi-currency). */
+/** Whether both sides of a bag hold the same number (always so on a single-currency order). */
+function sameSides(bag: MoneyBag): boolean {
+  return bag.shop === bag.presentment;
+}
+
+/**
+ * {@link prorate} on each side of a money bag independently (§1,
+ * multi-currency). When every input is the same on both sides — a
+ * single-currency order — the share is computed once and used for both.
+ */
 export function prorateBag(
   amount: MoneyBag,
   refunded: MoneyBag,
   progress: BagProgress,
   proration: Proration,
 ): MoneyBag {
+  if (
+    sameSides(amount) &&
+    sameSides(refunded) &&
+    sameSides(progress.whole) &&
+    sameSides(progress.before) &&
+    sameSides(progress.now)
+  ) {
+    const component = { amount: amount.shop, refunded: refunded.shop };
+    const unitsOrAmounts = {
+      whole: progress.whole.shop,
+      before: progress.before.shop,
+      now: progress.now.shop,
+    };
+    return single(prorate(component, unitsOrAmounts, proration));
+  }
   const share = (side: Side): bigint =>
     prorate(
       { amount: amount[side], refunded: refunded[side] },
