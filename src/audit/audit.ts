@@ -16,7 +16,8 @@ import { checkOrderItself } from "../order/orderConsistency.js";
 import { type RefundHistory, readRefundHistory } from "../order/refundHistory.js";
 import { checkTransactions } from "./checkTransactions.js";
 import { type AmountDifference, compareMemos } from "./compareMemos.js";
-import { replayRequest } from "./replayRequest.js";
+import { replayableHistory } from "./replayHistory.js";
+import { replayRequests } from "./replayRequest.js";
 
 /**
  * One amount of a recorded credit memo that differs from what the rules give.
@@ -87,16 +88,32 @@ function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | 
 
 type Replay = Either<NonEmptyArray<RefundError>, readonly AmountDifference[]>;
 
-/** The memo the rules give for `memo`'s request under `policy`, compared with `memo`. */
+/**
+ * The memo the rules give for `memo`'s request under `policy`, compared
+ * with `memo`. A memo that empties a multi-currency order is replayed both
+ * explicitly and as a full refund (the shop side of explicit adjustments is
+ * converted by §3.8 and may not fit the money left): a replay that matches
+ * wins, else the one with the fewest differences, else the first rejection.
+ */
 function replay(
   before: Order,
   memo: CreditMemo,
   history: RefundHistory,
   policy: PolicyName,
 ): Replay {
-  const request = replayRequest(before, memo, history);
-  const expected = calculateOnCheckedOrder(before, request, policy);
-  return E.isLeft(expected) ? expected : E.right(compareMemos(before, memo, expected.right));
+  let best: Replay | undefined;
+  for (const request of replayRequests(before, memo, history)) {
+    const expected = calculateOnCheckedOrder(before, request, policy);
+    if (E.isLeft(expected)) {
+      best ??= expected;
+      continue;
+    }
+    const differences = compareMemos(before, memo, expected.right);
+    if (differences.length === 0) return E.right(differences);
+    if (best === undefined || E.isLeft(best) || differences.length < best.right.length)
+      best = E.right(differences);
+  }
+  return best ?? E.right([]);
 }
 
 /** The first other policy under which the memo matches in every amount. */
@@ -136,11 +153,27 @@ function explainingPolicy(
  *   invoices are invalid — `INVALID_INPUT` / `INCONSISTENT_ORDER` errors.
  * @example
  * ```ts
- * import { audit } from "refund-core";
- * const report = audit(order);            // order: an Order with refunds
- * if (report._tag === "Right")
- *   for (const d of report.right.discrepancies)
- *     console.log(d.refundId, d.path, d.recorded, "≠", d.expected, d.explainedBy);
+ * import { applyRefund, audit, decodeOrder, decodeRefundRequest } from "refund-core";
+ *
+ * const order = decodeOrder({
+ *   id: "7", currency: "USD",
+ *   lineItems: [{ id: "a", quantity: 3, price: "1.00", discountAllocations: [{ amount: "0.05" }] }],
+ *   invoices: [{ id: "i", amount: "2.95", online: true }],
+ * });
+ * const request = decodeRefundRequest({ lineItems: [{ lineItemId: "a", quantity: 1 }] });
+ * if (order._tag === "Left" || request._tag === "Left") throw new Error();
+ * // A history recorded by remaining-over-remaining proration (Magento's)…
+ * let recorded = order.right;
+ * for (let i = 0; i < 2; i++) {
+ *   const applied = applyRefund(recorded, request.right, "magento");
+ *   if (applied._tag === "Left") throw new Error();
+ *   recorded = applied.right.order;
+ * }
+ * // …differs from the default rules on the second memo, and `magento` explains it.
+ * const report = audit(recorded);
+ * if (report._tag === "Left") throw new Error();
+ * report.right.discrepancies.map((d) => [d.refundId, d.path, d.recorded, d.expected, d.explainedBy])[0];
+ * // => ["7-2", "lineItems[0].discount", "0.02", "0.01", "magento"]
  * ```
  * @category Audits
  */
@@ -152,8 +185,12 @@ export function audit(
   if (orderErrors !== undefined) return E.left(orderErrors);
   const discrepancies: Discrepancy[] = [];
   const rejected: RejectedRefund[] = [];
+  const replayable = replayableHistory(order);
   order.refunds.forEach((memo, i) => {
-    const before: Order = { ...order, refunds: order.refunds.slice(0, i) };
+    const before: Order = {
+      ...order,
+      refunds: replayable.slice(0, i).filter((m): m is CreditMemo => m !== null),
+    };
     const history = readRefundHistory(before.refunds);
     const refundId = memo.id;
     if (

@@ -55,7 +55,7 @@ function fullShipping(order: Order, memo: CreditMemo, history: RefundHistory): b
  * Whether a memo empties the order: after it no unit, no shipping and no
  * money (on either side) is left. Only a full refund (§3.6) fits the shop
  * side of its adjustments to the money left, so such a memo on a
- * multi-currency order is replayed as `full: true`.
+ * multi-currency order is also replayed as `full: true`.
  */
 export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHistory): boolean {
   const refundedNow = new Map<string, number>();
@@ -69,17 +69,38 @@ export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHist
       0,
   );
   if (unitsLeftAfter) return false;
-  const moneyLeft = orderMoneyLeft(order, history);
   return (
     bagsEqual(memo.shipping.amount, shippingLeft(order, history)) &&
-    bagsEqual(memo.total, moneyLeft) &&
-    !isZeroBag(moneyLeft)
+    bagsEqual(memo.total, orderMoneyLeft(order, history))
   );
 }
 
 /**
- * The request that should reproduce `memo` on the order as it stood before
- * it (`history` is that order's refunds read back).
+ * The requests that may reproduce `memo` on the order as it stood before
+ * it (`history` is that order's refunds read back): the explicit request of
+ * {@link replayRequest}, and — for a memo that empties a multi-currency
+ * order (see {@link emptiesOrder}) — also `full: true`, whose adjustments
+ * are fitted to the money left on both sides (§3.6).
+ */
+export function replayRequests(
+  order: Order,
+  memo: CreditMemo,
+  history: RefundHistory,
+): readonly RefundRequest[] {
+  const explicit = replayRequest(order, memo, history);
+  if (!isMultiCurrency(order) || !emptiesOrder(order, memo, history)) return [explicit];
+  const { notify, reason, note, idempotencyKey } = explicit;
+  const carried = {
+    notify,
+    ...(reason === undefined ? {} : { reason }),
+    ...(note === undefined ? {} : { note }),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+  };
+  return [explicit, { lineItems: [], refundDuties: false, full: true, ...carried }];
+}
+
+/**
+ * The explicit request for `memo`:
  *
  * - lines: `lineItemId`, `quantity`, `restock` and `locationId` as recorded;
  * - shipping: the recorded presentment amount as `{fullRefund: false, amount}`
@@ -89,9 +110,6 @@ export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHist
  * - adjustments as recorded (presentment side), when not zero;
  * - `currency`: the presentment currency; reason, note, notify and
  *   idempotency key carried over.
- *
- * A memo that empties a multi-currency order is replayed as `full: true`
- * (see {@link emptiesOrder}).
  */
 export function replayRequest(
   order: Order,
@@ -105,8 +123,6 @@ export function replayRequest(
     ...(memo.note === null ? {} : { note: memo.note }),
     ...(memo.idempotencyKey === null ? {} : { idempotencyKey: memo.idempotencyKey }),
   };
-  if (isMultiCurrency(order) && emptiesOrder(order, memo, history))
-    return { lineItems: [], refundDuties: false, full: true, ...carried };
   const lineItems: RefundLineRequest[] = memo.lineItems.map((line) => ({
     lineItemId: line.lineItemId,
     quantity: line.quantity,

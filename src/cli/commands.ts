@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { auditCommand } from "./auditCommand.js";
 import { applyCommand, calculateCommand } from "./refundCommands.js";
 import type { Subcommand } from "./subcommand.js";
 
@@ -12,11 +13,12 @@ import type { Subcommand } from "./subcommand.js";
  *
  * @example
  * ```ts
- * Object.keys(SUBCOMMANDS); // ["calculate", "apply"]
+ * Object.keys(SUBCOMMANDS); // ["calculate", "apply", "audit"]
  * ```
  * @category CLI
  */
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   calculate: calculateCommand,
   apply: applyCommand,
+  audit: auditCommand,
 };

@@ -294,6 +294,30 @@ describe("recorded transactions are checked on their own", () => {
       },
     ]);
   });
+  it("a memo out of an unknown invoice does not make the memos after it INCONSISTENT_ORDER", () => {
+    const two = history(base, [one("a"), one("a")]);
+    const [m1, m2] = two.refunds as CreditMemo[];
+    const report = reportOf({
+      ...base,
+      refunds: [{ ...m1!, transactions: [tr("nope", "10.00")] }, m2!],
+    });
+    expect(report.rejected).toMatchObject([
+      { refundId: "1-1", errors: [{ code: "UNKNOWN_INVOICE" }] },
+    ]);
+    expect(JSON.stringify(report)).not.toContain("INCONSISTENT_ORDER");
+  });
+  it("a memo naming an item not on the order is rejected (UNKNOWN_LINE_ITEM), and the next memo still audited", () => {
+    const two = history(base, [one("a"), one("a")]);
+    const [m1, m2] = two.refunds as CreditMemo[];
+    const ghost = { ...m1!, lineItems: [{ ...m1!.lineItems[0]!, lineItemId: "ghost" }] };
+    const report = reportOf({ ...base, refunds: [ghost, m2!] });
+    expect(report.rejected).toMatchObject([
+      { refundId: "1-1", errors: [{ code: "UNKNOWN_LINE_ITEM", lineItemId: "ghost" }] },
+    ]);
+    // The second memo refunds 1 of 2 units with the ghost not counted: discount and tax none, total 10.00 — as recorded.
+    expect(report.discrepancies).toEqual([]);
+    expect(JSON.stringify(report)).not.toContain("INCONSISTENT_ORDER");
+  });
   it("a memo in another currency is rejected with CURRENCY_MISMATCH", () => {
     const report = reportOf({
       ...base,

@@ -15,10 +15,15 @@ import type { MoneyBag } from "../../src/money/moneyBag.js";
 
 const amountArb = (max: number) => fc.bigInt({ min: 0n, max: BigInt(max) });
 
-/** A bag: equal sides, or an independent shop side for a multi-currency order. */
+/**
+ * A bag: equal sides, or on a multi-currency order an independent shop side
+ * that is zero exactly when the presentment side is (as converted money is).
+ */
 const bagArb = (multi: boolean, max: number): fc.Arbitrary<MoneyBag> =>
   multi
-    ? fc.record({ shop: amountArb(max), presentment: amountArb(max) })
+    ? fc
+        .record({ shop: fc.bigInt({ min: 1n, max: BigInt(max) }), presentment: amountArb(max) })
+        .map(({ shop, presentment }) => ({ shop: presentment === 0n ? 0n : shop, presentment }))
     : amountArb(max).map((m) => ({ shop: m, presentment: m }));
 
 const lineArb = (multi: boolean, id: string): fc.Arbitrary<LineItem> =>

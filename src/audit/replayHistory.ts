@@ -1,0 +1,56 @@
+/**
+ * The history a memo is replayed against. An audit reports a memo that
+ * names what the order does not have (an unknown item, duty, shipping line
+ * or invoice, another currency) as rejected; for the memos after it, the
+ * history keeps only what such a memo says about the order's own lines,
+ * shipping lines and invoices — so one bad memo is reported once, and never
+ * turns the order into `INCONSISTENT_ORDER` (§9.2).
+ *
+ * @module
+ */
+import type { CreditMemo } from "../domain/creditMemo.js";
+import type { Order } from "../domain/order.js";
+
+const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
+
+/**
+ * `memo` restricted to the order's own lines (with no more components than
+ * the line has, and only its duties), shipping lines and invoices; `null`
+ * for a memo in other currencies than the order, which says nothing about it.
+ */
+export function restrictToOrder(order: Order, memo: CreditMemo): CreditMemo | null {
+  if (memo.currency !== order.currency || memo.presentmentCurrency !== order.presentmentCurrency)
+    return null;
+  const lines = new Map(order.lineItems.map((line) => [line.id, line]));
+  const shippingIds = new Set(order.shippingLines.map((line) => line.id));
+  const invoiceIds = new Set(order.invoices.map((invoice) => invoice.id));
+  return {
+    ...memo,
+    lineItems: memo.lineItems.flatMap((memoLine) => {
+      const line = lines.get(memoLine.lineItemId);
+      if (line === undefined || !isCount(memoLine.quantity)) return [];
+      const dutyIds = new Set(line.duties.map((d) => d.id));
+      return [
+        {
+          ...memoLine,
+          discountAllocations: memoLine.discountAllocations.slice(
+            0,
+            line.discountAllocations.length,
+          ),
+          taxLines: memoLine.taxLines.slice(0, line.taxLines.length),
+          duties: memoLine.duties.filter((d) => dutyIds.has(d.dutyId)),
+        },
+      ];
+    }),
+    shipping: {
+      ...memo.shipping,
+      lines: memo.shipping.lines.filter((line) => shippingIds.has(line.shippingLineId)),
+    },
+    transactions: memo.transactions.filter((t) => invoiceIds.has(t.invoiceId)),
+  };
+}
+
+/** Every memo of the order restricted to it, in order (memos in other currencies left out). */
+export function replayableHistory(order: Order): readonly (CreditMemo | null)[] {
+  return order.refunds.map((memo) => restrictToOrder(order, memo));
+}
