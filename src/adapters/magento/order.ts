@@ -356,6 +356,9 @@ function toOrder(raw: MagentoOrder): E.Either<NonEmptyArray<RefundError>, Order>
     multi: raw.base_currency_code !== presentmentCode,
     problems,
   };
+  // An unknown currency is reported alone: no amount can be read without it.
+  const currencyProblems = problems.list();
+  if (currencyProblems !== undefined) return E.left(currencyProblems);
   const { lines, dropped } = linesOf(ctx, raw);
   const base: Order = {
     id: raw.entity_id,

@@ -476,6 +476,9 @@ function toOrder(raw: ShopifyOrder): E.Either<NonEmptyArray<RefundError>, Order>
     multi: raw.currency !== presentmentCode,
     problems,
   };
+  // An unknown currency is reported alone: no amount can be read without it.
+  const currencyProblems = problems.list();
+  if (currencyProblems !== undefined) return E.left(currencyProblems);
   const base: Order = {
     id: raw.id,
     currency: raw.currency,
