@@ -61,37 +61,55 @@ export function zipBag(
   };
 }
 
+/**
+ * Whether both sides hold the same number, as on every bag of a
+ * single-currency order. Bag arithmetic then computes one side and shares
+ * the result (bigints are immutable), which halves the work and the memory.
+ */
+export function sameSides(a: MoneyBag): boolean {
+  return a.shop === a.presentment;
+}
+
 /** `a + b` on each side. */
 export function addBags(a: MoneyBag, b: MoneyBag): MoneyBag {
+  if (sameSides(a) && sameSides(b)) return single(a.shop + b.shop);
   return { shop: a.shop + b.shop, presentment: a.presentment + b.presentment };
 }
 
 /** `a - b` on each side. */
 export function subtractBags(a: MoneyBag, b: MoneyBag): MoneyBag {
+  if (sameSides(a) && sameSides(b)) return single(a.shop - b.shop);
   return { shop: a.shop - b.shop, presentment: a.presentment - b.presentment };
+}
+
+/** `a · k` on each side (`k` a count, such as the units of a line). */
+export function scaleBag(a: MoneyBag, k: bigint): MoneyBag {
+  if (sameSides(a)) return single(a.shop * k);
+  return { shop: a.shop * k, presentment: a.presentment * k };
 }
 
 /** The sum of a list of bags (zero for none). */
 export function sumBags(bags: readonly MoneyBag[]): MoneyBag {
-  let shop = 0n;
-  let presentment = 0n;
-  for (const b of bags) {
-    shop += b.shop;
-    presentment += b.presentment;
-  }
-  return { shop, presentment };
+  return sumBy(bags, (b) => b);
 }
 
-/** The sum of `f(item)` over a list (in one pass, without a list of the bags). */
+/**
+ * The sum of `f(item)` over a list, in one pass. While every bag has equal
+ * sides (a single-currency order), one running sum serves both sides.
+ */
 export function sumBy<T>(items: readonly T[], f: (item: T) => MoneyBag): MoneyBag {
   let shop = 0n;
-  let presentment = 0n;
+  let presentment: bigint | undefined; // undefined: equal to `shop` so far
   for (const item of items) {
     const b = f(item);
-    shop += b.shop;
-    presentment += b.presentment;
+    if (presentment === undefined && sameSides(b)) {
+      shop += b.shop;
+    } else {
+      presentment = (presentment ?? shop) + b.presentment;
+      shop += b.shop;
+    }
   }
-  return { shop, presentment };
+  return presentment === undefined ? single(shop) : { shop, presentment };
 }
 
 /** Whether both sides are zero. */

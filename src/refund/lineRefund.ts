@@ -5,7 +5,7 @@
  * @module
  */
 import type { CreditMemoLine } from "../domain/creditMemo.js";
-import { addBags, type MoneyBag, mapBag, subtractBags, sumBy, ZERO } from "../money/moneyBag.js";
+import { addBags, type MoneyBag, scaleBag, subtractBags, sumBy, ZERO } from "../money/moneyBag.js";
 import { refundedAt } from "../order/refundHistory.js";
 import type { SelectedLine } from "./lineSelection.js";
 import { type Proration, prorateBag, unitProgress } from "./proration.js";
@@ -26,7 +26,7 @@ export function refundLine(
   const progress = unitProgress(line.quantity, history.refundedQuantity, quantity);
   const share = (amount: MoneyBag, refunded: MoneyBag) =>
     prorateBag(amount, refunded, progress, proration);
-  const gross = mapBag(line.price, (price) => price * q);
+  const gross = scaleBag(line.price, q);
   const discountAllocations = line.discountAllocations.map((d, i) => {
     const amount = share(d.amount, refundedAt(history.discountAllocations, i));
     return d.title === undefined ? { amount } : { title: d.title, amount };

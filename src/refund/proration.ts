@@ -26,7 +26,7 @@
  */
 import type { PolicyName } from "../domain/policy.js";
 import { roundingOf } from "../domain/policy.js";
-import { type MoneyBag, type Side, single } from "../money/moneyBag.js";
+import { type MoneyBag, type Side, sameSides, single } from "../money/moneyBag.js";
 import { divideRounded, type RoundingMode } from "../money/rounding.js";
 
 /** How a component is spread over the parts of its whole. */
@@ -119,11 +119,6 @@ export interface BagProgress {
 /** Progress through a line's units, the same on both sides. */
 export function unitProgress(whole: number, before: number, now: number): BagProgress {
   return { whole: single(BigInt(whole)), before: single(BigInt(before)), now: single(BigInt(now)) };
-}
-
-/** Whether both sides of a bag hold the same number (always so on a single-currency order). */
-function sameSides(bag: MoneyBag): boolean {
-  return bag.shop === bag.presentment;
 }
 
 /**
