@@ -1,92 +1,45 @@
 /**
- * The audit pipeline scenario: JSON Lines of typical orders → decode →
- * replay every memo → one report line per order (§9.2).
- *
- * `decodeOrder` (src/json/) and `audit` (src/audit/) are looked up at run
- * time, so the bench builds and runs before they exist; until then the
- * scenario reports itself as not available, with the reason.
+ * The audit pipeline scenario: JSON Lines of typical orders → parse and
+ * decode (src/json) → replay every memo (src/audit) → one report line per
+ * order and the summary (§9.2) — what `refund-core audit FILE` does per
+ * document, minus the file and terminal I/O.
  */
-import * as E from "fp-ts/lib/Either.js";
-import type { Order } from "../src/domain/order.js";
+import { AuditTally, auditDocument } from "../src/cli/auditReport.js";
+import { encodeOrder } from "../src/json/order.js";
 import { typicalOrder } from "./scenarios.js";
 
-type Fn = (...args: never[]) => unknown;
-
-/** The pipeline, ready to run over a JSON Lines text; returns the orders processed. */
-export interface AuditPipeline {
-  readonly run: (jsonLines: string) => number;
-  readonly encodeOrder: (order: Order) => unknown;
+/** What one run over the JSON Lines found. */
+export interface AuditRun {
+  readonly orders: number;
+  /** Orders with a discrepancy, a rejected memo or errors (0 for the generated histories). */
+  readonly flagged: number;
+  readonly bytesWritten: number;
 }
 
-async function tryImport(specifier: string): Promise<Record<string, unknown>> {
-  try {
-    return (await import(specifier)) as Record<string, unknown>;
-  } catch {
-    return {};
+/** Audits every order of a JSON Lines text, as the CLI does, writing report lines to a string. */
+export function auditJsonLines(jsonLines: string): AuditRun {
+  const tally = new AuditTally();
+  let orders = 0;
+  let flagged = 0;
+  let bytesWritten = 0;
+  let n = 0;
+  for (const text of jsonLines.split("\n")) {
+    n += 1;
+    if (text === "") continue;
+    const audited = auditDocument(text, n, "canonical", "default");
+    tally.add(audited);
+    const out = audited.line;
+    if (out.discrepancies.length > 0 || out.rejected.length > 0 || out.errors.length > 0)
+      flagged += 1;
+    bytesWritten += JSON.stringify(out).length + 1;
+    orders += 1;
   }
-}
-
-function isFunction(value: unknown): value is Fn {
-  return typeof value === "function";
-}
-
-/** JSON for a report that may hold bigints (written as strings). */
-function jsonOf(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
-
-/**
- * Finds `decodeOrder`, `encodeOrder` and `audit` in the package root or in
- * src/json and src/audit; gives the reason when one is missing.
- */
-export async function loadAuditPipeline(): Promise<AuditPipeline | { readonly missing: string }> {
-  const modules = [
-    await tryImport("../src/index.js"),
-    await tryImport("../src/json/index.js"),
-    await tryImport("../src/audit/index.js"),
-    await tryImport("../src/audit/audit.js"),
-  ];
-  const find = (name: string): Fn | undefined => modules.map((m) => m[name]).find(isFunction);
-  const decode = find("decodeOrder");
-  const encode = find("encodeOrder");
-  const audit = find("audit");
-  const encodeReport = find("encodeAuditReport");
-  const missing = [
-    decode === undefined ? "decodeOrder (src/json/)" : undefined,
-    encode === undefined ? "encodeOrder (src/json/)" : undefined,
-    audit === undefined ? "audit (src/audit/)" : undefined,
-  ].filter((name) => name !== undefined);
-  if (decode === undefined || encode === undefined || audit === undefined)
-    return { missing: `not committed yet: ${missing.join(", ")}` };
-  const decodeOrder = decode as unknown as (json: unknown) => E.Either<unknown, Order>;
-  const auditOrder = audit as unknown as (order: Order) => unknown;
-  const report = (value: unknown): string =>
-    encodeReport === undefined
-      ? jsonOf(value)
-      : JSON.stringify((encodeReport as (r: unknown) => unknown)(value));
-  return {
-    encodeOrder: encode as unknown as (order: Order) => unknown,
-    run: (jsonLines) => {
-      let orders = 0;
-      let bytes = 0;
-      for (const text of jsonLines.split("\n")) {
-        if (text === "") continue;
-        const decoded = decodeOrder(JSON.parse(text));
-        const line = E.isRight(decoded) ? report(auditOrder(decoded.right)) : jsonOf(decoded.left);
-        bytes += line.length;
-        orders += 1;
-      }
-      if (bytes === 0) throw new Error("the audit wrote nothing");
-      return orders;
-    },
-  };
+  bytesWritten += JSON.stringify({ summary: tally.summary() }).length + 1;
+  return { orders, flagged, bytesWritten };
 }
 
 /** `count` typical orders with their refund histories, as JSON Lines. */
-export function typicalOrdersJsonLines(
-  count: number,
-  encodeOrder: (order: Order) => unknown,
-): string {
+export function typicalOrdersJsonLines(count: number): string {
   const lines: string[] = [];
   for (let i = 0; i < count; i++) lines.push(JSON.stringify(encodeOrder(typicalOrder(i))));
   return `${lines.join("\n")}\n`;

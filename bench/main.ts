@@ -17,7 +17,7 @@ import { applyRefund } from "../src/applyRefund.js";
 import { calculate } from "../src/calculate.js";
 import type { Order } from "../src/domain/order.js";
 import type { RefundRequest } from "../src/domain/refundRequest.js";
-import { loadAuditPipeline, typicalOrdersJsonLines } from "./audit.js";
+import { auditJsonLines, typicalOrdersJsonLines } from "./audit.js";
 import { baselineRefund } from "./baseline.js";
 import type { MemoryResult } from "./memoryResult.js";
 import {
@@ -125,16 +125,15 @@ if (selected("chain")) {
 // The audit pipeline over JSON Lines of typical orders.
 let auditNote = "";
 if (selected("audit")) {
-  const pipeline = await loadAuditPipeline();
-  if ("missing" in pipeline) {
-    auditNote = `audit pipeline: NOT RUN — ${pipeline.missing}. The scenario is ready in bench/audit.ts.`;
-  } else {
-    const text = typicalOrdersJsonLines(AUDIT_ORDERS, pipeline.encodeOrder);
-    auditNote = `audit input: ${AUDIT_ORDERS} typical orders, ${(text.length / 1024).toFixed(0)} KiB of JSON Lines`;
-    bench.add(`audit: ${AUDIT_ORDERS} typical orders (decode + replay + report)`, () => {
-      pipeline.run(text);
-    });
-  }
+  const text = typicalOrdersJsonLines(AUDIT_ORDERS);
+  const check = auditJsonLines(text);
+  if (check.orders !== AUDIT_ORDERS) throw new Error(`audit: ${check.orders} orders read`);
+  auditNote =
+    `audit input: ${AUDIT_ORDERS} typical orders, ${(text.length / 1024).toFixed(0)} KiB of JSON Lines; ` +
+    `${check.flagged} flagged, ${(check.bytesWritten / 1024).toFixed(0)} KiB of report`;
+  bench.add(`audit: ${AUDIT_ORDERS} typical orders (decode + replay + report)`, () => {
+    auditJsonLines(text);
+  });
 }
 
 await bench.run();
