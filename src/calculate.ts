@@ -19,7 +19,7 @@ import { findCurrency } from "./money/currency.js";
 import { formatMinorUnits } from "./money/decimal.js";
 import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
 import { orderMoneyLeft } from "./order/moneyLeft.js";
-import { checkOrder } from "./order/orderConsistency.js";
+import { checkHistoryShape, checkOrder } from "./order/orderConsistency.js";
 import { type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
 import { freeAmountBag, readFreeAmounts } from "./refund/freeAmounts.js";
 import { refundLine } from "./refund/lineRefund.js";
@@ -56,10 +56,20 @@ function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | 
  * @category Calculating
  */
 export function creditMemoId(order: Order, request: RefundRequest): string {
-  return request.idempotencyKey ?? `${order.id}-${order.refunds.length + 1}`;
+  if (request.idempotencyKey !== undefined) return request.idempotencyKey;
+  // `<orderId>-<n>`, n its 1-based position; should an earlier memo's key have
+  // taken that id, the next free n, so that memo ids stay unique.
+  const taken = new Set(order.refunds.map((memo) => memo.id));
+  let n = order.refunds.length + 1;
+  while (taken.has(`${order.id}-${n}`)) n += 1;
+  return `${order.id}-${n}`;
 }
 
-function requestShapeErrors(request: RefundRequest, history: RefundHistory): RefundError[] {
+function requestShapeErrors(
+  order: Order,
+  request: RefundRequest,
+  history: RefundHistory,
+): RefundError[] {
   const errors: RefundError[] = [];
   if (
     request.full &&
@@ -68,8 +78,12 @@ function requestShapeErrors(request: RefundRequest, history: RefundHistory): Ref
     errors.push(
       refundErrors.invalidInput("full", "cannot be combined with lineItems, shipping or amount"),
     );
-  if (request.idempotencyKey !== undefined && history.idempotencyKeys.has(request.idempotencyKey))
-    errors.push(refundErrors.duplicateRefund("idempotencyKey", request.idempotencyKey));
+  const key = request.idempotencyKey;
+  if (
+    key !== undefined &&
+    (history.idempotencyKeys.has(key) || order.refunds.some((memo) => memo.id === key))
+  )
+    errors.push(refundErrors.duplicateRefund("idempotencyKey", key));
   return errors;
 }
 
@@ -184,7 +198,7 @@ export function calculate(
   const history = readRefundHistory(order.refunds);
   const orderErrors = nonEmpty(checkOrder(order, history));
   if (orderErrors !== undefined) return E.left(orderErrors);
-  return calculateOnCheckedOrder(order, request, policy, history);
+  return refundOnCheckedOrder(order, request, policy, history);
 }
 
 /**
@@ -201,15 +215,29 @@ export function calculateOnCheckedOrder(
   policy: PolicyName = "default",
   history: RefundHistory = readRefundHistory(order.refunds),
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
+  const shapeErrors = nonEmpty(checkHistoryShape(order));
+  if (shapeErrors !== undefined) return E.left(shapeErrors);
+  return refundOnCheckedOrder(order, request, policy, history);
+}
+
+/** The refund itself, on an order whose checks have passed. */
+function refundOnCheckedOrder(
+  order: Order,
+  request: RefundRequest,
+  policy: PolicyName,
+  history: RefundHistory,
+): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
   const prorations = prorationsOf(policy);
   const multiCurrency = isMultiCurrency(order);
   const free = readFreeAmounts(order, request);
-  const selection = request.full
-    ? { errors: [], lines: selectEverythingLeft(order, history) }
-    : selectLines(order, request.lineItems, history);
+  const selection =
+    request.full && request.lineItems.length === 0
+      ? { errors: [], lines: selectEverythingLeft(order, history) }
+      : selectLines(order, request.lineItems, history, request.refundDuties);
   const payoutAsk = payoutAskOf(request, free.amounts.transactions);
-  const shipping = refundShipping(shippingAskOf(request, free.amounts.shipping), {
+  const shippingAsk = shippingAskOf(request, free.amounts.shipping);
+  const shipping = refundShipping(shippingAsk, {
     lines: order.shippingLines,
     history,
     presentmentCurrency: order.presentmentCurrency,
@@ -217,7 +245,7 @@ export function calculateOnCheckedOrder(
     prorations,
   });
   const requestErrors = nonEmpty([
-    ...requestShapeErrors(request, history),
+    ...requestShapeErrors(order, request, history),
     ...free.errors,
     ...selection.errors,
     ...shipping.errors,
@@ -233,10 +261,13 @@ export function calculateOnCheckedOrder(
 
   // Adjustments and totals.
   const moneyLeft = orderMoneyLeft(order, history);
+  // Shipping that refunds nothing (no fullRefund, no or a zero amount) is no shipping here.
+  const shippingRefundsSomething =
+    shippingAsk.kind === "full" || (shippingAsk.kind === "amount" && shippingAsk.presentment > 0n);
   const amountOnly =
     free.amounts.amount !== undefined &&
     request.lineItems.length === 0 &&
-    request.shipping === undefined &&
+    !shippingRefundsSomething &&
     !request.full;
   const positive =
     free.amounts.adjustmentPositive === undefined && !amountOnly

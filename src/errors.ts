@@ -40,6 +40,8 @@ export interface UnknownLineItemError {
   readonly path: string;
   /** The `lineItemId` (or `sku`) the request gave. */
   readonly lineItemId: string;
+  /** The 2Checkout product code, when the request named the line by `sku`. */
+  readonly sku?: string;
 }
 /** The same line appears twice in the request. @category Errors */
 export interface DuplicateLineItemError {
@@ -345,11 +347,15 @@ export const refundErrors = {
     path,
   }),
   /** `UNKNOWN_LINE_ITEM`: the request names a line the order does not have. */
-  unknownLineItem: (path: string, lineItemId: string): UnknownLineItemError => ({
+  unknownLineItem: (path: string, lineItemId: string, sku?: string): UnknownLineItemError => ({
     code: "UNKNOWN_LINE_ITEM",
-    message: `The item "${lineItemId}" is not part of this order.`,
+    message:
+      sku === undefined
+        ? `The item "${lineItemId}" is not part of this order.`
+        : `No item with product code "${sku}" is part of this order.`,
     path,
     lineItemId,
+    ...(sku === undefined ? {} : { sku }),
   }),
   /** `DUPLICATE_LINE_ITEM`: the request names a line twice. */
   duplicateLineItem: (path: string, lineItemId: string): DuplicateLineItemError => ({

@@ -139,21 +139,27 @@ export const decimalAmount: Codec<DecimalAmount> = leaf(
  * An amount in `currency`, as integer minor units; more fraction digits than the currency has are refused.
  * @internal
  */
-export function minorUnits(currency: Currency | undefined): Codec<bigint> {
+export function minorUnits(currency: Currency | undefined, signed = false): Codec<bigint> {
   const expected = describeAmount(currency);
+  const negative = (u: unknown): boolean =>
+    signed && ((typeof u === "string" && u.startsWith("-")) || (typeof u === "number" && u < 0));
   return leaf(
     expected,
-    (u): u is bigint => typeof u === "bigint" && u >= 0n,
-    (u) =>
-      E.chain((decimal: DecimalAmount): E.Either<string, bigint> => {
-        if (currency === undefined) return E.right(decimal.coefficient);
+    (u): u is bigint => typeof u === "bigint" && (signed || u >= 0n),
+    (u) => {
+      const minus = negative(u);
+      const magnitude = minus ? (typeof u === "string" ? u.slice(1) : -(u as number)) : u;
+      return E.chain((decimal: DecimalAmount): E.Either<string, bigint> => {
+        if (currency === undefined)
+          return E.right(minus ? -decimal.coefficient : decimal.coefficient);
         const minor = toMinorUnits(decimal, currency);
         return minor === undefined
           ? E.left(
               `has ${decimal.scale} fraction digits but ${currency.code} has ${fractionDigits(currency.exponent)}; amounts are never rounded, so write it as ${expected}`,
             )
-          : E.right(minor);
-      })(readDecimal(u, expected)),
+          : E.right(minus ? -minor : minor);
+      })(readDecimal(magnitude, expected));
+    },
     (minor) => formatMinorUnits(minor, currency ?? { code: "", exponent: 0 }),
   );
 }
@@ -165,12 +171,14 @@ const isBag = (u: unknown): u is MoneyBag =>
  * An amount on an order or memo, as a bag. Single-currency documents write a
  * plain amount (both sides equal); multi-currency documents write
  * `{"shop": ..., "presentment": ...}` and a plain amount there is refused.
+ * `signed` admits a leading minus, for the few computed memo amounts that
+ * may be negative (see `memoLineCodec`).
  * @internal
  */
-export function moneyBag(ctx: AmountContext): Codec<MoneyBag> {
+export function moneyBag(ctx: AmountContext, signed = false): Codec<MoneyBag> {
   if (ctx.multi === false) {
     return map(
-      minorUnits(ctx.shop ?? ctx.presentment),
+      minorUnits(ctx.shop ?? ctx.presentment, signed),
       isBag,
       (minor) => ({ shop: minor, presentment: minor }),
       (bag) => bag.shop,
@@ -181,10 +189,10 @@ export function moneyBag(ctx: AmountContext): Codec<MoneyBag> {
   const example = `{"shop": "${exampleAmount(ctx.shop?.exponent ?? 2)}", "presentment": "${exampleAmount(ctx.presentment?.exponent ?? 2)}"}`;
   const name = `an amount in both currencies such as ${example} (shop in ${shopCode}, presentment in ${presentmentCode})`;
   const bag = struct(name, {
-    shop: minorUnits(ctx.shop),
-    presentment: minorUnits(ctx.presentment),
+    shop: minorUnits(ctx.shop, signed),
+    presentment: minorUnits(ctx.presentment, signed),
   });
-  const plain = minorUnits(undefined);
+  const plain = minorUnits(undefined, signed);
   return new t.Type<MoneyBag, JsonValue, unknown>(
     name,
     isBag,

@@ -87,6 +87,10 @@ export function discountCodec(ctx: AmountContext): Codec<DiscountRefund> {
 
 function memoLineCodec(ctx: AmountContext): Codec<CreditMemoLine> {
   const bag = moneyBag(ctx);
+  // §3.1 rounds each discount allocation on its own, so a refund of a line
+  // whose discounts cover (nearly) all of it can give back a minor unit more
+  // discount than gross: its subtotal and total may then be negative.
+  const signedBag = moneyBag(ctx, true);
   const taxLines = withDefault(array(taxLineCodec(ctx), "a list of tax lines"), []);
   const duty: Codec<DutyRefund> = struct("a refunded duty (a JSON object)", {
     dutyId: id,
@@ -95,16 +99,16 @@ function memoLineCodec(ctx: AmountContext): Codec<CreditMemoLine> {
   });
   return struct("a credit memo line (a JSON object)", {
     lineItemId: id,
-    quantity: integer(1),
+    quantity: integer(0),
     price: bag,
     gross: bag,
     discount: bag,
-    subtotal: bag,
+    subtotal: signedBag,
     tax: bag,
     discountAllocations: withDefault(array(discountCodec(ctx), "a list of discounts"), []),
     taxLines,
     duties: withDefault(array(duty, "a list of refunded duties"), []),
-    total: bag,
+    total: signedBag,
     restock: withDefault(restockType, "no_restock"),
     locationId: nullable(string),
   });
@@ -155,6 +159,7 @@ export function creditMemoCodec(
   expected: MemoCurrencies | undefined,
 ): Codec<CreditMemo> {
   const bag = moneyBag(ctx);
+  const signedBag = moneyBag(ctx, true); // a memo subtotal may be negative, see memoLineCodec
   const fields = struct(
     'a credit memo (a JSON object such as {"id": "5-1", "orderId": "5", "currency": "USD", ...})',
     {
@@ -166,7 +171,7 @@ export function creditMemoCodec(
       shipping: shippingRefundCodec(ctx),
       adjustmentPositive: bag,
       adjustmentNegative: bag,
-      subtotal: bag,
+      subtotal: signedBag,
       discount: bag,
       tax: bag,
       duties: bag,

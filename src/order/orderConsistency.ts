@@ -36,15 +36,14 @@ function isCount(n: number): boolean {
 function repeatedIds(
   items: readonly { readonly id: string }[],
   path: string,
-): InconsistentOrderError[] {
+  errors: RefundError[],
+): void {
   const seen = new Set<string>();
-  const errors: InconsistentOrderError[] = [];
   for (const [i, item] of items.entries()) {
     if (seen.has(item.id))
       errors.push(inconsistent(`${path}[${i}].id`, `the id "${item.id}" is used twice`));
     seen.add(item.id);
   }
-  return errors;
 }
 
 /**
@@ -109,14 +108,13 @@ export function checkOrderItself(order: Order): RefundError[] {
     errors.push(
       refundErrors.invalidInput("presentmentCurrency", `is not a known ISO 4217 currency code`),
     );
-  errors.push(
-    ...repeatedIds(order.lineItems, "lineItems"),
-    ...repeatedIds(order.shippingLines, "shippingLines"),
-    ...repeatedIds(order.invoices, "invoices"),
-    ...repeatedIds(
-      order.lineItems.flatMap((line) => line.duties),
-      "duties",
-    ),
+  repeatedIds(order.lineItems, "lineItems", errors);
+  repeatedIds(order.shippingLines, "shippingLines", errors);
+  repeatedIds(order.invoices, "invoices", errors);
+  repeatedIds(
+    order.lineItems.flatMap((line) => line.duties),
+    "duties",
+    errors,
   );
   const single = order.currency === order.presentmentCurrency;
   forEachStoredAmount(order, (amount, path) => {
@@ -216,8 +214,10 @@ function checkMemoShape(
       errors.push(
         inconsistent(`${linePath()}.taxLines`, "the refund lists more tax lines than the line has"),
       );
+    const dutyIds =
+      memoLine.duties.length === 0 ? undefined : new Set(line.duties.map((onLine) => onLine.id));
     memoLine.duties.forEach((duty, d) => {
-      if (!line.duties.some((onLine) => onLine.id === duty.dutyId))
+      if (!dutyIds?.has(duty.dutyId))
         errors.push(
           inconsistent(
             `${linePath()}.duties[${d}].dutyId`,
@@ -244,6 +244,50 @@ function checkMemoShape(
         ),
       );
   });
+  forEachRefundedAmount(memo, (amount, at) => {
+    if (isNegativeOnEitherSide(amount))
+      errors.push(inconsistent(`${path()}.${at()}`, "a refunded amount is negative"));
+  });
+}
+
+/** Every amount a memo takes from the order — what the history adds up — with its path. */
+function forEachRefundedAmount(
+  memo: CreditMemo,
+  visit: (amount: MoneyBag, path: () => string) => void,
+): void {
+  const each = (list: readonly { readonly amount: MoneyBag }[], at: () => string) => {
+    for (const [i, item] of list.entries()) visit(item.amount, () => `${at()}[${i}].amount`);
+  };
+  for (const [i, line] of memo.lineItems.entries()) {
+    const at = () => `lineItems[${i}]`;
+    each(line.discountAllocations, () => `${at()}.discountAllocations`);
+    each(line.taxLines, () => `${at()}.taxLines`);
+    each(line.duties, () => `${at()}.duties`);
+    for (const [d, duty] of line.duties.entries())
+      each(duty.taxLines, () => `${at()}.duties[${d}].taxLines`);
+  }
+  each(memo.shipping.lines, () => "shipping.lines");
+  for (const [i, line] of memo.shipping.lines.entries())
+    each(line.taxLines, () => `shipping.lines[${i}].taxLines`);
+  each(memo.transactions, () => "transactions");
+  visit(memo.adjustmentPositive, () => "adjustmentPositive");
+  visit(memo.adjustmentNegative, () => "adjustmentNegative");
+}
+
+/**
+ * The part of the history check that every replay needs before it can read
+ * the history at all: each memo names lines, duties, shipping lines and
+ * invoices of the order, in its currencies, with whole quantities and no
+ * negative amounts. (An audit replays memo by memo with only this check, so
+ * that over-refunds are reported per memo, §9.2.)
+ */
+export function checkHistoryShape(order: Order): RefundError[] {
+  const ids = orderIds(order);
+  const errors: RefundError[] = [];
+  order.refunds.forEach((memo, m) => {
+    checkMemoShape(order, ids, memo, m, errors);
+  });
+  return errors;
 }
 
 const exceeds = exceedsOnEitherSide;
@@ -258,13 +302,9 @@ export function checkRefundHistory(
   order: Order,
   history: RefundHistory = readRefundHistory(order.refunds),
 ): RefundError[] {
-  const ids = orderIds(order);
-  const errors: RefundError[] = [];
-  order.refunds.forEach((memo, m) => {
-    checkMemoShape(order, ids, memo, m, errors);
-  });
+  const errors = checkHistoryShape(order);
   if (errors.length > 0) return errors;
-  errors.push(...repeatedIds(order.refunds, "refunds"));
+  repeatedIds(order.refunds, "refunds", errors);
   order.lineItems.forEach((line, i) => {
     const at = () => `lineItems[${i}]`;
     const h = lineHistoryOf(history, line.id);

@@ -45,7 +45,7 @@ export interface RefundHistory {
 }
 
 /** No duty refunded: shared by every line that has none. */
-const NO_DUTIES: ReadonlyMap<string, never> = new Map<string, never>();
+const NO_DUTIES: Map<string, DutyTally> = new Map<string, DutyTally>();
 
 /** The history of a line nothing was refunded of. */
 export const NO_LINE_HISTORY: LineHistory = {
@@ -77,7 +77,7 @@ interface LineTally {
   readonly discountAllocations: MoneyBag[];
   readonly taxLines: MoneyBag[];
   /** Shared and empty until the first duty is refunded: most lines have none. */
-  duties: ReadonlyMap<string, DutyTally>;
+  duties: Map<string, DutyTally>;
 }
 
 /** A shipping line's history while the memos are read. */
@@ -103,8 +103,10 @@ function addLine(tally: LineTally, line: CreditMemoLine): void {
     let dutyTally = tally.duties.get(duty.dutyId);
     if (dutyTally === undefined) {
       dutyTally = { amount: ZERO, taxLines: [] };
-      // A line has few duties: a new map per duty first refunded is cheap.
-      tally.duties = new Map([...tally.duties, [duty.dutyId, dutyTally]]);
+      // The shared empty map is replaced by the line's own on its first duty, then added to in place.
+      const own = tally.duties === NO_DUTIES ? new Map<string, DutyTally>() : tally.duties;
+      own.set(duty.dutyId, dutyTally);
+      tally.duties = own;
     }
     dutyTally.amount = addBags(dutyTally.amount, duty.amount);
     addByPosition(dutyTally.taxLines, duty.taxLines);

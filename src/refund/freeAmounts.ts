@@ -74,6 +74,12 @@ export function readFreeAmounts(
   };
   const minor = (path: string, value: DecimalAmount | undefined): bigint | undefined => {
     if (value === undefined) return undefined;
+    if (value.coefficient < 0n) {
+      errors.push(
+        refundErrors.invalidInput(path, "must not be negative (every amount in v1 is ≥ 0)"),
+      );
+      return undefined;
+    }
     const converted = toMinorUnits(value, currency);
     if (converted === undefined)
       errors.push(

@@ -9,7 +9,13 @@ import type { RestockType } from "../domain/creditMemo.js";
 import type { LineItem, Order } from "../domain/order.js";
 import type { RefundLineRequest } from "../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../errors.js";
-import { type LineHistory, lineHistoryOf, type RefundHistory } from "../order/refundHistory.js";
+import { exceedsOnEitherSide, ZERO } from "../money/moneyBag.js";
+import {
+  type LineHistory,
+  lineHistoryOf,
+  type RefundHistory,
+  refundedAt,
+} from "../order/refundHistory.js";
 
 /** An order line selected for refund, with the units to refund now. */
 export interface SelectedLine {
@@ -59,7 +65,7 @@ function resolveLine(
     const matches = index.bySku.get(requested.sku) ?? [];
     const [line, other] = matches;
     if (line === undefined)
-      return { error: refundErrors.unknownLineItem(`${path}.sku`, requested.sku) };
+      return { error: refundErrors.unknownLineItem(`${path}.sku`, requested.sku, requested.sku) };
     if (other !== undefined)
       return {
         error: refundErrors.invalidInput(
@@ -88,6 +94,7 @@ export function selectLines(
   order: Order,
   requested: readonly RefundLineRequest[],
   history: RefundHistory,
+  refundDuties = false,
 ): { readonly errors: readonly RefundError[]; readonly lines: readonly SelectedLine[] } {
   const errors: RefundError[] = [];
   const lines: SelectedLine[] = [];
@@ -107,7 +114,9 @@ export function selectLines(
     }
     seen.add(line.id);
     const { quantity, restock } = request;
-    if (!Number.isSafeInteger(quantity) || quantity < 1) {
+    const onlyDuties =
+      quantity === 0 && refundDuties && hasDutiesLeft(line, lineHistoryOf(history, line.id));
+    if (!Number.isSafeInteger(quantity) || (quantity < 1 && !onlyDuties)) {
       errors.push(refundErrors.invalidQuantity(`${path}.quantity`, line.id));
       return;
     }
@@ -137,12 +146,32 @@ export function selectLines(
   return { errors, lines };
 }
 
-/** Every line with units left, whole, without restocking (a full refund, §3.6). */
+/**
+ * Whether some duty of the line, or a tax of one, still has money left to
+ * refund (for instance when its units were refunded without `refundDuties`).
+ */
+export function hasDutiesLeft(line: LineItem, history: LineHistory): boolean {
+  return line.duties.some((duty) => {
+    const refunded = history.duties.get(duty.id);
+    return (
+      exceedsOnEitherSide(duty.amount, refunded?.amount ?? ZERO) ||
+      duty.taxLines.some((tax, t) =>
+        exceedsOnEitherSide(tax.amount, refundedAt(refunded?.taxLines ?? [], t)),
+      )
+    );
+  });
+}
+
+/**
+ * Everything left, without restocking (a full refund, §3.6): every line with
+ * units left, whole, and every line whose units are all refunded but whose
+ * duties are not, with quantity 0 (its duties then take the rest).
+ */
 export function selectEverythingLeft(order: Order, history: RefundHistory): SelectedLine[] {
   return order.lineItems.flatMap((line) => {
     const h = lineHistoryOf(history, line.id);
     const quantity = unitsLeft(line, h);
-    return quantity > 0
+    return quantity > 0 || hasDutiesLeft(line, h)
       ? [{ line, history: h, quantity, restock: "no_restock" as const, locationId: null }]
       : [];
   });

@@ -62,10 +62,12 @@ export function checkPayoutAsk(
       refundErrors.invalidInput("transactions", "cannot be given together with invoiceId"),
     );
   const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
-  if (ask.kind === "invoice") {
-    const invoice = byId.get(ask.invoiceId);
-    if (invoice === undefined) errors.push(refundErrors.unknownInvoice("invoiceId", ask.invoiceId));
-    else if (!invoice.online) errors.push(refundErrors.offlineInvoice("invoiceId", ask.invoiceId));
+  // invoiceId is checked even when it is (wrongly) given with transactions: independent problems.
+  const invoiceId = request.invoiceId;
+  if (invoiceId !== undefined) {
+    const invoice = byId.get(invoiceId);
+    if (invoice === undefined) errors.push(refundErrors.unknownInvoice("invoiceId", invoiceId));
+    else if (!invoice.online) errors.push(refundErrors.offlineInvoice("invoiceId", invoiceId));
   }
   if (ask.kind === "explicit")
     ask.transactions.forEach((t, i) => {
@@ -146,6 +148,21 @@ export function payOut(
 } {
   const { order, history } = context;
   const errors: RefundError[] = [];
+  // Explicit transactions must add up to the total — a zero total included.
+  const explicitTotal =
+    ask.kind === "explicit" ? ask.transactions.reduce((sum, t) => sum + t.presentment, 0n) : 0n;
+  const explicitMismatch = ask.kind === "explicit" && explicitTotal !== total.presentment;
+  if (explicitMismatch) {
+    const format = formatter(order.presentmentCurrency);
+    errors.push(
+      refundErrors.transactionMismatch(
+        "transactions",
+        order.presentmentCurrency,
+        format(explicitTotal),
+        format(total.presentment),
+      ),
+    );
+  }
   if (total.presentment <= 0n && total.shop <= 0n) return { errors, transactions: [] };
   const left = orderMoneyLeft(order, history);
   const over = exceedingSide(total, left);
@@ -190,23 +207,13 @@ export function payOut(
       break;
     }
     case "explicit": {
-      const presentmentTotal = ask.transactions.reduce((sum, t) => sum + t.presentment, 0n);
-      if (presentmentTotal !== total.presentment) {
-        const format = formatter(order.presentmentCurrency);
-        errors.push(
-          refundErrors.transactionMismatch(
-            "transactions",
-            order.presentmentCurrency,
-            format(presentmentTotal),
-            format(total.presentment),
-          ),
-        );
-        break;
-      }
-      const shop = allocateByLargestRemainder(
-        total.shop,
-        ask.transactions.map((t) => t.presentment),
-      );
+      // The shop side follows the presentment amounts only when they add up to the total.
+      const shop = explicitMismatch
+        ? ask.transactions.map(() => 0n)
+        : allocateByLargestRemainder(
+            total.shop,
+            ask.transactions.map((t) => t.presentment),
+          );
       const perInvoice = new Map<string, MoneyBag>();
       ask.transactions.forEach((t, i) => {
         const invoice = byId.get(t.invoiceId);

@@ -1,3 +1,4 @@
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, test } from "vitest";
 import {
   type CreditMemo,
@@ -205,9 +206,29 @@ describe("decodeCreditMemo / encodeCreditMemo", () => {
     [{ notify: "yes" }, "notify"],
     [{ note: 5 }, "note"],
     [{ lineItems: [{ ...specMemo.lineItems[0], restock: "restock" }] }, "lineItems[0].restock"],
-    [{ lineItems: [{ ...specMemo.lineItems[0], quantity: 0 }] }, "lineItems[0].quantity"],
+    [{ lineItems: [{ ...specMemo.lineItems[0], quantity: -1 }] }, "lineItems[0].quantity"],
+    [{ lineItems: [{ ...specMemo.lineItems[0], quantity: 1.5 }] }, "lineItems[0].quantity"],
+    [{ lineItems: [{ ...specMemo.lineItems[0], tax: "-1.64" }] }, "lineItems[0].tax"],
+    [{ total: "-21.44" }, "total"],
   ])("%j is invalid at %s", (change, path) => {
     expect(errorsOf({ ...specMemo, ...change })).toEqual([`INVALID_INPUT ${path}`]);
+  });
+
+  test("a memo line may have quantity 0 (duties refunded after the units) and a negative subtotal", () => {
+    // Quantity 0: a line whose units were refunded earlier gets its remaining duties (see decisions).
+    // Negative subtotal: three discounts of 0.01 on three 0.01 units, each rounded on its own (§3.1),
+    // give back 0.03 of discount on the second unit's 0.01 gross: subtotal and total −0.02.
+    const line = { ...specMemo.lineItems[0], quantity: 0, subtotal: "-0.02", total: "-0.02" };
+    const decoded = decodeCreditMemo({ ...specMemo, lineItems: [line], subtotal: "-0.02" });
+    expect(E.isRight(decoded)).toBe(true);
+    if (E.isRight(decoded)) {
+      expect(decoded.right.lineItems[0]?.quantity).toBe(0);
+      expect(decoded.right.lineItems[0]?.subtotal).toEqual({ shop: -2n, presentment: -2n });
+      expect(encodeCreditMemo(decoded.right)).toMatchObject({
+        subtotal: "-0.02",
+        lineItems: [{ total: "-0.02" }],
+      });
+    }
   });
 
   test("against an order, a memo in other currencies is an inconsistent order", () => {
