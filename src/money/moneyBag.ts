@@ -41,6 +41,7 @@ export const ZERO: MoneyBag = { shop: 0n, presentment: 0n };
 
 /** A bag with the same minor units on both sides (single-currency orders). @category Money */
 export function single(minor: bigint): MoneyBag {
+  if (minor === 0n) return ZERO;
   return { shop: minor, presentment: minor };
 }
 

@@ -93,11 +93,12 @@ export function prorate(
   const { whole: n, before: r, now: q } = progress;
   const left = x - r0;
   if (left <= 0n) return 0n;
-  if (r + q >= n) return left;
+  const done = r + q;
+  if (done >= n) return left;
   let share: bigint;
   switch (proration.method) {
     case "cumulative":
-      share = divideRounded(x * (r + q), n, proration.rounding) - r0;
+      share = divideRounded(x * done, n, proration.rounding) - r0;
       break;
     case "remaining":
       share = divideRounded(left * q, n - r, proration.rounding);
