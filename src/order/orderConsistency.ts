@@ -8,7 +8,7 @@
  */
 import type { CreditMemo } from "../domain/creditMemo.js";
 import type { LineItem, Order } from "../domain/order.js";
-import { type InconsistentOrderError, type RefundError, refundErrors } from "../errors.js";
+import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import {
   exceedsOnEitherSide,
