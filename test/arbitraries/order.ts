@@ -51,6 +51,8 @@ export interface OrderOptions {
   readonly singleCurrency?: boolean;
   /** Restrict the scale of amounts. */
   readonly scales?: readonly Scale[];
+  /** Allow odd ids ("", "__proto__", …) — default true; the JSON format wants non-empty ids. */
+  readonly oddIds?: boolean;
 }
 
 interface LineShape {
@@ -131,7 +133,7 @@ function shapeArb(options: OrderOptions): fc.Arbitrary<OrderShape> {
     taxesIncluded: fc.boolean(),
     scale: options.scales ? fc.constantFrom(...options.scales) : scaleArb,
     coverage: fc.constantFrom(...coverages),
-    oddIds: fc.boolean(),
+    oddIds: options.oddIds === false ? fc.constant(false) : fc.boolean(),
     lines: fc.array(lineShapeArb(options.maxQuantity ?? 6), { maxLength: options.maxLines ?? 6 }),
     shipping: fc.array(fc.record({ discounts: count(2), taxes: count(3) }), {
       maxLength: options.maxShippingLines ?? 3,

@@ -11,5 +11,15 @@ import base from "../../vitest.config.js";
 export default defineConfig({
   ...base,
   root: fileURLToPath(new URL("../..", import.meta.url)),
-  test: { ...base.test, include: ["test/engine/**/*.test.ts", "test/properties/**/*.test.ts"] },
+  test: {
+    ...base.test,
+    include: ["test/engine/**/*.test.ts", "test/properties/**/*.test.ts"],
+    // seeds.test.ts calculates a memo in a describe block, outside any test:
+    // every mutant on that path would be "static" and run against all tests.
+    // codecs.test.ts checks the JSON layer, which is not mutated.
+    exclude: ["test/engine/seeds.test.ts", "test/properties/codecs.test.ts", "**/node_modules/**"],
+    // Share the module graph between test files: each mutant run re-imports
+    // far less (the instrumented sources are large), which is most of its time.
+    isolate: false,
+  },
 });
