@@ -92,13 +92,17 @@ describe("bounded error", () => {
               if (r === n) expect(c[side]).toBe(x[side]);
             }
           };
-          line.discountAllocations.forEach((d, i) =>
-            check(d.amount, refunded.discounts[i] ?? d.amount),
-          );
-          line.taxLines.forEach((t, i) => check(t.amount, refunded.taxes[i] ?? t.amount));
+          line.discountAllocations.forEach((d, i) => {
+            check(d.amount, refunded.discounts[i] ?? d.amount);
+          });
+          line.taxLines.forEach((t, i) => {
+            check(t.amount, refunded.taxes[i] ?? t.amount);
+          });
           line.duties.forEach((d, i) => {
             check(d.amount, refunded.duties[i]?.amount ?? d.amount);
-            d.taxLines.forEach((t, j) => check(t.amount, refunded.duties[i]?.taxes[j] ?? t.amount));
+            d.taxLines.forEach((t, j) => {
+              check(t.amount, refunded.duties[i]?.taxes[j] ?? t.amount);
+            });
           });
         }
         for (const line of order.shippingLines) {

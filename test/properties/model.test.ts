@@ -98,8 +98,12 @@ function expectAgreement(model: Model, real: Real): void {
         if (r === n) expect(got?.[side]).toBe(x[side]);
       }
     };
-    line.discountAllocations.forEach((d, j) => check(d.amount, c.discounts[j]));
-    line.taxLines.forEach((t, j) => check(t.amount, c.taxes[j]));
+    line.discountAllocations.forEach((d, j) => {
+      check(d.amount, c.discounts[j]);
+    });
+    line.taxLines.forEach((t, j) => {
+      check(t.amount, c.taxes[j]);
+    });
   });
   const shipping = total(order.shippingLines.map((l) => shippingRefunded(order, l).amount));
   expect(shipping.presentment).toBe(model.shippingPresentment);

@@ -43,28 +43,32 @@ function expectNothingOver(order: Order): void {
   for (const line of order.lineItems) {
     expect(unitsLeft(order, line)).toBeGreaterThanOrEqual(0);
     const refunded = lineComponentsRefunded(order, line);
-    line.discountAllocations.forEach((d, i) => expectWithin(refunded.discounts[i]!, d.amount));
-    line.taxLines.forEach((t, i) => expectWithin(refunded.taxes[i]!, t.amount));
+    line.discountAllocations.forEach((d, i) => {
+      expectWithin(refunded.discounts[i]!, d.amount);
+    });
+    line.taxLines.forEach((t, i) => {
+      expectWithin(refunded.taxes[i]!, t.amount);
+    });
     line.duties.forEach((d, i) => {
       expectWithin(refunded.duties[i]!.amount, d.amount);
-      d.taxLines.forEach((t, j) => expectWithin(refunded.duties[i]!.taxes[j]!, t.amount));
+      d.taxLines.forEach((t, j) => {
+        expectWithin(refunded.duties[i]!.taxes[j]!, t.amount);
+      });
     });
   }
   for (const line of order.shippingLines) {
     const refunded = shippingRefunded(order, line);
     expectWithin(refunded.amount, shippingNetOf(line));
-    line.taxLines.forEach((t, i) => expectWithin(refunded.taxes[i]!, t.amount));
+    line.taxLines.forEach((t, i) => {
+      expectWithin(refunded.taxes[i]!, t.amount);
+    });
   }
   for (const invoice of order.invoices)
     expectWithin(invoiceTaken(order, invoice.id), invoice.amount);
   for (const side of SIDES) expect(moneyLeftByTransactions(order)[side]).toBeGreaterThanOrEqual(0n);
 }
 
-const presentment = (
-  order: Order,
-  request: RefundRequest,
-  value: RefundRequest["amount"],
-): bigint | undefined => {
+const presentment = (order: Order, value: RefundRequest["amount"]): bigint | undefined => {
   const currency = findCurrency(order.presentmentCurrency);
   return value === undefined || currency === undefined ? undefined : toMinorUnits(value, currency);
 };
@@ -99,7 +103,7 @@ function expectOverRefundReported(
         }),
       );
   }
-  const shipping = presentment(order, request, request.shipping?.amount);
+  const shipping = presentment(order, request.shipping?.amount);
   if (shipping !== undefined && shipping > allShippingLeft(order).presentment)
     expect(errors).toContainEqual(
       expect.objectContaining({ code: "OVER_REFUND", subject: "shipping" }),
@@ -109,13 +113,13 @@ function expectOverRefundReported(
     request.lineItems.length === 0 &&
     request.shipping === undefined &&
     !request.full;
-  const amount = presentment(order, request, request.amount);
+  const amount = presentment(order, request.amount);
   // Money is checked only once the request itself is sound (§5: problems of the total come last).
   const sound = codes.every((c) => TOTAL_PHASE.includes(c));
   const usable =
     sound && request.currency === order.presentmentCurrency && request.invoiceId === undefined;
   if (amountOnly && usable && amount !== undefined && request.adjustmentNegative === undefined) {
-    const positive = presentment(order, request, request.adjustmentPositive) ?? 0n;
+    const positive = presentment(order, request.adjustmentPositive) ?? 0n;
     if (amount + positive > moneyLeftByTransactions(order).presentment && amount + positive > 0n)
       expect(codes).toContainEqual(isZeroCollected(order) ? "NOT_PAID" : "OVER_REFUND");
   }

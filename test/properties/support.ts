@@ -15,7 +15,8 @@ import type { MoneyBag } from "../../src/money/moneyBag.js";
  * The number of runs of a property: a few dozen keep the whole suite fast.
  * `PROPERTY_RUNS_FACTOR=50 npx vitest run test/properties` searches deeper.
  */
-const factor = Number(process.env["PROPERTY_RUNS_FACTOR"] ?? "1") || 1;
+const { PROPERTY_RUNS_FACTOR } = process.env;
+const factor = Number(PROPERTY_RUNS_FACTOR ?? "1") || 1;
 export const RUNS = { numRuns: Math.ceil(60 * factor) } as const;
 export const FEW_RUNS = { numRuns: Math.ceil(25 * factor) } as const;
 

@@ -8,6 +8,6 @@
  */
 import fc from "fast-check";
 
-const seed = process.env["FC_SEED"];
+const { FC_SEED: seed } = process.env;
 if (seed !== undefined && seed !== "")
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: Number(seed) });
