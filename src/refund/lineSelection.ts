@@ -31,23 +31,32 @@ export function unitsLeft(line: LineItem, history: LineHistory): number {
   return line.quantity - history.refundedQuantity;
 }
 
-/** The order's lines by id and by sku, built once per request (no scan per requested line). */
+/**
+ * The order's lines by id and by sku, built once per request (no scan per
+ * requested line). The sku index is built on first use: most requests name
+ * lines by id.
+ */
 interface LineIndex {
   readonly byId: ReadonlyMap<string, LineItem>;
-  readonly bySku: ReadonlyMap<string, readonly LineItem[]>;
+  readonly bySku: () => ReadonlyMap<string, readonly LineItem[]>;
 }
 
 function indexLines(lineItems: readonly LineItem[]): LineIndex {
   const byId = new Map<string, LineItem>();
-  const bySku = new Map<string, LineItem[]>();
-  for (const line of lineItems) {
-    if (!byId.has(line.id)) byId.set(line.id, line);
-    if (line.sku === undefined) continue;
-    const same = bySku.get(line.sku);
-    if (same === undefined) bySku.set(line.sku, [line]);
-    else same.push(line);
-  }
-  return { byId, bySku };
+  for (const line of lineItems) if (!byId.has(line.id)) byId.set(line.id, line);
+  let bySku: Map<string, LineItem[]> | undefined;
+  const skuIndex = (): ReadonlyMap<string, readonly LineItem[]> => {
+    if (bySku !== undefined) return bySku;
+    bySku = new Map();
+    for (const line of lineItems) {
+      if (line.sku === undefined) continue;
+      const same = bySku.get(line.sku);
+      if (same === undefined) bySku.set(line.sku, [line]);
+      else same.push(line);
+    }
+    return bySku;
+  };
+  return { byId, bySku: skuIndex };
 }
 
 function resolveLine(
@@ -62,7 +71,7 @@ function resolveLine(
       : { line };
   }
   if (requested.sku !== undefined) {
-    const matches = index.bySku.get(requested.sku) ?? [];
+    const matches = index.bySku().get(requested.sku) ?? [];
     const [line, other] = matches;
     if (line === undefined)
       return { error: refundErrors.unknownLineItem(`${path}.sku`, requested.sku, requested.sku) };
