@@ -1,0 +1,163 @@
+/**
+ * §9.1 policies, with the worked differences of the spec and hand-worked
+ * numbers: which proration each policy uses for line components and for
+ * shipping tax, and which rounding for everything else.
+ */
+import { describe, expect, it } from "vitest";
+import { applyRefund } from "../../src/applyRefund.js";
+import type { Order } from "../../src/domain/order.js";
+import type { PolicyName } from "../../src/domain/policy.js";
+import type { RefundRequest } from "../../src/domain/refundRequest.js";
+import {
+  bag,
+  dec,
+  discount,
+  invoice,
+  line,
+  order,
+  request,
+  shippingLine,
+  show,
+  tax,
+} from "../support/builders.js";
+
+const one = (lineItemId: string, quantity = 1) => ({
+  lineItemId,
+  quantity,
+  restock: "no_restock" as const,
+});
+
+/** Applies requests in turn under a policy and returns the memos. */
+function applyAll(start: Order, requests: RefundRequest[], policy: PolicyName) {
+  let current = start;
+  return requests.map((r) => {
+    const applied = applyRefund(current, r, policy);
+    if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
+    current = applied.right.order;
+    return applied.right.creditMemo;
+  });
+}
+
+describe("§9.1 line proration by policy", () => {
+  const base = order({
+    lineItems: [line("a", 3, "1.00", { discountAllocations: [discount("0.05")] })],
+    invoices: [invoice("i", "100.00")],
+  });
+  const thirds = [
+    request({ lineItems: [one("a")] }),
+    request({ lineItems: [one("a")] }),
+    request({ lineItems: [one("a")] }),
+  ];
+  const discounts = (policy: PolicyName) =>
+    applyAll(base, thirds, policy).map((m) => show(m.discount));
+
+  it("default, cumulative: 0.05 over 3 units one at a time is 0.02, 0.01, 0.02", () => {
+    expect(discounts("default")).toEqual(["0.02", "0.01", "0.02"]);
+  });
+  it("magento, remaining over remaining: round(5/3) = 2, round(3/2) = 2, the rest 1", () => {
+    expect(discounts("magento")).toEqual(["0.02", "0.02", "0.01"]);
+  });
+  it("shopify, per unit: round(5/3) = 2 per unit, then the rest 1", () => {
+    expect(discounts("shopify")).toEqual(["0.02", "0.02", "0.01"]);
+  });
+  it("bankers, cumulative half-even: round(5/3) = 2, round(10/3) − 2 = 1, the rest 2", () => {
+    expect(discounts("bankers")).toEqual(["0.02", "0.01", "0.02"]);
+  });
+
+  it("2 of 5 units of 349.99 with 524.98 off: subtotal 489.99 by default, 489.98 by shopify", () => {
+    // default: 699.98 − round(52498·2/5 = 20999.2) = 699.98 − 209.99 = 489.99;
+    // shopify: 699.98 − round(52498/5 = 10499.6)·2 = 699.98 − 210.00 = 489.98;
+    // magento: round(52498·2/5) = 209.99 → 489.99 (no history yet: same as default).
+    const five = order({
+      lineItems: [line("p", 5, "349.99", { discountAllocations: [discount("524.98")] })],
+      invoices: [invoice("i", "2000.00")],
+    });
+    const subtotal = (policy: PolicyName) =>
+      show(applyAll(five, [request({ lineItems: [one("p", 2)] })], policy)[0]!.subtotal);
+    expect(subtotal("default")).toBe("489.99");
+    expect(subtotal("shopify")).toBe("489.98");
+    expect(subtotal("magento")).toBe("489.99");
+    expect(subtotal("bankers")).toBe("489.99");
+  });
+
+  it("shopify per-unit shares are clamped to what is left: 0.05 over 2 units, round(2.5) = 3 per unit", () => {
+    // 3 units of a 0.08 discount: round(8/3 = 2.67) = 3 per unit; 2 units = 6 ≤ 8; the rest 2.
+    const b = order({
+      lineItems: [line("a", 3, "1.00", { discountAllocations: [discount("0.08")] })],
+      invoices: [invoice("i", "100.00")],
+    });
+    const memos = applyAll(
+      b,
+      [request({ lineItems: [one("a", 2)] }), request({ lineItems: [one("a")] })],
+      "shopify",
+    );
+    expect(memos.map((m) => show(m.discount))).toEqual(["0.06", "0.02"]);
+  });
+
+  it("bankers rounds a half to even where default rounds it away from zero: 0.25 over 2 units", () => {
+    // 25·1/2 = 12.5: default 13 then 12; bankers 12 then 13.
+    const b = order({
+      lineItems: [line("a", 2, "1.00", { discountAllocations: [discount("0.25")] })],
+      invoices: [invoice("i", "100.00")],
+    });
+    const halves = [request({ lineItems: [one("a")] }), request({ lineItems: [one("a")] })];
+    expect(applyAll(b, halves, "default").map((m) => show(m.discount))).toEqual(["0.13", "0.12"]);
+    expect(applyAll(b, halves, "bankers").map((m) => show(m.discount))).toEqual(["0.12", "0.13"]);
+    // 0.35 over 2: 17.5 → bankers 18 (odd 17 goes up to even 18), default 18.
+    const c = order({
+      lineItems: [line("a", 2, "1.00", { discountAllocations: [discount("0.35")] })],
+      invoices: [invoice("i", "100.00")],
+    });
+    expect(applyAll(c, halves, "bankers").map((m) => show(m.discount))).toEqual(["0.18", "0.17"]);
+  });
+});
+
+describe("§9.1 shipping tax by policy", () => {
+  // Net 10.00 with 1.00 of tax; refund 3.33 twice.
+  // cumulative (default, shopify, bankers): round(100·333/1000 = 33.3) = 33; round(100·666/1000 = 66.6) − 33 = 34.
+  // remaining (magento): 33; round(67·333/667 = 33.45) = 33.
+  const base = order({
+    shippingLines: [shippingLine("s", "10.00", { taxLines: [tax("1.00")] })],
+    invoices: [invoice("i", "11.00")],
+  });
+  const twice = [
+    request({ shipping: { fullRefund: false, amount: dec("3.33") } }),
+    request({ shipping: { fullRefund: false, amount: dec("3.33") } }),
+  ];
+  const taxes = (policy: PolicyName) =>
+    applyAll(base, twice, policy).map((m) => show(m.shipping.tax));
+  it("default and shopify prorate shipping tax cumulatively: 0.33, 0.34", () => {
+    expect(taxes("default")).toEqual(["0.33", "0.34"]);
+    expect(taxes("shopify")).toEqual(["0.33", "0.34"]);
+    expect(taxes("bankers")).toEqual(["0.33", "0.34"]);
+  });
+  it("magento prorates shipping tax remaining over remaining: 0.33, 0.33", () => {
+    expect(taxes("magento")).toEqual(["0.33", "0.33"]);
+  });
+});
+
+describe("§9.1 the policy's rounding for free amounts (§3.8)", () => {
+  // Money left 1.00 USD / 2.00 EUR; 0.01 EUR of goodwill is 0.5 cents of USD:
+  // half away from zero → 0.01 USD, half to even → 0.00 USD.
+  const base = order({
+    currency: "USD",
+    presentmentCurrency: "EUR",
+    lineItems: [line("a", 1, bag("1.00", "2.00"))],
+    invoices: [invoice("i", bag("1.00", "2.00"))],
+  });
+  const goodwill = request({
+    adjustmentPositive: dec("0.01"),
+    currency: "EUR",
+    amount: dec("0.01"),
+  });
+  it("default rounds the shop side half away from zero, bankers half to even", () => {
+    const [d] = applyAll(base, [goodwill], "default");
+    const [b] = applyAll(base, [goodwill], "bankers");
+    // amount-only: adjustmentPositive = amount + adjustment = 0.02 EUR → 0.02·100/200 = 1 cent exactly.
+    expect(show(d!.adjustmentPositive, "USD", "EUR")).toBe("0.01/0.02");
+    expect(show(b!.adjustmentPositive, "USD", "EUR")).toBe("0.01/0.02");
+    const half = request({ amount: dec("0.01"), currency: "EUR" });
+    expect(show(applyAll(base, [half], "default")[0]!.total, "USD", "EUR")).toBe("0.01/0.01");
+    expect(show(applyAll(base, [half], "bankers")[0]!.total, "USD", "EUR")).toBe("0.00/0.01");
+  });
+});
