@@ -88,9 +88,11 @@ interface ShippingTally {
 
 /** Adds `more` into `sums` position by position, in place (lists may differ in length). */
 function addByPosition(sums: MoneyBag[], more: readonly { readonly amount: MoneyBag }[]): void {
-  more.forEach((component, i) => {
+  let i = 0;
+  for (const component of more) {
     sums[i] = addBags(sums[i] ?? ZERO, component.amount);
-  });
+    i += 1;
+  }
 }
 
 function addLine(tally: LineTally, line: CreditMemoLine): void {
