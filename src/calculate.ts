@@ -59,10 +59,13 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
   if (request.idempotencyKey !== undefined) return request.idempotencyKey;
   // `<orderId>-<n>`, n its 1-based position; should an earlier memo's key have
   // taken that id, the next free n, so that memo ids stay unique.
-  const taken = new Set(order.refunds.map((memo) => memo.id));
   let n = order.refunds.length + 1;
-  while (taken.has(`${order.id}-${n}`)) n += 1;
+  while (isMemoIdTaken(order, `${order.id}-${n}`)) n += 1;
   return `${order.id}-${n}`;
+}
+
+function isMemoIdTaken(order: Order, id: string): boolean {
+  return order.refunds.some((memo) => memo.id === id);
 }
 
 function requestShapeErrors(

@@ -6,7 +6,12 @@
  *
  * @module
  */
-import type { CreditMemo } from "../domain/creditMemo.js";
+import type {
+  CreditMemo,
+  CreditMemoLine,
+  RefundTransaction,
+  ShippingLineRefund,
+} from "../domain/creditMemo.js";
 import type { LineItem, Order } from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
@@ -41,9 +46,11 @@ function repeatedIds(
   const seen = new Set<string>();
   let i = 0;
   for (const item of items) {
-    if (seen.has(item.id))
-      errors.push(inconsistent(`${path}[${i}].id`, `the id "${item.id}" is used twice`));
+    const before = seen.size;
     seen.add(item.id);
+    // An id seen before does not grow the set.
+    if (seen.size === before)
+      errors.push(inconsistent(`${path}[${i}].id`, `the id "${item.id}" is used twice`));
     i += 1;
   }
 }
@@ -206,7 +213,11 @@ function orderIds(order: Order): OrderIds {
   };
 }
 
-/** Pushes onto `errors` what memo `m` names that the order does not have. */
+/**
+ * Pushes onto `errors` what memo `m` names that the order does not have.
+ * Plain loops, paths spelled only for an error: reading a long, sound
+ * history allocates nothing here.
+ */
 function checkMemoShape(
   order: Order,
   ids: OrderIds,
@@ -214,73 +225,89 @@ function checkMemoShape(
   m: number,
   errors: RefundError[],
 ): void {
-  const path = () => `refunds[${m}]`;
   if (memo.currency !== order.currency || memo.presentmentCurrency !== order.presentmentCurrency)
     errors.push(
-      inconsistent(`${path()}.currency`, "the refund is in other currencies than the order"),
+      inconsistent(`refunds[${m}].currency`, "the refund is in other currencies than the order"),
     );
-  memo.lineItems.forEach((memoLine, i) => {
-    const linePath = () => `${path()}.lineItems[${i}]`;
+  for (let i = 0; i < memo.lineItems.length; i++) {
+    const memoLine = memo.lineItems[i] as CreditMemoLine;
     const line = ids.lines.get(memoLine.lineItemId);
-    if (line === undefined) {
+    if (line === undefined)
       errors.push(
         inconsistent(
-          `${linePath()}.lineItemId`,
+          `refunds[${m}].lineItems[${i}].lineItemId`,
           `the refund names item "${memoLine.lineItemId}", which is not on the order`,
         ),
       );
-      return;
-    }
-    if (!isCount(memoLine.quantity))
-      errors.push(
-        inconsistent(`${linePath()}.quantity`, "the refunded quantity is not a whole number"),
-      );
-    if (memoLine.discountAllocations.length > line.discountAllocations.length)
+    else checkMemoLineShape(line, memoLine, m, i, errors);
+  }
+  for (let i = 0; i < memo.shipping.lines.length; i++) {
+    const id = (memo.shipping.lines[i] as ShippingLineRefund).shippingLineId;
+    if (!ids.shippingLines.has(id))
       errors.push(
         inconsistent(
-          `${linePath()}.discountAllocations`,
-          "the refund lists more discounts than the line has",
+          `refunds[${m}].shipping.lines[${i}].shippingLineId`,
+          `the refund names shipping line "${id}", which is not on the order`,
         ),
       );
-    if (memoLine.taxLines.length > line.taxLines.length)
-      errors.push(
-        inconsistent(`${linePath()}.taxLines`, "the refund lists more tax lines than the line has"),
-      );
-    const dutyIds =
-      memoLine.duties.length === 0 ? undefined : new Set(line.duties.map((onLine) => onLine.id));
-    memoLine.duties.forEach((duty, d) => {
-      if (!dutyIds?.has(duty.dutyId))
-        errors.push(
-          inconsistent(
-            `${linePath()}.duties[${d}].dutyId`,
-            `the refund names duty "${duty.dutyId}", which is not on the line`,
-          ),
-        );
-    });
-  });
-  memo.shipping.lines.forEach((line, i) => {
-    if (!ids.shippingLines.has(line.shippingLineId))
+  }
+  for (let i = 0; i < memo.transactions.length; i++) {
+    const id = (memo.transactions[i] as RefundTransaction).invoiceId;
+    if (!ids.invoices.has(id))
       errors.push(
         inconsistent(
-          `${path()}.shipping.lines[${i}].shippingLineId`,
-          `the refund names shipping line "${line.shippingLineId}", which is not on the order`,
+          `refunds[${m}].transactions[${i}].invoiceId`,
+          `the refund pays out of "${id}", which is not a payment of the order`,
         ),
       );
-  });
-  memo.transactions.forEach((transaction, i) => {
-    if (!ids.invoices.has(transaction.invoiceId))
-      errors.push(
-        inconsistent(
-          `${path()}.transactions[${i}].invoiceId`,
-          `the refund pays out of "${transaction.invoiceId}", which is not a payment of the order`,
-        ),
-      );
-  });
+  }
   if (!everyRefundedAmountNonNegative(memo))
     forEachRefundedAmount(memo, (amount, at) => {
       if (isNegativeOnEitherSide(amount))
-        errors.push(inconsistent(`${path()}.${at()}`, "a refunded amount is negative"));
+        errors.push(inconsistent(`refunds[${m}].${at()}`, "a refunded amount is negative"));
     });
+}
+
+/** Pushes onto `errors` what line `i` of memo `m` refunds that its order line does not have. */
+function checkMemoLineShape(
+  line: LineItem,
+  memoLine: CreditMemoLine,
+  m: number,
+  i: number,
+  errors: RefundError[],
+): void {
+  if (!isCount(memoLine.quantity))
+    errors.push(
+      inconsistent(
+        `refunds[${m}].lineItems[${i}].quantity`,
+        "the refunded quantity is not a whole number",
+      ),
+    );
+  if (memoLine.discountAllocations.length > line.discountAllocations.length)
+    errors.push(
+      inconsistent(
+        `refunds[${m}].lineItems[${i}].discountAllocations`,
+        "the refund lists more discounts than the line has",
+      ),
+    );
+  if (memoLine.taxLines.length > line.taxLines.length)
+    errors.push(
+      inconsistent(
+        `refunds[${m}].lineItems[${i}].taxLines`,
+        "the refund lists more tax lines than the line has",
+      ),
+    );
+  if (memoLine.duties.length === 0) return;
+  const dutyIds = new Set(line.duties.map((onLine) => onLine.id));
+  memoLine.duties.forEach((duty, d) => {
+    if (!dutyIds.has(duty.dutyId))
+      errors.push(
+        inconsistent(
+          `refunds[${m}].lineItems[${i}].duties[${d}].dutyId`,
+          `the refund names duty "${duty.dutyId}", which is not on the line`,
+        ),
+      );
+  });
 }
 
 function noneNegative(items: readonly { readonly amount: MoneyBag }[]): boolean {
@@ -351,6 +378,21 @@ export function checkHistoryShape(order: Order): RefundError[] {
 
 const exceeds = exceedsOnEitherSide;
 
+/** Pushes onto `errors` each component of a line (at `linePath()`) that the refunds return more of than it has. */
+function overRefundedComponents(
+  amounts: readonly { readonly amount: MoneyBag }[],
+  refunded: readonly MoneyBag[],
+  linePath: () => string,
+  key: string,
+  errors: RefundError[],
+): void {
+  for (let c = 0; c < amounts.length; c++)
+    if (exceeds(refundedAt(refunded, c), (amounts[c] as { readonly amount: MoneyBag }).amount))
+      errors.push(
+        inconsistent(`${linePath()}.${key}[${c}]`, "the refunds return more than this amount"),
+      );
+}
+
 /**
  * Checks the refund history against the order: every memo names lines,
  * duties, shipping lines and invoices of the order, in its currencies, and
@@ -388,19 +430,14 @@ export function checkRefundHistory(
           "the refunds cancel more units than were unfulfilled",
         ),
       );
-    const over = (
-      amounts: readonly { readonly amount: MoneyBag }[],
-      refunded: readonly MoneyBag[],
-      key: string,
-    ) =>
-      amounts.forEach((component, c) => {
-        if (exceeds(refundedAt(refunded, c), component.amount))
-          errors.push(
-            inconsistent(`${at()}.${key}[${c}]`, "the refunds return more than this amount"),
-          );
-      });
-    over(line.discountAllocations, h.discountAllocations, "discountAllocations");
-    over(line.taxLines, h.taxLines, "taxLines");
+    overRefundedComponents(
+      line.discountAllocations,
+      h.discountAllocations,
+      at,
+      "discountAllocations",
+      errors,
+    );
+    overRefundedComponents(line.taxLines, h.taxLines, at, "taxLines", errors);
     line.duties.forEach((duty, d) => {
       const dh = h.duties.get(duty.id);
       if (dh === undefined) return;

@@ -90,17 +90,17 @@ interface ShippingTally {
 function addByPosition(sums: MoneyBag[], more: readonly { readonly amount: MoneyBag }[]): void {
   let i = 0;
   for (const component of more) {
-    sums[i] = addBags(sums[i] ?? ZERO, component.amount);
+    const sofar = sums[i];
+    sums[i] = sofar === undefined ? component.amount : addBags(sofar, component.amount);
     i += 1;
   }
 }
 
-function addLine(tally: LineTally, line: CreditMemoLine): void {
-  tally.refundedQuantity += line.quantity;
-  if (line.restock === "return") tally.returnedQuantity += line.quantity;
-  if (line.restock === "cancel") tally.cancelledQuantity += line.quantity;
-  addByPosition(tally.discountAllocations, line.discountAllocations);
-  addByPosition(tally.taxLines, line.taxLines);
+function amountOf(component: { readonly amount: MoneyBag }): MoneyBag {
+  return component.amount;
+}
+
+function addDuties(tally: LineTally, line: CreditMemoLine): void {
   for (const duty of line.duties) {
     let dutyTally = tally.duties.get(duty.dutyId);
     if (dutyTally === undefined) {
@@ -115,15 +115,30 @@ function addLine(tally: LineTally, line: CreditMemoLine): void {
   }
 }
 
-function newLineTally(): LineTally {
-  return {
-    refundedQuantity: 0,
-    returnedQuantity: 0,
-    cancelledQuantity: 0,
-    discountAllocations: [],
-    taxLines: [],
+function addLine(tally: LineTally, line: CreditMemoLine): void {
+  tally.refundedQuantity += line.quantity;
+  if (line.restock === "return") tally.returnedQuantity += line.quantity;
+  if (line.restock === "cancel") tally.cancelledQuantity += line.quantity;
+  addByPosition(tally.discountAllocations, line.discountAllocations);
+  addByPosition(tally.taxLines, line.taxLines);
+  addDuties(tally, line);
+}
+
+/**
+ * A line's tally started from the first memo line that refunds it: its
+ * amounts as they are (bags are immutable), in lists of their own.
+ */
+function firstLineTally(line: CreditMemoLine): LineTally {
+  const tally: LineTally = {
+    refundedQuantity: line.quantity,
+    returnedQuantity: line.restock === "return" ? line.quantity : 0,
+    cancelledQuantity: line.restock === "cancel" ? line.quantity : 0,
+    discountAllocations: line.discountAllocations.map(amountOf),
+    taxLines: line.taxLines.map(amountOf),
     duties: NO_DUTIES,
   };
+  addDuties(tally, line);
+  return tally;
 }
 
 /**
@@ -138,12 +153,9 @@ export function readRefundHistory(refunds: readonly CreditMemo[]): RefundHistory
   const idempotencyKeys = new Set<string>();
   for (const memo of refunds) {
     for (const line of memo.lineItems) {
-      let tally = lines.get(line.lineItemId);
-      if (tally === undefined) {
-        tally = newLineTally();
-        lines.set(line.lineItemId, tally);
-      }
-      addLine(tally, line);
+      const tally = lines.get(line.lineItemId);
+      if (tally === undefined) lines.set(line.lineItemId, firstLineTally(line));
+      else addLine(tally, line);
     }
     for (const line of memo.shipping.lines) {
       let tally = shipping.get(line.shippingLineId);
@@ -155,9 +167,10 @@ export function readRefundHistory(refunds: readonly CreditMemo[]): RefundHistory
       addByPosition(tally.taxLines, line.taxLines);
     }
     for (const transaction of memo.transactions) {
+      const sofar = invoices.get(transaction.invoiceId);
       invoices.set(
         transaction.invoiceId,
-        addBags(invoices.get(transaction.invoiceId) ?? ZERO, transaction.amount),
+        sofar === undefined ? transaction.amount : addBags(sofar, transaction.amount),
       );
     }
     if (memo.idempotencyKey !== null) idempotencyKeys.add(memo.idempotencyKey);
