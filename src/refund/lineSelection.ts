@@ -59,32 +59,43 @@ function indexLines(lineItems: readonly LineItem[]): LineIndex {
   return { byId, bySku: skuIndex };
 }
 
+/** The path of the `i`-th requested line, spelled only for an error. */
+function requestPath(i: number): string {
+  return `lineItems[${i}]`;
+}
+
 function resolveLine(
   index: LineIndex,
   requested: RefundLineRequest,
-  path: string,
+  i: number,
 ): { line: LineItem } | { error: RefundError } {
   if (requested.lineItemId !== undefined) {
     const line = index.byId.get(requested.lineItemId);
     return line === undefined
-      ? { error: refundErrors.unknownLineItem(`${path}.lineItemId`, requested.lineItemId) }
+      ? {
+          error: refundErrors.unknownLineItem(`${requestPath(i)}.lineItemId`, requested.lineItemId),
+        }
       : { line };
   }
   if (requested.sku !== undefined) {
     const matches = index.bySku().get(requested.sku) ?? [];
     const [line, other] = matches;
     if (line === undefined)
-      return { error: refundErrors.unknownLineItem(`${path}.sku`, requested.sku, requested.sku) };
+      return {
+        error: refundErrors.unknownLineItem(`${requestPath(i)}.sku`, requested.sku, requested.sku),
+      };
     if (other !== undefined)
       return {
         error: refundErrors.invalidInput(
-          `${path}.sku`,
+          `${requestPath(i)}.sku`,
           `names ${matches.length} items of the order; name the item by lineItemId instead`,
         ),
       };
     return { line };
   }
-  return { error: refundErrors.invalidInput(path, "names no item: give lineItemId or sku") };
+  return {
+    error: refundErrors.invalidInput(requestPath(i), "names no item: give lineItemId or sku"),
+  };
 }
 
 function restockLimit(restock: RestockType, line: LineItem, history: LineHistory): number {
@@ -110,15 +121,14 @@ export function selectLines(
   const seen = new Set<string>();
   const index = indexLines(order.lineItems);
   requested.forEach((request, i) => {
-    const path = `lineItems[${i}]`;
-    const resolved = resolveLine(index, request, path);
+    const resolved = resolveLine(index, request, i);
     if ("error" in resolved) {
       errors.push(resolved.error);
       return;
     }
     const { line } = resolved;
     if (seen.has(line.id)) {
-      errors.push(refundErrors.duplicateLineItem(path, line.id));
+      errors.push(refundErrors.duplicateLineItem(requestPath(i), line.id));
       return;
     }
     seen.add(line.id);
@@ -126,13 +136,15 @@ export function selectLines(
     const onlyDuties =
       quantity === 0 && refundDuties && hasDutiesLeft(line, lineHistoryOf(history, line.id));
     if (!Number.isSafeInteger(quantity) || (quantity < 1 && !onlyDuties)) {
-      errors.push(refundErrors.invalidQuantity(`${path}.quantity`, line.id));
+      errors.push(refundErrors.invalidQuantity(`${requestPath(i)}.quantity`, line.id));
       return;
     }
     const h = lineHistoryOf(history, line.id);
     const left = unitsLeft(line, h);
     if (quantity > left) {
-      errors.push(refundErrors.quantityOverRefund(`${path}.quantity`, line.id, quantity, left));
+      errors.push(
+        refundErrors.quantityOverRefund(`${requestPath(i)}.quantity`, line.id, quantity, left),
+      );
       return;
     }
     if (restock !== "no_restock") {
@@ -140,7 +152,7 @@ export function selectLines(
       if (quantity > limit) {
         errors.push(
           refundErrors.restockExceedsFulfilled(
-            `${path}.quantity`,
+            `${requestPath(i)}.quantity`,
             line.id,
             restock,
             quantity,
