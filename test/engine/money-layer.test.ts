@@ -125,8 +125,6 @@ describe("largest remainder", () => {
     expect(allocateByLargestRemainder(10n, [1n, 2n, 4n])).toEqual([1n, 3n, 6n]);
     // 11 over 4/2/1 (sum 7): 6.29 / 3.14 / 1.57 → floors 6/3/1 (10), remainders 2/1/4: one unit → the third.
     expect(allocateByLargestRemainder(11n, [4n, 2n, 1n])).toEqual([6n, 3n, 2n]);
-      [1n, 3n, 6n].map((x, i) => (i === 2 ? 5n : x)),
-    );
     // 2 over 1/1/1: floors 0, remainders equal → the first two.
     expect(allocateByLargestRemainder(2n, [1n, 1n, 1n])).toEqual([1n, 1n, 0n]);
     // 5 over 3/1/0/1 (sum 5): exact.
