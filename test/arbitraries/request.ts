@@ -316,6 +316,7 @@ export function anyRequest(order: Order, choice: AnyChoice): RefundRequest {
     ...(choice.payout === "invoice" && invoice !== undefined ? { invoiceId: invoice.id } : {}),
     ...(choice.payout === "unknownInvoice" ? { invoiceId: "no-such-invoice" } : {}),
     ...(choice.idempotencyKey === undefined ? {} : { idempotencyKey: choice.idempotencyKey }),
+    ...(choice.step.reason ? { reason: "damaged", note: "by phone", notify: true } : {}),
   };
 }
 

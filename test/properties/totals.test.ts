@@ -10,7 +10,14 @@ import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import { generatedOrderArb } from "../arbitraries/order.js";
 import { anyChoiceArb, anyRequest } from "../arbitraries/request.js";
-import { add, invoiceLeft, moneyLeftByTransactions, sub, total } from "../arbitraries/state.js";
+import {
+  add,
+  allShippingLeft,
+  invoiceLeft,
+  moneyLeftByTransactions,
+  sub,
+  total,
+} from "../arbitraries/state.js";
 import { apply, RUNS, SIDES } from "./support.js";
 
 /** Checks a memo against the formulas of §3.5 and §3.7, given the order before it. */
@@ -62,6 +69,12 @@ function expectMemoAddsUp(before: Order, memo: CreditMemo): void {
       ]);
   expect(memo.total).toEqual(sub(add(charged, memo.adjustmentPositive), memo.adjustmentNegative));
   expect(memo.maximumRefundable).toEqual(moneyLeftByTransactions(before));
+  expect(memo.shipping.maximumRefundable).toEqual(allShippingLeft(before));
+  expect([memo.orderId, memo.currency, memo.presentmentCurrency]).toEqual([
+    before.id,
+    before.currency,
+    before.presentmentCurrency,
+  ]);
   // Money out.
   expect(total(memo.transactions.map((t) => t.amount))).toEqual(memo.total);
   for (const t of memo.transactions) {
@@ -93,6 +106,17 @@ describe("totals", () => {
         if (!result.ok) continue;
         expectMemoAddsUp(order, result.memo);
         expect(result.order.refunds).toEqual([...order.refunds, result.memo]);
+        expect([
+          result.memo.reason,
+          result.memo.note,
+          result.memo.notify,
+          result.memo.idempotencyKey,
+        ]).toEqual([
+          request.reason ?? null,
+          request.note ?? null,
+          request.notify,
+          request.idempotencyKey ?? null,
+        ]);
         expect(result.memo.id).toBe(
           request.idempotencyKey ?? `${order.id}-${order.refunds.length + 1}`,
         );
