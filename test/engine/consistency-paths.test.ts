@@ -87,6 +87,12 @@ function reported(o: Order): [string, string | undefined][] {
   return result.left.map((e) => [e.code, "path" in e ? e.path : undefined]);
 }
 
+/** The messages (pinned by snapshot: a support agent reads them). */
+function messages(o: Order): string[] {
+  const result = calculate(o, request({ amount: dec("0.01"), currency: o.presentmentCurrency }));
+  return result._tag === "Right" ? [] : result.left.map((e) => e.message);
+}
+
 const inconsistent = (path: string): [string, string][] => [["INCONSISTENT_ORDER", path]];
 
 describe("the base orders are consistent", () => {
@@ -148,7 +154,9 @@ describe("the order itself", () => {
         (d.shippingLines[1].discountAllocations[0].amount = { shop: 601n, presentment: 601n }),
     ],
   ])("%s", (path, change) => {
-    expect(reported(broken(o, change))).toEqual(inconsistent(path));
+    const b = broken(o, change);
+    expect(reported(b)).toEqual(inconsistent(path));
+    expect(messages(b)).toMatchSnapshot();
   });
 
   it("a negative price also puts the discounts above the gross", () => {
@@ -337,11 +345,110 @@ describe("the history", () => {
         }),
     ],
   ])("%s", (path, change) => {
-    expect(reported(broken(withHistory(), change))).toEqual(inconsistent(path));
+    const b = broken(withHistory(), change);
+    expect(reported(b)).toEqual(inconsistent(path));
+    expect(messages(b)).toMatchSnapshot();
   });
 
   it("a memo with no duties listed reads as none refunded", () => {
     const b = broken(withHistory(), (d) => (d.refunds[0].lineItems[1].duties = []));
     expect(reported(b)).toEqual([]);
+  });
+});
+
+describe("one element of each kind: a single bad amount is found wherever it is", () => {
+  const solo = order({
+    id: "o",
+    lineItems: [
+      line("a", 2, "10.00", {
+        discountAllocations: [discount("1.00")],
+        taxLines: [tax("1.00")],
+        duties: [duty("d", "1.00", [tax("0.10")])],
+      }),
+    ],
+    shippingLines: [
+      shippingLine("s", "5.00", {
+        discountAllocations: [discount("1.00")],
+        taxLines: [tax("0.50")],
+      }),
+    ],
+    invoices: [invoice("i", "30.00")],
+  });
+  const minus = { shop: -1n, presentment: -1n };
+  it.each([
+    [
+      "lineItems[0].discountAllocations[0].amount",
+      (d: Draft) => (d.lineItems[0].discountAllocations[0].amount = minus),
+    ],
+    ["lineItems[0].taxLines[0].amount", (d: Draft) => (d.lineItems[0].taxLines[0].amount = minus)],
+    ["lineItems[0].duties[0].amount", (d: Draft) => (d.lineItems[0].duties[0].amount = minus)],
+    [
+      "lineItems[0].duties[0].taxLines[0].amount",
+      (d: Draft) => (d.lineItems[0].duties[0].taxLines[0].amount = minus),
+    ],
+    [
+      "shippingLines[0].discountAllocations[0].amount",
+      (d: Draft) => (d.shippingLines[0].discountAllocations[0].amount = minus),
+    ],
+    [
+      "shippingLines[0].taxLines[0].amount",
+      (d: Draft) => (d.shippingLines[0].taxLines[0].amount = minus),
+    ],
+    ["invoices[0].amount", (d: Draft) => (d.invoices[0].amount = minus)],
+  ])("%s", (path, change) => {
+    expect(reported(broken(solo, change))).toEqual(inconsistent(path));
+  });
+  it.each([
+    ["lineItems[0].price", (d: Draft) => (d.lineItems[0].price = minus)],
+    ["shippingLines[0].price", (d: Draft) => (d.shippingLines[0].price = minus)],
+  ])("%s (and the discounts above it)", (path, change) => {
+    expect(reported(broken(solo, change))[0]).toEqual(["INCONSISTENT_ORDER", path]);
+  });
+
+  function soloHistory(): Order {
+    const applied = applyRefund(
+      solo,
+      request({
+        lineItems: [{ lineItemId: "a", quantity: 1, restock: "no_restock" }],
+        refundDuties: true,
+        shipping: { fullRefund: true },
+      }),
+    );
+    if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
+    return applied.right.order;
+  }
+  it.each([
+    [
+      "refunds[0].lineItems[0].discountAllocations[0].amount",
+      (d: Draft) => (d.refunds[0].lineItems[0].discountAllocations[0].amount = minus),
+    ],
+    [
+      "refunds[0].lineItems[0].taxLines[0].amount",
+      (d: Draft) => (d.refunds[0].lineItems[0].taxLines[0].amount = minus),
+    ],
+    [
+      "refunds[0].lineItems[0].duties[0].amount",
+      (d: Draft) => (d.refunds[0].lineItems[0].duties[0].amount = minus),
+    ],
+    [
+      "refunds[0].lineItems[0].duties[0].taxLines[0].amount",
+      (d: Draft) => (d.refunds[0].lineItems[0].duties[0].taxLines[0].amount = minus),
+    ],
+    [
+      "refunds[0].shipping.lines[0].amount",
+      (d: Draft) => (d.refunds[0].shipping.lines[0].amount = minus),
+    ],
+    [
+      "refunds[0].shipping.lines[0].taxLines[0].amount",
+      (d: Draft) => (d.refunds[0].shipping.lines[0].taxLines[0].amount = minus),
+    ],
+    [
+      "refunds[0].transactions[0].amount",
+      (d: Draft) => (d.refunds[0].transactions[0].amount = minus),
+    ],
+    ["refunds[0].adjustmentPositive", (d: Draft) => (d.refunds[0].adjustmentPositive = minus)],
+    ["refunds[0].adjustmentNegative", (d: Draft) => (d.refunds[0].adjustmentNegative = minus)],
+  ])("history: %s", (path, change) => {
+    expect(reported(broken(soloHistory(), change))).toEqual(inconsistent(path));
   });
 });

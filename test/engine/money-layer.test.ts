@@ -152,11 +152,11 @@ describe("money bags", () => {
       shop: 3n,
       presentment: 30n,
     });
-    expect(mapBag(a, (x, side) => (side === "shop" ? x * 2n : x + 1n))).toEqual({
+    expect(mapBag(a, (x, side) => (side === "presentment" ? x + 1n : x * 2n))).toEqual({
       shop: 10n,
       presentment: 4n,
     });
-    expect(zipBag(a, b, (x, y, side) => (side === "shop" ? x - y : x * y))).toEqual({
+    expect(zipBag(a, b, (x, y, side) => (side === "presentment" ? x * y : x - y))).toEqual({
       shop: 3n,
       presentment: 12n,
     });
