@@ -452,11 +452,12 @@ describe("§6 memo lines carry the titles and rates of what they refund", () => 
       invoices: [invoice("i", "20.00")],
     });
     const l = memoOf(calculate(o, request({ lineItems: [one("a")] }))).lineItems[0]!;
-    expect(l.discountAllocations).toEqual([
+    // Strict: a title or rate the order line lacks is absent, not undefined.
+    expect(l.discountAllocations).toStrictEqual([
       { title: "SALE", amount: { shop: 50n, presentment: 50n } },
       { amount: { shop: 50n, presentment: 50n } },
     ]);
-    expect(l.taxLines).toEqual([
+    expect(l.taxLines).toStrictEqual([
       { title: "VAT", rate: "0.1", amount: { shop: 50n, presentment: 50n } },
       { title: "Fee", amount: { shop: 25n, presentment: 25n } },
     ]);
