@@ -137,7 +137,8 @@ function forEachStoredAmount(
 /**
  * Checks the order's own data: known currencies, unique ids, whole
  * quantities, non-negative amounts (equal on both sides of a single-currency
- * order) and discounts within what they discount.
+ * order), discounts within what they discount and, when prices include tax,
+ * taxes within what they are included in.
  */
 export function checkOrderItself(order: Order): RefundError[] {
   const errors: RefundError[] = [];
@@ -184,6 +185,19 @@ export function checkOrderItself(order: Order): RefundError[] {
           "the discounts exceed the line's gross amount",
         ),
       );
+    else if (
+      order.taxesIncluded &&
+      exceedsOnEitherSide(
+        sumBy(line.taxLines, (t) => t.amount),
+        subtractBags(gross, discount),
+      )
+    )
+      errors.push(
+        inconsistent(
+          `lineItems[${i}].taxLines`,
+          "prices include tax, yet the taxes exceed the line's amount after discounts",
+        ),
+      );
   });
   order.shippingLines.forEach((line, i) => {
     const discount = sumBy(line.discountAllocations, (d) => d.amount);
@@ -192,6 +206,19 @@ export function checkOrderItself(order: Order): RefundError[] {
         inconsistent(
           `shippingLines[${i}].discountAllocations`,
           "the discounts exceed the shipping price",
+        ),
+      );
+    else if (
+      order.taxesIncluded &&
+      exceedsOnEitherSide(
+        sumBy(line.taxLines, (t) => t.amount),
+        subtractBags(line.price, discount),
+      )
+    )
+      errors.push(
+        inconsistent(
+          `shippingLines[${i}].taxLines`,
+          "prices include tax, yet the taxes exceed the shipping after discounts",
         ),
       );
   });

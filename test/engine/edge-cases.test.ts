@@ -18,6 +18,7 @@ import {
   memoOf,
   order,
   request,
+  shippingLine,
   show,
   tax,
 } from "../support/builders.js";
@@ -220,5 +221,40 @@ describe("§3.4 shipping that refunds nothing does not stop an amount-only refun
       const memo = memoOf(calculate(base, request({ amount: dec("3.00"), shipping })));
       expect([show(memo.adjustmentPositive), show(memo.total)]).toEqual(["3.00", "3.00"]);
     }
+  });
+});
+
+describe("§2 with taxesIncluded, taxes sit inside what they tax", () => {
+  it("a line or shipping tax above its net (price less discounts) is INCONSISTENT_ORDER", () => {
+    // line: 1 × 10.00 less 2.00 discount = 8.00 net, tax 8.01 cannot be included in it.
+    const o = order({
+      taxesIncluded: true,
+      lineItems: [
+        line("v", 1, "10.00", { discountAllocations: [discount("2.00")], taxLines: [tax("8.01")] }),
+      ],
+      shippingLines: [shippingLine("s", "5.00", { taxLines: [tax("5.01")] })],
+      invoices: [invoice("i", "15.00")],
+    });
+    expect(errorsOf(calculate(o, request({ amount: dec("1.00") })))).toMatchObject([
+      { code: "INCONSISTENT_ORDER", path: "lineItems[0].taxLines" },
+      { code: "INCONSISTENT_ORDER", path: "shippingLines[0].taxLines" },
+    ]);
+    // exactly the net is fine (a price that is all tax); excluded taxes may exceed anything.
+    const edge = order({
+      taxesIncluded: true,
+      lineItems: [
+        line("v", 1, "10.00", { discountAllocations: [discount("2.00")], taxLines: [tax("8.00")] }),
+      ],
+      invoices: [invoice("i", "8.00")],
+    });
+    expect(memoOf(calculate(edge, request({ amount: dec("1.00") }))).total.shop).toBe(100n);
+    expect(
+      memoOf(
+        calculate(
+          { ...o, taxesIncluded: false, invoices: [invoice("i", "26.02")] },
+          request({ amount: dec("1.00") }),
+        ),
+      ).total.shop,
+    ).toBe(100n);
   });
 });
