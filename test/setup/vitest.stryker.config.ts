@@ -13,7 +13,11 @@ export default defineConfig({
   root: fileURLToPath(new URL("../..", import.meta.url)),
   test: {
     ...base.test,
-    include: ["test/engine/**/*.test.ts", "test/properties/**/*.test.ts"],
+    include: [
+      "test/engine/**/*.test.ts",
+      "test/policies/**/*.test.ts",
+      "test/properties/**/*.test.ts",
+    ],
     // seeds.test.ts calculates a memo in a describe block, outside any test:
     // every mutant on that path would be "static" and run against all tests.
     // codecs.test.ts checks the JSON layer, which is not mutated.
