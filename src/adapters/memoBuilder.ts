@@ -22,13 +22,12 @@ import {
   isNegativeOnEitherSide,
   isZeroBag,
   type MoneyBag,
-  SIDES,
   subtractBags,
   sumBags,
   sumBy,
   ZERO,
 } from "../money/moneyBag.js";
-import { invoiceMoneyLeft, orderMoneyLeft } from "../order/moneyLeft.js";
+import { orderMoneyLeft } from "../order/moneyLeft.js";
 import {
   lineHistoryOf,
   type RefundHistory,
@@ -39,6 +38,7 @@ import {
 import { shippingNet } from "../refund/shippingRefund.js";
 import { taxLineRefund } from "../refund/taxLineRefund.js";
 import { memoTotals } from "../refund/totals.js";
+import { suggestTransactions, transactionOn } from "../refund/transactions.js";
 import type { Problems } from "./platformCodecs.js";
 
 /** A refunded line as a platform records it: totals for the line. */
@@ -241,36 +241,9 @@ function payoutOf(
         );
         return [];
       }
-      return [
-        {
-          invoiceId: invoice.id,
-          gateway: invoice.gateway ?? null,
-          online: invoice.online,
-          amount: t.amount,
-          maximumRefundable: invoiceMoneyLeft(invoice, history),
-        },
-      ];
+      return [transactionOn(invoice, t.amount, history)];
     });
-  const remaining = { shop: total.shop, presentment: total.presentment };
-  const transactions: RefundTransaction[] = [];
-  for (const invoice of order.invoices) {
-    const left = invoiceMoneyLeft(invoice, history);
-    const amount = { shop: 0n, presentment: 0n };
-    for (const side of SIDES) {
-      const take = remaining[side] < left[side] ? remaining[side] : left[side];
-      amount[side] = take > 0n ? take : 0n;
-      remaining[side] -= amount[side];
-    }
-    if (!isZeroBag(amount))
-      transactions.push({
-        invoiceId: invoice.id,
-        gateway: invoice.gateway ?? null,
-        online: invoice.online,
-        amount,
-        maximumRefundable: left,
-      });
-  }
-  return transactions;
+  return suggestTransactions(total, { order, history });
 }
 
 /**

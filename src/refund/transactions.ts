@@ -102,7 +102,8 @@ function currencyOf(order: Order, side: Side): string {
   return side === "shop" ? order.currency : order.presentmentCurrency;
 }
 
-function transactionOn(
+/** A transaction of `amount` against `invoice`, with the invoice's money left before it. */
+export function transactionOn(
   invoice: Invoice,
   amount: MoneyBag,
   history: RefundHistory,
@@ -116,8 +117,11 @@ function transactionOn(
   };
 }
 
-/** Invoices in order, each up to its money left, on each side independently. */
-function suggest(total: MoneyBag, { order, history }: Context): RefundTransaction[] {
+/** Invoices in order, each up to its money left, on each side independently (§3.7). */
+export function suggestTransactions(
+  total: MoneyBag,
+  { order, history }: Context,
+): RefundTransaction[] {
   const remaining = { shop: total.shop, presentment: total.presentment };
   const transactions: RefundTransaction[] = [];
   for (const invoice of order.invoices) {
@@ -197,7 +201,7 @@ export function payOut(
   let transactions: RefundTransaction[] = [];
   switch (ask.kind) {
     case "suggested":
-      transactions = suggest(total, context);
+      transactions = suggestTransactions(total, context);
       break;
     case "invoice": {
       const invoice = byId.get(ask.invoiceId);
