@@ -12,7 +12,7 @@ import type {
   RefundTransaction,
   ShippingLineRefund,
 } from "../domain/creditMemo.js";
-import type { LineItem, Order } from "../domain/order.js";
+import type { Invoice, LineItem, Order, ShippingLine } from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import {
@@ -22,12 +22,14 @@ import {
   scaleBag,
   subtractBags,
   sumBy,
-  ZERO,
 } from "../money/moneyBag.js";
 import {
+  invoiceTakenOf,
+  type LineHistory,
   type RefundHistory,
   readRefundHistory,
   refundedAt,
+  type ShippingHistory,
   shippingHistoryOf,
 } from "./refundHistory.js";
 
@@ -225,18 +227,29 @@ export function checkOrderItself(order: Order): RefundError[] {
   return errors;
 }
 
-/** The ids a memo may name, indexed once for the whole history. */
-interface OrderIds {
-  readonly lines: ReadonlyMap<string, LineItem>;
-  readonly shippingLines: ReadonlySet<string>;
-  readonly invoices: ReadonlySet<string>;
+/**
+ * The ids a memo may name, each with its position in the order, indexed once
+ * for the whole history (and carried along a chain of refunds, see
+ * `carriedHistory.ts`).
+ */
+export interface OrderIds {
+  readonly lines: ReadonlyMap<string, number>;
+  readonly shippingLines: ReadonlyMap<string, number>;
+  readonly invoices: ReadonlyMap<string, number>;
 }
 
-function orderIds(order: Order): OrderIds {
+function positionsById(items: readonly { readonly id: string }[]): ReadonlyMap<string, number> {
+  const positions = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) positions.set((items[i] as { readonly id: string }).id, i);
+  return positions;
+}
+
+/** The order's ids and their positions. */
+export function orderIds(order: Order): OrderIds {
   return {
-    lines: new Map(order.lineItems.map((line) => [line.id, line])),
-    shippingLines: new Set(order.shippingLines.map((line) => line.id)),
-    invoices: new Set(order.invoices.map((invoice) => invoice.id)),
+    lines: positionsById(order.lineItems),
+    shippingLines: positionsById(order.shippingLines),
+    invoices: positionsById(order.invoices),
   };
 }
 
@@ -245,7 +258,7 @@ function orderIds(order: Order): OrderIds {
  * Plain loops, paths spelled only for an error: reading a long, sound
  * history allocates nothing here.
  */
-function checkMemoShape(
+export function checkMemoShape(
   order: Order,
   ids: OrderIds,
   memo: CreditMemo,
@@ -258,7 +271,8 @@ function checkMemoShape(
     );
   for (let i = 0; i < memo.lineItems.length; i++) {
     const memoLine = memo.lineItems[i] as CreditMemoLine;
-    const line = ids.lines.get(memoLine.lineItemId);
+    const position = ids.lines.get(memoLine.lineItemId);
+    const line = position === undefined ? undefined : order.lineItems[position];
     if (line === undefined)
       errors.push(
         inconsistent(
@@ -420,6 +434,85 @@ function overRefundedComponents(
       );
 }
 
+/** Pushes onto `errors` what the refunds take of order line `i` beyond what it has. */
+function checkLineRefunds(line: LineItem, i: number, h: LineHistory, errors: RefundError[]): void {
+  const at = () => `lineItems[${i}]`;
+  if (h.refundedQuantity > line.quantity)
+    errors.push(
+      inconsistent(`${at()}.quantity`, "the refunds return more units than were ordered"),
+    );
+  if (h.returnedQuantity > line.fulfilledQuantity)
+    errors.push(
+      inconsistent(
+        `${at()}.fulfilledQuantity`,
+        "the refunds restock more units than were fulfilled",
+      ),
+    );
+  if (h.cancelledQuantity > line.quantity - line.fulfilledQuantity)
+    errors.push(
+      inconsistent(
+        `${at()}.fulfilledQuantity`,
+        "the refunds cancel more units than were unfulfilled",
+      ),
+    );
+  overRefundedComponents(
+    line.discountAllocations,
+    h.discountAllocations,
+    at,
+    "discountAllocations",
+    errors,
+  );
+  overRefundedComponents(line.taxLines, h.taxLines, at, "taxLines", errors);
+  line.duties.forEach((duty, d) => {
+    const dh = h.duties.get(duty.id);
+    if (dh === undefined) return;
+    if (exceeds(dh.amount, duty.amount))
+      errors.push(inconsistent(`${at()}.duties[${d}]`, "the refunds return more than this duty"));
+    duty.taxLines.forEach((tax, t) => {
+      if (exceeds(refundedAt(dh.taxLines, t), tax.amount))
+        errors.push(
+          inconsistent(
+            `${at()}.duties[${d}].taxLines[${t}]`,
+            "the refunds return more than this tax",
+          ),
+        );
+    });
+  });
+}
+
+/** Pushes onto `errors` what the refunds take of shipping line `i` beyond what it charged. */
+function checkShippingRefunds(
+  line: ShippingLine,
+  i: number,
+  h: ShippingHistory,
+  errors: RefundError[],
+): void {
+  const at = () => `shippingLines[${i}]`;
+  const net = subtractBags(
+    line.price,
+    sumBy(line.discountAllocations, (d) => d.amount),
+  );
+  if (exceeds(h.amount, net))
+    errors.push(inconsistent(at(), "the refunds return more shipping than was charged"));
+  line.taxLines.forEach((tax, t) => {
+    if (exceeds(refundedAt(h.taxLines, t), tax.amount))
+      errors.push(inconsistent(`${at()}.taxLines[${t}]`, "the refunds return more than this tax"));
+  });
+}
+
+/** Pushes onto `errors` a payout out of invoice `i` beyond what it collected. */
+function checkInvoicePayouts(
+  invoice: Invoice,
+  i: number,
+  taken: MoneyBag,
+  errors: RefundError[],
+): void {
+  if (exceeds(taken, invoice.amount))
+    errors.push(
+      inconsistent(`invoices[${i}].amount`, "the refunds pay out more than this payment collected"),
+    );
+}
+
 /**
  * Checks the refund history against the order: every memo names lines,
  * duties, shipping lines and invoices of the order, in its currencies, and
@@ -437,76 +530,57 @@ export function checkRefundHistory(
     const h = history.lines.get(line.id);
     // Nothing refunded of the line, nothing to exceed (its own amounts are
     // not negative: checkOrderItself runs first).
-    if (h === undefined) return;
-    const at = () => `lineItems[${i}]`;
-    if (h.refundedQuantity > line.quantity)
-      errors.push(
-        inconsistent(`${at()}.quantity`, "the refunds return more units than were ordered"),
-      );
-    if (h.returnedQuantity > line.fulfilledQuantity)
-      errors.push(
-        inconsistent(
-          `${at()}.fulfilledQuantity`,
-          "the refunds restock more units than were fulfilled",
-        ),
-      );
-    if (h.cancelledQuantity > line.quantity - line.fulfilledQuantity)
-      errors.push(
-        inconsistent(
-          `${at()}.fulfilledQuantity`,
-          "the refunds cancel more units than were unfulfilled",
-        ),
-      );
-    overRefundedComponents(
-      line.discountAllocations,
-      h.discountAllocations,
-      at,
-      "discountAllocations",
-      errors,
-    );
-    overRefundedComponents(line.taxLines, h.taxLines, at, "taxLines", errors);
-    line.duties.forEach((duty, d) => {
-      const dh = h.duties.get(duty.id);
-      if (dh === undefined) return;
-      if (exceeds(dh.amount, duty.amount))
-        errors.push(inconsistent(`${at()}.duties[${d}]`, "the refunds return more than this duty"));
-      duty.taxLines.forEach((tax, t) => {
-        if (exceeds(refundedAt(dh.taxLines, t), tax.amount))
-          errors.push(
-            inconsistent(
-              `${at()}.duties[${d}].taxLines[${t}]`,
-              "the refunds return more than this tax",
-            ),
-          );
-      });
-    });
+    if (h !== undefined) checkLineRefunds(line, i, h, errors);
   });
   order.shippingLines.forEach((line, i) => {
-    const at = () => `shippingLines[${i}]`;
-    const h = shippingHistoryOf(history, line.id);
-    const net = subtractBags(
-      line.price,
-      sumBy(line.discountAllocations, (d) => d.amount),
-    );
-    if (exceeds(h.amount, net))
-      errors.push(inconsistent(at(), "the refunds return more shipping than was charged"));
-    line.taxLines.forEach((tax, t) => {
-      if (exceeds(refundedAt(h.taxLines, t), tax.amount))
-        errors.push(
-          inconsistent(`${at()}.taxLines[${t}]`, "the refunds return more than this tax"),
-        );
-    });
+    checkShippingRefunds(line, i, shippingHistoryOf(history, line.id), errors);
   });
   order.invoices.forEach((invoice, i) => {
-    const taken = history.invoices.get(invoice.id) ?? ZERO;
-    if (exceeds(taken, invoice.amount))
-      errors.push(
-        inconsistent(
-          `invoices[${i}].amount`,
-          "the refunds pay out more than this payment collected",
-        ),
-      );
+    checkInvoicePayouts(invoice, i, invoiceTakenOf(history, invoice.id), errors);
   });
+  return errors;
+}
+
+/**
+ * {@link checkRefundHistory} for one memo added to a history already
+ * checked: the memo's shape, and the lines, shipping lines and invoices it
+ * touches against `after`, the history with the memo. Costs the memo's size,
+ * not the history's; what the memo does not touch was checked before.
+ *
+ * @param before - the order without the memo (its `refunds` already checked).
+ * @param ids - `orderIds(before)`.
+ * @param after - `before`'s history with the memo added.
+ */
+export function checkAddedMemo(
+  before: Order,
+  ids: OrderIds,
+  after: RefundHistory,
+  memo: CreditMemo,
+): RefundError[] {
+  const m = before.refunds.length;
+  const errors: RefundError[] = [];
+  checkMemoShape(before, ids, memo, m, errors);
+  if (errors.length > 0) return errors;
+  if (before.refunds.some((earlier) => earlier.id === memo.id))
+    errors.push(inconsistent(`refunds[${m}].id`, `the id "${memo.id}" is used twice`));
+  for (const memoLine of memo.lineItems) {
+    const i = ids.lines.get(memoLine.lineItemId) ?? -1;
+    const line = before.lineItems[i];
+    const h = after.lines.get(memoLine.lineItemId);
+    if (line !== undefined && h !== undefined) checkLineRefunds(line, i, h, errors);
+  }
+  for (const memoLine of memo.shipping.lines) {
+    const i = ids.shippingLines.get(memoLine.shippingLineId) ?? -1;
+    const line = before.shippingLines[i];
+    if (line !== undefined)
+      checkShippingRefunds(line, i, shippingHistoryOf(after, line.id), errors);
+  }
+  for (const transaction of memo.transactions) {
+    const i = ids.invoices.get(transaction.invoiceId) ?? -1;
+    const invoice = before.invoices[i];
+    if (invoice !== undefined)
+      checkInvoicePayouts(invoice, i, invoiceTakenOf(after, invoice.id), errors);
+  }
   return errors;
 }
 
