@@ -7,12 +7,13 @@ import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
-import { calculate } from "./calculate.js";
+import { calculateWithHistory } from "./calculate.js";
 import type { CreditMemo } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import type { PolicyName } from "./domain/policy.js";
 import type { RefundRequest } from "./domain/refundRequest.js";
 import type { RefundError } from "./errors.js";
+import { appendRefund } from "./order/carriedHistory.js";
 
 /**
  * The order after a refund and the credit memo recorded on it.
@@ -76,9 +77,9 @@ export function applyRefund(
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, AppliedRefund> {
   return pipe(
-    calculate(order, request, policy),
-    E.map((creditMemo) => ({
-      order: { ...order, refunds: [...order.refunds, creditMemo] },
+    calculateWithHistory(order, request, policy),
+    E.map(({ creditMemo, history }) => ({
+      order: appendRefund(order, history, creditMemo),
       creditMemo,
     })),
   );

@@ -18,6 +18,7 @@ import { type RefundError, refundErrors } from "./errors.js";
 import { findCurrency } from "./money/currency.js";
 import { formatMinorUnits } from "./money/decimal.js";
 import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
+import { carriedHistoryOf } from "./order/carriedHistory.js";
 import { orderMoneyLeft } from "./order/moneyLeft.js";
 import { checkHistoryShape, checkOrder } from "./order/orderConsistency.js";
 import { type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
@@ -198,10 +199,40 @@ export function calculate(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  const history = readRefundHistory(order.refunds);
-  const orderErrors = nonEmpty(checkOrder(order, history));
-  if (orderErrors !== undefined) return E.left(orderErrors);
-  return refundOnCheckedOrder(order, request, policy, history);
+  return E.map((refund: CheckedRefund) => refund.creditMemo)(
+    calculateWithHistory(order, request, policy),
+  );
+}
+
+/** A memo and the history of the order it was computed on. */
+export interface CheckedRefund {
+  readonly creditMemo: CreditMemo;
+  /** The order's refund history before the memo, read and checked. */
+  readonly history: RefundHistory;
+}
+
+/**
+ * {@link calculate}, also returning the order's checked history, which
+ * `applyRefund` hands on to the new order. Internal, not exported from the
+ * package root. An order that carries its history (one `applyRefund`
+ * returned) is not read or checked again: it was when the history was
+ * made (see `carriedHistory.ts`).
+ */
+export function calculateWithHistory(
+  order: Order,
+  request: RefundRequest,
+  policy: PolicyName = "default",
+): Either<NonEmptyArray<RefundError>, CheckedRefund> {
+  let history = carriedHistoryOf(order);
+  if (history === undefined) {
+    history = readRefundHistory(order.refunds);
+    const orderErrors = nonEmpty(checkOrder(order, history));
+    if (orderErrors !== undefined) return E.left(orderErrors);
+  }
+  const checked = history;
+  return E.map((creditMemo: CreditMemo) => ({ creditMemo, history: checked }))(
+    refundOnCheckedOrder(order, request, policy, checked),
+  );
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import type { Order } from "./domain/order.js";
 import { isZeroBag, subtractBags } from "./money/moneyBag.js";
+import { refundHistoryOf } from "./order/carriedHistory.js";
 import { moneyCollected, orderMoneyLeft } from "./order/moneyLeft.js";
-import { readRefundHistory } from "./order/refundHistory.js";
 
 /**
  * Where an order stands with its money, as {@link refundStatus} reads it:
@@ -53,7 +53,7 @@ export type RefundStatus = "unpaid" | "paid" | "partially_refunded" | "refunded"
 export function refundStatus(order: Order): RefundStatus {
   const collected = moneyCollected(order);
   if (isZeroBag(collected)) return "unpaid";
-  const left = orderMoneyLeft(order, readRefundHistory(order.refunds));
+  const left = orderMoneyLeft(order, refundHistoryOf(order));
   if (isZeroBag(left)) return "refunded";
   return isZeroBag(subtractBags(collected, left)) ? "paid" : "partially_refunded";
 }

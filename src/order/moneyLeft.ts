@@ -6,7 +6,8 @@
  */
 import type { Invoice, Order } from "../domain/order.js";
 import { type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
-import { invoiceTakenOf, type RefundHistory, readRefundHistory } from "./refundHistory.js";
+import { refundHistoryOf } from "./carriedHistory.js";
+import { invoiceTakenOf, type RefundHistory } from "./refundHistory.js";
 
 /** Money left on one invoice. */
 export function invoiceMoneyLeft(invoice: Invoice, history: RefundHistory): MoneyBag {
@@ -52,5 +53,5 @@ export function orderMoneyLeft(order: Pick<Order, "invoices">, history: RefundHi
  * @category Calculating
  */
 export function moneyLeft(order: Order): MoneyBag {
-  return orderMoneyLeft(order, readRefundHistory(order.refunds));
+  return orderMoneyLeft(order, refundHistoryOf(order));
 }

@@ -1,0 +1,202 @@
+/**
+ * The checked history an order returned by `applyRefund` carries
+ * (src/order/carriedHistory.ts): the next refund starts from it instead of
+ * reading every memo again; it is invisible, frozen with its order, lost by
+ * any copy, and dropped when the added memo does not pass the history
+ * checks.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { applyRefund } from "../../src/applyRefund.js";
+import { calculate } from "../../src/calculate.js";
+import type { CreditMemo } from "../../src/domain/creditMemo.js";
+import type { Order } from "../../src/domain/order.js";
+import { encodeOrder } from "../../src/json/order.js";
+import { appendRefund, carriedHistoryOf } from "../../src/order/carriedHistory.js";
+import { moneyLeft } from "../../src/order/moneyLeft.js";
+import { checkAddedMemo, orderIds } from "../../src/order/orderConsistency.js";
+import { readRefundHistory, withMemo } from "../../src/order/refundHistory.js";
+import { refundStatus } from "../../src/refundStatus.js";
+import {
+  discount,
+  errorsOf,
+  invoice,
+  line,
+  memoOf,
+  order,
+  request,
+  shippingLine,
+  show,
+  tax,
+  usd,
+} from "../support/builders.js";
+
+// 3 units of 10.00 with a 1.00 discount and 1.00 tax, one of 4.00; 5.00
+// shipping with 0.50 tax. Collected: 30.00 − 1.00 + 1.00 + 4.00 + 5.00 + 0.50
+// = 39.50.
+const start = order({
+  id: "7",
+  lineItems: [
+    line("a", 3, "10.00", { discountAllocations: [discount("1.00")], taxLines: [tax("1.00")] }),
+    line("b", 1, "4.00"),
+  ],
+  shippingLines: [shippingLine("s", "5.00", { taxLines: [tax("0.50")] })],
+  invoices: [invoice("i", "39.50")],
+});
+const oneOfA = request({ lineItems: [{ lineItemId: "a", quantity: 1, restock: "no_restock" }] });
+
+function applied(o: Order, r = oneOfA): { order: Order; memo: CreditMemo } {
+  const result = applyRefund(o, r);
+  if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
+  return { order: result.right.order, memo: result.right.creditMemo };
+}
+
+describe("the history applyRefund's order carries", () => {
+  const first = applied(start);
+  const second = applied(first.order);
+
+  it("is carried by the order applyRefund returns, not by a decoded or copied order", () => {
+    expect(carriedHistoryOf(start)).toBeUndefined();
+    expect(carriedHistoryOf(first.order)).toBeDefined();
+    expect(carriedHistoryOf({ ...first.order })).toBeUndefined();
+    expect(carriedHistoryOf(structuredClone(first.order))).toBeUndefined();
+  });
+
+  it("is the history read from the order's refunds", () => {
+    expect(carriedHistoryOf(second.order)).toEqual(readRefundHistory(second.order.refunds));
+  });
+
+  it("gives the refunds that reading the history gives, to the cent", () => {
+    // Cumulative proration (§3.1) of the discount 1.00 and the tax 1.00 over
+    // 3 units: round(100·1/3) = 33, round(100·2/3) − 33 = 34, 100 − 67 = 33.
+    expect(show(first.memo.discount)).toBe("0.33");
+    expect(show(second.memo.discount)).toBe("0.34");
+    expect(show(second.memo.tax)).toBe("0.34");
+    const third = applied(second.order);
+    expect(show(third.memo.discount)).toBe("0.33");
+    // 10.00 − 0.33 + 0.33 = 10.00 a unit.
+    expect(show(third.memo.total)).toBe("10.00");
+    const copy = { ...second.order };
+    expect(calculate(second.order, oneOfA)).toEqual(calculate(copy, oneOfA));
+    // a fourth unit of a is an over-refund either way
+    const again = applied(second.order);
+    for (const o of [again.order, { ...again.order }])
+      expect(errorsOf(calculate(o, oneOfA)).map((e) => e.code)).toEqual(["OVER_REFUND"]);
+  });
+
+  it("serves moneyLeft and refundStatus", () => {
+    // 39.50 − 10.00 − 10.00
+    expect(show(moneyLeft(second.order))).toBe("19.50");
+    expect(moneyLeft(second.order)).toEqual(moneyLeft({ ...second.order }));
+    expect(refundStatus(second.order)).toBe("partially_refunded");
+  });
+
+  it("is invisible: keys, JSON and the encoded order are those of a plain copy", () => {
+    const copy = { ...second.order };
+    expect(Reflect.ownKeys(second.order).filter((k) => typeof k === "string")).toEqual(
+      Object.keys(copy),
+    );
+    expect(Object.keys(second.order)).toEqual(Object.keys(start));
+    expect(encodeOrder(second.order)).toEqual(encodeOrder(copy));
+    expect(second.order).toEqual(copy);
+  });
+
+  it("is frozen with its order and refunds; the input order is untouched", () => {
+    expect(Object.isFrozen(second.order)).toBe(true);
+    expect(Object.isFrozen(second.order.refunds)).toBe(true);
+    expect(() => {
+      (second.order.refunds as CreditMemo[]).push(second.memo);
+    }).toThrow(TypeError);
+    expect(start.refunds).toEqual([]);
+    expect(first.order.refunds).toHaveLength(1);
+  });
+
+  it("is not used for another refunds list", () => {
+    // An order object that reuses the carrying one as its prototype has
+    // other refunds: its history is read from them.
+    const other = Object.create(first.order, { refunds: { value: [] } }) as Order;
+    expect(carriedHistoryOf(other)).toBeUndefined();
+    expect(show(memoOf(calculate(other, oneOfA)).discount)).toBe("0.33");
+  });
+});
+
+describe("appendRefund", () => {
+  const memo = memoOf(calculate(start, oneOfA));
+  const history = readRefundHistory([]);
+
+  it("carries the history with the memo when the memo passes the checks", () => {
+    const next = appendRefund(start, history, memo);
+    expect(next.refunds).toEqual([memo]);
+    expect(carriedHistoryOf(next)).toEqual(readRefundHistory([memo]));
+  });
+
+  it("carries nothing when the memo refunds more than the order has, so the next refund reports it", () => {
+    // 4 units of a line of 3: a defective memo
+    const forged: CreditMemo = {
+      ...memo,
+      lineItems: memo.lineItems.map((l) => ({ ...l, quantity: 4 })),
+    };
+    const next = appendRefund(start, history, forged);
+    expect(carriedHistoryOf(next)).toBeUndefined();
+    const errors = errorsOf(calculate(next, oneOfA));
+    expect(errors.map((e) => [e.code, "path" in e ? e.path : undefined])).toEqual([
+      ["INCONSISTENT_ORDER", "lineItems[0].quantity"],
+    ]);
+  });
+});
+
+describe("checkAddedMemo", () => {
+  const memo = memoOf(calculate(start, oneOfA));
+  const ids = orderIds(start);
+  const check = (m: CreditMemo, before: Order = start) =>
+    checkAddedMemo(before, ids, withMemo(readRefundHistory(before.refunds), m), m).map(
+      (e) => `${e.code} ${"path" in e ? e.path : ""}`,
+    );
+
+  it("accepts a memo the engine made", () => {
+    expect(check(memo)).toEqual([]);
+  });
+
+  it("refuses a memo naming a line the order does not have", () => {
+    const odd = { ...memo, lineItems: memo.lineItems.map((l) => ({ ...l, lineItemId: "zz" })) };
+    expect(check(odd)).toEqual(["INCONSISTENT_ORDER refunds[0].lineItems[0].lineItemId"]);
+  });
+
+  it("refuses a memo that takes more of a line's tax than it has", () => {
+    // the line's tax is 1.00; 1.01 refunded
+    const odd = {
+      ...memo,
+      lineItems: memo.lineItems.map((l) => ({ ...l, taxLines: [tax("1.01")] })),
+    };
+    expect(check(odd)).toEqual(["INCONSISTENT_ORDER lineItems[0].taxLines[0]"]);
+  });
+
+  it("refuses more shipping than was charged, counting the earlier refunds", () => {
+    // 3.00 refunded before, 2.01 now: 5.01 of 5.00
+    const shippingOf = (amount: string): CreditMemo => ({
+      ...memo,
+      shipping: {
+        ...memo.shipping,
+        lines: [{ shippingLineId: "s", amount: usd(amount), taxLines: [] }],
+      },
+    });
+    const before = { ...start, refunds: [{ ...shippingOf("3.00"), id: "7-1" }] };
+    expect(check({ ...shippingOf("2.00"), id: "7-2" }, before)).toEqual([]);
+    expect(check({ ...shippingOf("2.01"), id: "7-2" }, before)).toEqual([
+      "INCONSISTENT_ORDER shippingLines[0]",
+    ]);
+  });
+
+  it("refuses a payout beyond what the invoice collected", () => {
+    const odd = {
+      ...memo,
+      transactions: memo.transactions.map((t) => ({ ...t, amount: usd("39.51") })),
+    };
+    expect(check(odd)).toEqual(["INCONSISTENT_ORDER invoices[0].amount"]);
+  });
+
+  it("refuses a memo id used before", () => {
+    const before = { ...start, refunds: [memo] };
+    expect(check(memo, before)).toEqual(["INCONSISTENT_ORDER refunds[1].id"]);
+  });
+});
