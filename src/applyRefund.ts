@@ -78,8 +78,8 @@ export function applyRefund(
 ): Either<NonEmptyArray<RefundError>, AppliedRefund> {
   return pipe(
     calculateWithHistory(order, request, policy),
-    E.map(({ creditMemo, history }) => ({
-      order: appendRefund(order, history, creditMemo),
+    E.map(({ creditMemo, checked }) => ({
+      order: appendRefund(order, checked, creditMemo),
       creditMemo,
     })),
   );

@@ -18,9 +18,9 @@ import { type RefundError, refundErrors } from "./errors.js";
 import { findCurrency } from "./money/currency.js";
 import { formatMinorUnits } from "./money/decimal.js";
 import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
-import { carriedHistoryOf } from "./order/carriedHistory.js";
+import { type CheckedOrder, carriedCheckOf } from "./order/carriedHistory.js";
 import { orderMoneyLeft } from "./order/moneyLeft.js";
-import { checkHistoryShape, checkOrder } from "./order/orderConsistency.js";
+import { checkHistoryShape, checkOrder, orderIds } from "./order/orderConsistency.js";
 import { type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
 import { freeAmountBag, readFreeAmounts } from "./refund/freeAmounts.js";
 import { refundLine } from "./refund/lineRefund.js";
@@ -204,11 +204,11 @@ export function calculate(
   );
 }
 
-/** A memo and the history of the order it was computed on. */
+/** A memo and what the checks read of the order it was computed on. */
 export interface CheckedRefund {
   readonly creditMemo: CreditMemo;
-  /** The order's refund history before the memo, read and checked. */
-  readonly history: RefundHistory;
+  /** The order's refund history before the memo, read and checked, and its ids. */
+  readonly checked: CheckedOrder;
 }
 
 /**
@@ -223,15 +223,15 @@ export function calculateWithHistory(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CheckedRefund> {
-  let history = carriedHistoryOf(order);
-  if (history === undefined) {
-    history = readRefundHistory(order.refunds);
-    const orderErrors = nonEmpty(checkOrder(order, history));
+  let checked = carriedCheckOf(order);
+  if (checked === undefined) {
+    checked = { history: readRefundHistory(order.refunds), ids: orderIds(order) };
+    const orderErrors = nonEmpty(checkOrder(order, checked.history, checked.ids));
     if (orderErrors !== undefined) return E.left(orderErrors);
   }
-  const checked = history;
-  return E.map((creditMemo: CreditMemo) => ({ creditMemo, history: checked }))(
-    refundOnCheckedOrder(order, request, policy, checked),
+  const withChecks = checked;
+  return E.map((creditMemo: CreditMemo) => ({ creditMemo, checked: withChecks }))(
+    refundOnCheckedOrder(order, request, policy, withChecks),
   );
 }
 
@@ -249,9 +249,10 @@ export function calculateOnCheckedOrder(
   policy: PolicyName = "default",
   history: RefundHistory = readRefundHistory(order.refunds),
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  const shapeErrors = nonEmpty(checkHistoryShape(order));
+  const ids = orderIds(order);
+  const shapeErrors = nonEmpty(checkHistoryShape(order, ids));
   if (shapeErrors !== undefined) return E.left(shapeErrors);
-  return refundOnCheckedOrder(order, request, policy, history);
+  return refundOnCheckedOrder(order, request, policy, { history, ids });
 }
 
 /** The refund itself, on an order whose checks have passed. */
@@ -259,7 +260,7 @@ function refundOnCheckedOrder(
   order: Order,
   request: RefundRequest,
   policy: PolicyName,
-  history: RefundHistory,
+  { history, ids }: CheckedOrder,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
   const prorations = prorationsOf(policy);
@@ -268,7 +269,7 @@ function refundOnCheckedOrder(
   const selection =
     request.full && request.lineItems.length === 0
       ? { errors: [], lines: selectEverythingLeft(order, history) }
-      : selectLines(order, request.lineItems, history, request.refundDuties);
+      : selectLines(order, ids, request.lineItems, history, request.refundDuties);
   const payoutAsk = payoutAskOf(request, free.amounts.transactions);
   const shippingAsk = shippingAskOf(request, free.amounts.shipping);
   const shipping = refundShipping(shippingAsk, {

@@ -32,14 +32,21 @@
  */
 import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
-import { checkAddedMemo, type OrderIds, orderIds } from "./orderConsistency.js";
+import { checkAddedMemo, type OrderIds } from "./orderConsistency.js";
 import { type RefundHistory, readRefundHistory, withMemo } from "./refundHistory.js";
 
-/** What an order carries: its history, the list it was read from, the order's ids. */
-interface CarriedHistory {
-  readonly refunds: readonly CreditMemo[];
+/**
+ * What the checks of an order read, which a refund computes with: its refund
+ * history and the positions of its ids.
+ */
+export interface CheckedOrder {
   readonly history: RefundHistory;
   readonly ids: OrderIds;
+}
+
+/** What an order carries: its checked history and ids, and the refunds list they are of. */
+interface CarriedHistory extends CheckedOrder {
+  readonly refunds: readonly CreditMemo[];
 }
 
 const CARRIED: unique symbol = Symbol("refund-core: checked refund history");
@@ -60,22 +67,27 @@ export function carriedHistoryOf(order: Order): RefundHistory | undefined {
   return carriedBy(order)?.history;
 }
 
+/** {@link carriedHistoryOf} with the order's ids. */
+export function carriedCheckOf(order: Order): CheckedOrder | undefined {
+  return carriedBy(order);
+}
+
 /**
  * `order` with `memo` appended to its refunds: a new, frozen order that
- * carries `history` with the memo added — unless the memo does not pass
+ * carries the history with the memo added — unless the memo does not pass
  * the history checks against the order (which would be a defect of the
  * engine that made it), in which case the new order carries nothing and
  * its next refund reads and checks the whole history, reporting what is
  * wrong.
  *
  * @param order - an order whose own data and history have been checked.
- * @param history - `order`'s history, read and checked.
+ * @param checked - `order`'s history, read and checked, and its ids.
  * @param memo - the memo to append.
  */
-export function appendRefund(order: Order, history: RefundHistory, memo: CreditMemo): Order {
+export function appendRefund(order: Order, checked: CheckedOrder, memo: CreditMemo): Order {
   const refunds = Object.freeze([...order.refunds, memo]);
   const next: Order = { ...order, refunds };
-  const ids = carriedBy(order)?.ids ?? orderIds(order);
+  const { history, ids } = checked;
   const after = withMemo(history, memo);
   if (checkAddedMemo(order, ids, after, memo).length === 0) {
     const carried: CarriedHistory = { refunds, history: after, ids };

@@ -58,6 +58,24 @@ function repeatedIds(
 }
 
 /**
+ * {@link repeatedIds} for a list already indexed by {@link orderIds}: an
+ * item not at its id's first position repeats an id. Nothing to look at
+ * when the index has as many ids as the list has items.
+ */
+function repeatedPositions(
+  items: readonly { readonly id: string }[],
+  positions: ReadonlyMap<string, number>,
+  path: string,
+  errors: RefundError[],
+): void {
+  if (positions.size === items.length) return;
+  items.forEach((item, i) => {
+    if (positions.get(item.id) !== i)
+      errors.push(inconsistent(`${path}[${i}].id`, `the id "${item.id}" is used twice`));
+  });
+}
+
+/**
  * What is wrong with one stored amount, if anything: a negative side, or
  * sides that differ on a single-currency order.
  */
@@ -142,7 +160,7 @@ function forEachStoredAmount(
  * order), discounts within what they discount and, when prices include tax,
  * taxes within what they are included in.
  */
-export function checkOrderItself(order: Order): RefundError[] {
+export function checkOrderItself(order: Order, ids: OrderIds = orderIds(order)): RefundError[] {
   const errors: RefundError[] = [];
   if (findCurrency(order.currency) === undefined)
     errors.push(refundErrors.invalidInput("currency", `is not a known ISO 4217 currency code`));
@@ -150,9 +168,9 @@ export function checkOrderItself(order: Order): RefundError[] {
     errors.push(
       refundErrors.invalidInput("presentmentCurrency", `is not a known ISO 4217 currency code`),
     );
-  repeatedIds(order.lineItems, "lineItems", errors);
-  repeatedIds(order.shippingLines, "shippingLines", errors);
-  repeatedIds(order.invoices, "invoices", errors);
+  repeatedPositions(order.lineItems, ids.lines, "lineItems", errors);
+  repeatedPositions(order.shippingLines, ids.shippingLines, "shippingLines", errors);
+  repeatedPositions(order.invoices, ids.invoices, "invoices", errors);
   repeatedIds(
     order.lineItems.flatMap((line) => line.duties),
     "duties",
@@ -238,9 +256,12 @@ export interface OrderIds {
   readonly invoices: ReadonlyMap<string, number>;
 }
 
+/** Each id's first position in `items`. */
 function positionsById(items: readonly { readonly id: string }[]): ReadonlyMap<string, number> {
   const positions = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) positions.set((items[i] as { readonly id: string }).id, i);
+  // Backwards, so that an id used twice keeps its first position.
+  for (let i = items.length - 1; i >= 0; i--)
+    positions.set((items[i] as { readonly id: string }).id, i);
   return positions;
 }
 
@@ -407,9 +428,8 @@ function forEachRefundedAmount(
  * negative amounts. (An audit replays memo by memo with only this check, so
  * that over-refunds are reported per memo, §9.2.)
  */
-export function checkHistoryShape(order: Order): RefundError[] {
+export function checkHistoryShape(order: Order, ids: OrderIds = orderIds(order)): RefundError[] {
   if (order.refunds.length === 0) return [];
-  const ids = orderIds(order);
   const errors: RefundError[] = [];
   order.refunds.forEach((memo, m) => {
     checkMemoShape(order, ids, memo, m, errors);
@@ -522,8 +542,9 @@ function checkInvoicePayouts(
 export function checkRefundHistory(
   order: Order,
   history: RefundHistory = readRefundHistory(order.refunds),
+  ids: OrderIds = orderIds(order),
 ): RefundError[] {
-  const errors = checkHistoryShape(order);
+  const errors = checkHistoryShape(order, ids);
   if (errors.length > 0) return errors;
   repeatedIds(order.refunds, "refunds", errors);
   order.lineItems.forEach((line, i) => {
@@ -591,7 +612,8 @@ export function checkAddedMemo(
 export function checkOrder(
   order: Order,
   history: RefundHistory = readRefundHistory(order.refunds),
+  ids: OrderIds = orderIds(order),
 ): RefundError[] {
-  const own = checkOrderItself(order);
-  return own.length > 0 ? own : checkRefundHistory(order, history);
+  const own = checkOrderItself(order, ids);
+  return own.length > 0 ? own : checkRefundHistory(order, history, ids);
 }

@@ -10,6 +10,7 @@ import type { LineItem, Order } from "../domain/order.js";
 import type { RefundLineRequest } from "../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { exceedsOnEitherSide, ZERO } from "../money/moneyBag.js";
+import type { OrderIds } from "../order/orderConsistency.js";
 import {
   type LineHistory,
   lineHistoryOf,
@@ -32,18 +33,16 @@ export function unitsLeft(line: LineItem, history: LineHistory): number {
 }
 
 /**
- * The order's lines by id and by sku, built once per request (no scan per
- * requested line). The sku index is built on first use: most requests name
- * lines by id.
+ * The order's lines by id (the order's {@link OrderIds}, indexed once per
+ * refund or carried along a chain) and by sku, built on first use: most
+ * requests name lines by id.
  */
 interface LineIndex {
-  readonly byId: ReadonlyMap<string, LineItem>;
+  readonly byId: (id: string) => LineItem | undefined;
   readonly bySku: () => ReadonlyMap<string, readonly LineItem[]>;
 }
 
-function indexLines(lineItems: readonly LineItem[]): LineIndex {
-  const byId = new Map<string, LineItem>();
-  for (const line of lineItems) if (!byId.has(line.id)) byId.set(line.id, line);
+function indexLines(lineItems: readonly LineItem[], ids: OrderIds): LineIndex {
   let bySku: Map<string, LineItem[]> | undefined;
   const skuIndex = (): ReadonlyMap<string, readonly LineItem[]> => {
     if (bySku !== undefined) return bySku;
@@ -55,6 +54,10 @@ function indexLines(lineItems: readonly LineItem[]): LineIndex {
       else same.push(line);
     }
     return bySku;
+  };
+  const byId = (id: string): LineItem | undefined => {
+    const position = ids.lines.get(id);
+    return position === undefined ? undefined : lineItems[position];
   };
   return { byId, bySku: skuIndex };
 }
@@ -70,7 +73,7 @@ function resolveLine(
   i: number,
 ): { line: LineItem } | { error: RefundError } {
   if (requested.lineItemId !== undefined) {
-    const line = index.byId.get(requested.lineItemId);
+    const line = index.byId(requested.lineItemId);
     return line === undefined
       ? {
           error: refundErrors.unknownLineItem(`${requestPath(i)}.lineItemId`, requested.lineItemId),
@@ -112,6 +115,7 @@ function restockLimit(restock: RestockType, line: LineItem, history: LineHistory
  */
 export function selectLines(
   order: Order,
+  ids: OrderIds,
   requested: readonly RefundLineRequest[],
   history: RefundHistory,
   refundDuties = false,
@@ -119,7 +123,7 @@ export function selectLines(
   const errors: RefundError[] = [];
   const lines: SelectedLine[] = [];
   const seen = new Set<string>();
-  const index = indexLines(order.lineItems);
+  const index = indexLines(order.lineItems, ids);
   requested.forEach((request, i) => {
     const resolved = resolveLine(index, request, i);
     if ("error" in resolved) {

@@ -122,10 +122,10 @@ describe("the history applyRefund's order carries", () => {
 
 describe("appendRefund", () => {
   const memo = memoOf(calculate(start, oneOfA));
-  const history = readRefundHistory([]);
+  const checked = { history: readRefundHistory([]), ids: orderIds(start) };
 
   it("carries the history with the memo when the memo passes the checks", () => {
-    const next = appendRefund(start, history, memo);
+    const next = appendRefund(start, checked, memo);
     expect(next.refunds).toEqual([memo]);
     expect(carriedHistoryOf(next)).toEqual(readRefundHistory([memo]));
   });
@@ -136,7 +136,7 @@ describe("appendRefund", () => {
       ...memo,
       lineItems: memo.lineItems.map((l) => ({ ...l, quantity: 4 })),
     };
-    const next = appendRefund(start, history, forged);
+    const next = appendRefund(start, checked, forged);
     expect(carriedHistoryOf(next)).toBeUndefined();
     const errors = errorsOf(calculate(next, oneOfA));
     expect(errors.map((e) => [e.code, "path" in e ? e.path : undefined])).toEqual([

@@ -178,6 +178,26 @@ describe("§1 every amount in v1 is ≥ 0", () => {
   });
 });
 
+describe("§2 ids are unique", () => {
+  it("an id used three times is reported at its second and third place, the first stays", () => {
+    const thrice = order({
+      lineItems: [
+        line("a", 1, "1.00"),
+        line("b", 1, "1.00"),
+        line("a", 1, "1.00"),
+        line("a", 1, "1.00"),
+      ],
+      shippingLines: [shippingLine("s", "1.00"), shippingLine("s", "2.00")],
+      invoices: [invoice("i", "1.00"), invoice("j", "1.00")],
+    });
+    expect(errorsOf(calculate(thrice, request({ amount: dec("1.00") })))).toMatchObject([
+      { code: "INCONSISTENT_ORDER", path: "lineItems[2].id" },
+      { code: "INCONSISTENT_ORDER", path: "lineItems[3].id" },
+      { code: "INCONSISTENT_ORDER", path: "shippingLines[1].id" },
+    ]);
+  });
+});
+
 describe("never a throw", () => {
   it("300,000 repeated line ids give errors, not a stack overflow", () => {
     const many = order({ lineItems: Array.from({ length: 300_000 }, () => line("a", 1, "1.00")) });
