@@ -71,14 +71,20 @@ export function sameSides(a: MoneyBag): boolean {
   return a.shop === a.presentment;
 }
 
-/** `a + b` on each side. */
+/**
+ * `a + b` on each side. Adding zero gives the other bag itself (bags are
+ * immutable), so a sum that adds nothing allocates nothing.
+ */
 export function addBags(a: MoneyBag, b: MoneyBag): MoneyBag {
+  if (isZeroBag(b)) return a;
+  if (isZeroBag(a)) return b;
   if (sameSides(a) && sameSides(b)) return single(a.shop + b.shop);
   return { shop: a.shop + b.shop, presentment: a.presentment + b.presentment };
 }
 
-/** `a - b` on each side. */
+/** `a - b` on each side. Taking zero away gives `a` itself (bags are immutable). */
 export function subtractBags(a: MoneyBag, b: MoneyBag): MoneyBag {
+  if (isZeroBag(b)) return a;
   if (sameSides(a) && sameSides(b)) return single(a.shop - b.shop);
   return { shop: a.shop - b.shop, presentment: a.presentment - b.presentment };
 }
@@ -96,13 +102,20 @@ export function sumBags(bags: readonly MoneyBag[]): MoneyBag {
 
 /**
  * The sum of `f(item)` over a list, in one pass. While every bag has equal
- * sides (a single-currency order), one running sum serves both sides.
+ * sides (a single-currency order), one running sum serves both sides. The
+ * sum of one item is that item's bag itself (bags are immutable), and the
+ * running sum starts from the first bag, not from zero: sums of short lists
+ * run for every refunded line, so each bag or bigint saved counts.
  */
 export function sumBy<T>(items: readonly T[], f: (item: T) => MoneyBag): MoneyBag {
-  let shop = 0n;
-  let presentment: bigint | undefined; // undefined: equal to `shop` so far
-  for (const item of items) {
-    const b = f(item);
+  const count = items.length;
+  if (count === 0) return ZERO;
+  const first = f(items[0] as T);
+  if (count === 1) return first;
+  let shop = first.shop;
+  let presentment: bigint | undefined = sameSides(first) ? undefined : first.presentment; // undefined: equal to `shop` so far
+  for (let i = 1; i < count; i++) {
+    const b = f(items[i] as T);
     if (presentment === undefined && sameSides(b)) {
       shop += b.shop;
     } else {

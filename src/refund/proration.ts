@@ -26,7 +26,7 @@
  */
 import type { PolicyName } from "../domain/policy.js";
 import { roundingOf } from "../domain/policy.js";
-import { type MoneyBag, type Side, sameSides, single } from "../money/moneyBag.js";
+import { type MoneyBag, sameSides, single } from "../money/moneyBag.js";
 import { divideRounded, type RoundingMode } from "../money/rounding.js";
 
 /** How a component is spread over the parts of its whole. */
@@ -89,8 +89,32 @@ export function prorate(
   progress: Progress,
   proration: Proration,
 ): bigint {
-  const { amount: x, refunded: r0 } = component;
-  const { whole: n, before: r, now: q } = progress;
+  return prorateAmount(
+    component.amount,
+    component.refunded,
+    progress.whole,
+    progress.before,
+    progress.now,
+    proration,
+  );
+}
+
+/**
+ * {@link prorate} with each input as its own argument: `x` of which `r0`
+ * was refunded before, over `n` parts of which `r` were refunded before and
+ * `q` are refunded now. This is the one implementation of the table above;
+ * every other proration function calls it. It takes scalars, not objects,
+ * because it runs for every component of every refunded line: a 10,000-line
+ * refund would otherwise build tens of thousands of short-lived objects.
+ */
+export function prorateAmount(
+  x: bigint,
+  r0: bigint,
+  n: bigint,
+  r: bigint,
+  q: bigint,
+  proration: Proration,
+): bigint {
   const left = x - r0;
   if (left <= 0n) return 0n;
   const done = r + q;
@@ -110,16 +134,11 @@ export function prorate(
   return share < 0n ? 0n : share > left ? left : share;
 }
 
-/** Progress on each side of a money bag (units are the same on both sides). */
+/** Progress on each side of a money bag (shipping: minor units of each side's net). */
 export interface BagProgress {
   readonly whole: MoneyBag;
   readonly before: MoneyBag;
   readonly now: MoneyBag;
-}
-
-/** Progress through a line's units, the same on both sides. */
-export function unitProgress(whole: number, before: number, now: number): BagProgress {
-  return { whole: single(BigInt(whole)), before: single(BigInt(before)), now: single(BigInt(now)) };
 }
 
 /**
@@ -133,26 +152,48 @@ export function prorateBag(
   progress: BagProgress,
   proration: Proration,
 ): MoneyBag {
-  if (
-    sameSides(amount) &&
-    sameSides(refunded) &&
-    sameSides(progress.whole) &&
-    sameSides(progress.before) &&
-    sameSides(progress.now)
-  ) {
-    const component = { amount: amount.shop, refunded: refunded.shop };
-    const unitsOrAmounts = {
-      whole: progress.whole.shop,
-      before: progress.before.shop,
-      now: progress.now.shop,
-    };
-    return single(prorate(component, unitsOrAmounts, proration));
-  }
-  const share = (side: Side): bigint =>
-    prorate(
-      { amount: amount[side], refunded: refunded[side] },
-      { whole: progress.whole[side], before: progress.before[side], now: progress.now[side] },
+  const { whole, before, now } = progress;
+  if (sameSides(whole) && sameSides(before) && sameSides(now))
+    return prorateOverUnits(amount, refunded, whole.shop, before.shop, now.shop, proration);
+  return {
+    shop: prorateAmount(amount.shop, refunded.shop, whole.shop, before.shop, now.shop, proration),
+    presentment: prorateAmount(
+      amount.presentment,
+      refunded.presentment,
+      whole.presentment,
+      before.presentment,
+      now.presentment,
       proration,
-    );
-  return { shop: share("shop"), presentment: share("presentment") };
+    ),
+  };
+}
+
+/**
+ * {@link prorate} on each side of a money bag over parts that are the same
+ * on both sides, such as a line's units: `whole` parts, `before` refunded
+ * before, `now` refunded now. When the amount and what was refunded of it
+ * are the same on both sides — a single-currency order — the share is
+ * computed once and used for both.
+ */
+export function prorateOverUnits(
+  amount: MoneyBag,
+  refunded: MoneyBag,
+  whole: bigint,
+  before: bigint,
+  now: bigint,
+  proration: Proration,
+): MoneyBag {
+  if (sameSides(amount) && sameSides(refunded))
+    return single(prorateAmount(amount.shop, refunded.shop, whole, before, now, proration));
+  return {
+    shop: prorateAmount(amount.shop, refunded.shop, whole, before, now, proration),
+    presentment: prorateAmount(
+      amount.presentment,
+      refunded.presentment,
+      whole,
+      before,
+      now,
+      proration,
+    ),
+  };
 }
