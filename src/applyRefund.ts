@@ -32,6 +32,13 @@ export interface AppliedRefund {
  * it, store the new one. The next refund of the new order reads this memo as
  * history, so amounts prorated over several refunds add up exactly.
  *
+ * The new order is frozen, and carries the history it was given plus the
+ * new memo, already read and checked (invisible: not in its keys, its JSON
+ * or its copies), so that the next refund of it does not read every memo
+ * again. A copy of the order — a spread, a JSON round trip — is read from
+ * its `refunds` and gives the same results. See
+ * [Decisions](../docs/decisions.md).
+ *
  * The memo's `id` is the request's `idempotencyKey` when present, else
  * `"<orderId>-<n>"` with `n` its position in `refunds` (see
  * {@link creditMemoId}).
