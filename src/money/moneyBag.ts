@@ -126,6 +126,31 @@ export function sumBy<T>(items: readonly T[], f: (item: T) => MoneyBag): MoneyBa
   return presentment === undefined ? single(shop) : { shop, presentment };
 }
 
+/**
+ * The amount of a component (a discount, a tax line, a duty…): a named
+ * function for `sumBy(components, amountOf)`, so that hot code does not
+ * create a closure on every call.
+ */
+export function amountOf(component: { readonly amount: MoneyBag }): MoneyBag {
+  return component.amount;
+}
+
+/**
+ * `Σ amount[side]` over a list of components, as a plain bigint: for checks
+ * that compare one side at a time and need no bag.
+ */
+export function sumSide(items: readonly { readonly amount: MoneyBag }[], side: Side): bigint {
+  let sum = 0n;
+  for (const item of items) sum += item.amount[side];
+  return sum;
+}
+
+/** Whether every component's amount has equal sides. */
+export function everySameSides(items: readonly { readonly amount: MoneyBag }[]): boolean {
+  for (const item of items) if (!sameSides(item.amount)) return false;
+  return true;
+}
+
 /** Whether both sides are zero. */
 export function isZeroBag(a: MoneyBag): boolean {
   return a.shop === 0n && a.presentment === 0n;

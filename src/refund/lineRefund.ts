@@ -19,7 +19,15 @@ import type {
   TaxLineRefund,
 } from "../domain/creditMemo.js";
 import type { Duty, TaxLine } from "../domain/order.js";
-import { addBags, type MoneyBag, scaleBag, subtractBags, sumBy, ZERO } from "../money/moneyBag.js";
+import {
+  addBags,
+  amountOf,
+  type MoneyBag,
+  scaleBag,
+  subtractBags,
+  sumBy,
+  ZERO,
+} from "../money/moneyBag.js";
 import { type DutyHistory, refundedAt } from "../order/refundHistory.js";
 import type { SelectedLine } from "./lineSelection.js";
 import { type Proration, prorateOverUnits } from "./proration.js";
@@ -49,11 +57,6 @@ function share(
   return proration === undefined
     ? ZERO
     : prorateOverUnits(amount, refunded, units.whole, units.before, units.now, proration);
-}
-
-/** The amount of a refunded component, for {@link sumBy}. */
-function amountOf(component: { readonly amount: MoneyBag }): MoneyBag {
-  return component.amount;
 }
 
 /**
