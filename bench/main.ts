@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import * as E from "fp-ts/lib/Either.js";
 import { Bench } from "tinybench";
 import { applyRefund } from "../src/applyRefund.js";
+import { audit } from "../src/audit/audit.js";
 import { calculate } from "../src/calculate.js";
 import type { Order } from "../src/domain/order.js";
 import type { RefundRequest } from "../src/domain/refundRequest.js";
@@ -126,6 +127,11 @@ if (selected("chain")) {
   const copied = { ...before500th };
   bench.add("chain: 500th refund, order copied (history read)", () => {
     applyRefund(copied, last);
+  });
+  // The audit replays each of the 499 memos on the history before it
+  // (src/audit/audit.ts): linear in the memos, not quadratic.
+  bench.add("chain: audit of the 499 refunds", () => {
+    audit(before500th);
   });
 }
 

@@ -240,19 +240,25 @@ export function calculateWithHistory(
  * `checkOrderItself` has already accepted. Internal: `audit` replays a
  * history memo by memo and reports a history that refunds too much as
  * rejected memos, not as `INCONSISTENT_ORDER` (§9.2). Not exported from the
- * package root. `history` is `readRefundHistory(order.refunds)`; pass it
- * when it is already read, so that a refund reads its history once.
+ * package root. The history's shape (`checkHistoryShape`) is still checked,
+ * unless `checked` is given: the history read, its shape checked and the
+ * order's ids, which the audit keeps up to date memo by memo so that a
+ * replay does not read the history again.
  */
 export function calculateOnCheckedOrder(
   order: Order,
   request: RefundRequest,
   policy: PolicyName = "default",
-  history: RefundHistory = readRefundHistory(order.refunds),
+  checked?: CheckedOrder,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
+  if (checked !== undefined) return refundOnCheckedOrder(order, request, policy, checked);
   const ids = orderIds(order);
   const shapeErrors = nonEmpty(checkHistoryShape(order, ids));
   if (shapeErrors !== undefined) return E.left(shapeErrors);
-  return refundOnCheckedOrder(order, request, policy, { history, ids });
+  return refundOnCheckedOrder(order, request, policy, {
+    history: readRefundHistory(order.refunds),
+    ids,
+  });
 }
 
 /** The refund itself, on an order whose checks have passed. */

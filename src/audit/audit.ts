@@ -12,8 +12,9 @@ import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
 import { POLICY_NAMES, type PolicyName } from "../domain/policy.js";
 import { type RefundError, refundErrors } from "../errors.js";
-import { checkOrderItself } from "../order/orderConsistency.js";
-import { type RefundHistory, readRefundHistory } from "../order/refundHistory.js";
+import type { CheckedOrder } from "../order/carriedHistory.js";
+import { checkMemoShape, checkOrderItself, orderIds } from "../order/orderConsistency.js";
+import { historyReader } from "../order/refundHistory.js";
 import { checkTransactions } from "./checkTransactions.js";
 import { type AmountDifference, compareMemos } from "./compareMemos.js";
 import { replayableHistory } from "./replayHistory.js";
@@ -95,15 +96,12 @@ type Replay = Either<NonEmptyArray<RefundError>, readonly AmountDifference[]>;
  * converted by §3.8 and may not fit the money left): a replay that matches
  * wins, else the one with the fewest differences, else the first rejection.
  */
-function replay(
-  before: Order,
-  memo: CreditMemo,
-  history: RefundHistory,
-  policy: PolicyName,
-): Replay {
+function replay(before: Order, memo: CreditMemo, state: ReplayState, policy: PolicyName): Replay {
+  const { checked, shapeErrors } = state;
+  if (shapeErrors !== undefined) return E.left(shapeErrors);
   let best: Replay | undefined;
-  for (const request of replayRequests(before, memo, history)) {
-    const expected = calculateOnCheckedOrder(before, request, policy);
+  for (const request of replayRequests(before, memo, checked.history)) {
+    const expected = calculateOnCheckedOrder(before, request, policy, checked);
     if (E.isLeft(expected)) {
       best ??= expected;
       continue;
@@ -120,12 +118,12 @@ function replay(
 function explainingPolicy(
   before: Order,
   memo: CreditMemo,
-  history: RefundHistory,
+  state: ReplayState,
   policy: PolicyName,
 ): PolicyName | null {
   for (const other of POLICY_NAMES) {
     if (other === policy) continue;
-    const result = replay(before, memo, history, other);
+    const result = replay(before, memo, state, other);
     if (E.isRight(result) && result.right.length === 0) return other;
   }
   return null;
@@ -181,46 +179,78 @@ export function audit(
   order: Order,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, AuditReport> {
-  const orderErrors = nonEmpty(checkOrderItself(order));
+  const ids = orderIds(order);
+  const orderErrors = nonEmpty(checkOrderItself(order, ids));
   if (orderErrors !== undefined) return E.left(orderErrors);
   const discrepancies: Discrepancy[] = [];
   const rejected: RejectedRefund[] = [];
-  const replayable = replayableHistory(order);
+  const replayable = replayableHistory(order, ids);
+  // What the memos before memo i left, kept up to date memo by memo: the
+  // history is read once, not again for every memo (issue 7).
+  const reader = historyReader();
+  const checked = { history: reader.history, ids };
+  const shapeErrors: RefundError[] = [];
+  let kept: readonly CreditMemo[] = [];
   order.refunds.forEach((memo, i) => {
-    const before: Order = {
-      ...order,
-      refunds: replayable.slice(0, i).filter((m): m is CreditMemo => m !== null),
-    };
-    const history = readRefundHistory(before.refunds);
-    const refundId = memo.id;
-    if (
-      memo.currency !== order.currency ||
-      memo.presentmentCurrency !== order.presentmentCurrency
-    ) {
-      const actual =
-        memo.presentmentCurrency === order.presentmentCurrency
-          ? memo.currency
-          : memo.presentmentCurrency;
-      const expected =
-        memo.presentmentCurrency === order.presentmentCurrency
-          ? order.currency
-          : order.presentmentCurrency;
-      rejected.push({
-        refundId,
-        errors: [refundErrors.currencyMismatch("currency", expected, actual)],
-      });
-      return;
-    }
-    const transactions = checkTransactions(order, memo, history);
-    const result = replay(before, memo, history, policy);
-    const errors = nonEmpty([...(E.isLeft(result) ? result.left : []), ...transactions.errors]);
-    if (errors !== undefined) rejected.push({ refundId, errors });
-    if (E.isRight(result) && result.right.length > 0) {
-      const explainedBy = explainingPolicy(before, memo, history, policy);
-      for (const d of result.right) discrepancies.push({ refundId, ...d, explainedBy });
-    }
-    for (const d of transactions.differences)
-      discrepancies.push({ refundId, ...d, explainedBy: null });
+    const state = { checked, shapeErrors: nonEmpty(shapeErrors) };
+    const findings = auditMemo({ ...order, refunds: kept }, memo, state, policy);
+    if (findings.rejected !== undefined) rejected.push(findings.rejected);
+    discrepancies.push(...findings.discrepancies);
+    const restricted = replayable[i];
+    if (restricted === undefined || restricted === null) return;
+    checkMemoShape(order, ids, restricted, kept.length, shapeErrors);
+    reader.add(restricted);
+    kept = [...kept, restricted];
   });
   return E.right({ orderId: order.id, refunds: order.refunds.length, discrepancies, rejected });
+}
+
+/** What the audit finds of one memo, replayed on the order as the memos before it left it. */
+function auditMemo(
+  before: Order,
+  memo: CreditMemo,
+  state: ReplayState,
+  policy: PolicyName,
+): { readonly rejected?: RejectedRefund; readonly discrepancies: readonly Discrepancy[] } {
+  const refundId = memo.id;
+  if (
+    memo.currency !== before.currency ||
+    memo.presentmentCurrency !== before.presentmentCurrency
+  ) {
+    const actual =
+      memo.presentmentCurrency === before.presentmentCurrency
+        ? memo.currency
+        : memo.presentmentCurrency;
+    const expected =
+      memo.presentmentCurrency === before.presentmentCurrency
+        ? before.currency
+        : before.presentmentCurrency;
+    return {
+      rejected: { refundId, errors: [refundErrors.currencyMismatch("currency", expected, actual)] },
+      discrepancies: [],
+    };
+  }
+  const discrepancies: Discrepancy[] = [];
+  const transactions = checkTransactions(before, memo, state.checked.history);
+  const result = replay(before, memo, state, policy);
+  if (E.isRight(result) && result.right.length > 0) {
+    const explainedBy = explainingPolicy(before, memo, state, policy);
+    for (const d of result.right) discrepancies.push({ refundId, ...d, explainedBy });
+  }
+  for (const d of transactions.differences)
+    discrepancies.push({ refundId, ...d, explainedBy: null });
+  const errors = nonEmpty([...(E.isLeft(result) ? result.left : []), ...transactions.errors]);
+  return errors === undefined
+    ? { discrepancies }
+    : { rejected: { refundId, errors }, discrepancies };
+}
+
+/**
+ * What a replay needs of the memos before it: their history, read, with the
+ * order's ids, and the problems of their shape (`checkHistoryShape`), which
+ * reject every later replay as they would reject `calculateOnCheckedOrder`.
+ */
+interface ReplayState {
+  readonly checked: CheckedOrder;
+  readonly shapeErrors: NonEmptyArray<RefundError> | undefined;
 }

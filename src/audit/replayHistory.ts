@@ -10,6 +10,7 @@
  */
 import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
+import { type OrderIds, orderIds } from "../order/orderConsistency.js";
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
@@ -18,16 +19,18 @@ const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
  * the line has, and only its duties), shipping lines and invoices; `null`
  * for a memo in other currencies than the order, which says nothing about it.
  */
-export function restrictToOrder(order: Order, memo: CreditMemo): CreditMemo | null {
+export function restrictToOrder(
+  order: Order,
+  memo: CreditMemo,
+  ids: OrderIds = orderIds(order),
+): CreditMemo | null {
   if (memo.currency !== order.currency || memo.presentmentCurrency !== order.presentmentCurrency)
     return null;
-  const lines = new Map(order.lineItems.map((line) => [line.id, line]));
-  const shippingIds = new Set(order.shippingLines.map((line) => line.id));
-  const invoiceIds = new Set(order.invoices.map((invoice) => invoice.id));
   return {
     ...memo,
     lineItems: memo.lineItems.flatMap((memoLine) => {
-      const line = lines.get(memoLine.lineItemId);
+      const position = ids.lines.get(memoLine.lineItemId);
+      const line = position === undefined ? undefined : order.lineItems[position];
       if (line === undefined || !isCount(memoLine.quantity)) return [];
       const dutyIds = new Set(line.duties.map((d) => d.id));
       return [
@@ -44,13 +47,16 @@ export function restrictToOrder(order: Order, memo: CreditMemo): CreditMemo | nu
     }),
     shipping: {
       ...memo.shipping,
-      lines: memo.shipping.lines.filter((line) => shippingIds.has(line.shippingLineId)),
+      lines: memo.shipping.lines.filter((line) => ids.shippingLines.has(line.shippingLineId)),
     },
-    transactions: memo.transactions.filter((t) => invoiceIds.has(t.invoiceId)),
+    transactions: memo.transactions.filter((t) => ids.invoices.has(t.invoiceId)),
   };
 }
 
 /** Every memo of the order restricted to it, in order (memos in other currencies left out). */
-export function replayableHistory(order: Order): readonly (CreditMemo | null)[] {
-  return order.refunds.map((memo) => restrictToOrder(order, memo));
+export function replayableHistory(
+  order: Order,
+  ids: OrderIds = orderIds(order),
+): readonly (CreditMemo | null)[] {
+  return order.refunds.map((memo) => restrictToOrder(order, memo, ids));
 }

@@ -147,11 +147,32 @@ function firstLineTally(line: CreditMemoLine): LineTally {
  * under their ids and reported by the consistency check, not here.
  */
 export function readRefundHistory(refunds: readonly CreditMemo[]): RefundHistory {
+  const reader = historyReader();
+  for (const memo of refunds) reader.add(memo);
+  return reader.history;
+}
+
+/**
+ * A history read memo by memo: {@link readRefundHistory} for a caller that
+ * computes with the history between memos (an audit replays each memo on
+ * the history of the memos before it). `history` is the same object
+ * throughout, added to in place by `add`: read it between adds, never keep
+ * what it said before an add.
+ */
+export interface HistoryReader {
+  /** Adds what `memo` refunded. */
+  readonly add: (memo: CreditMemo) => void;
+  /** What the memos added so far refunded. */
+  readonly history: RefundHistory;
+}
+
+/** A {@link HistoryReader} with no memo read yet. */
+export function historyReader(): HistoryReader {
   const lines = new Map<string, LineTally>();
   const shipping = new Map<string, ShippingTally>();
   const invoices = new Map<string, MoneyBag>();
   const idempotencyKeys = new Set<string>();
-  for (const memo of refunds) {
+  const add = (memo: CreditMemo): void => {
     for (const line of memo.lineItems) {
       const tally = lines.get(line.lineItemId);
       if (tally === undefined) lines.set(line.lineItemId, firstLineTally(line));
@@ -174,8 +195,8 @@ export function readRefundHistory(refunds: readonly CreditMemo[]): RefundHistory
       );
     }
     if (memo.idempotencyKey !== null) idempotencyKeys.add(memo.idempotencyKey);
-  }
-  return { lines, shipping, invoices, idempotencyKeys };
+  };
+  return { add, history: { lines, shipping, invoices, idempotencyKeys } };
 }
 
 /**

@@ -226,6 +226,35 @@ describe("a history that refunds more than the order has", () => {
     });
     expect(JSON.stringify(report)).not.toContain("INCONSISTENT_ORDER");
   });
+  it("a memo with a negative refunded amount rejects every later replay, naming it", () => {
+    // Three units of a; the first memo's discount share is −1.00: the
+    // history cannot be read, so memos 2 and 3 are rejected with the path of
+    // the bad amount in the history before them (refunds[0]).
+    const three = order({
+      lineItems: [line("a", 3, "10.00", { discountAllocations: [discount("3.00")] })],
+      invoices: [invoice("i", "27.00")],
+    });
+    const clean = history(three, [one("a"), one("a"), one("a")]);
+    const [m1, m2, m3] = clean.refunds as CreditMemo[];
+    const negative: CreditMemo = {
+      ...m1!,
+      lineItems: m1!.lineItems.map((l) => ({
+        ...l,
+        discountAllocations: [{ title: "Discount", amount: { shop: -100n, presentment: -100n } }],
+      })),
+    };
+    const report = reportOf({ ...three, refunds: [negative, m2!, m3!] });
+    const bad = {
+      code: "INCONSISTENT_ORDER",
+      path: "refunds[0].lineItems[0].discountAllocations[0].amount",
+    };
+    expect(report.rejected.map((r) => r.refundId)).toEqual(["1-2", "1-3"]);
+    expect(report.rejected[0]!.errors).toMatchObject([bad]);
+    expect(report.rejected[1]!.errors).toMatchObject([bad]);
+    // The first memo replays on an empty history; its line discount, subtotal
+    // and totals are as recorded (allocations are not compared one by one).
+    expect(report.discrepancies).toEqual([]);
+  });
   it("an order whose own data contradicts itself is INCONSISTENT_ORDER", () => {
     const bad: Order = {
       ...over,
