@@ -222,11 +222,10 @@ if (first !== undefined && last !== undefined)
   });
 const lastCopied = median("chain: 500th refund, order copied (history read)");
 if (first !== undefined && lastCopied !== undefined)
-  targets.push({
-    target: "500th refund of a copied order ≤ 2× the 1st",
-    value: `${(lastCopied / first).toFixed(2)}×`,
-    ok: lastCopied / first <= 2,
-  });
+  chainNotes.push(
+    `500th refund of a copied order, which reads and checks its 499 memos: ${(lastCopied / first).toFixed(2)}× the 1st ` +
+      "(not a target: the chain passes on the order applyRefund returns, which carries its history)",
+  );
 const auditRow = rows.find((r) => r.name.startsWith("audit: "));
 const ordersPerSecond =
   auditRow === undefined ? undefined : (AUDIT_ORDERS * 1000) / auditRow.medianMs;
