@@ -34,29 +34,22 @@ import { type Proration, prorateOverUnits } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
 
 /**
- * A line's units for {@link prorateOverUnits}, converted to bigints once per
- * line: `whole` ordered, `before` refunded before, `now` refunded now.
- */
-interface Units {
-  readonly whole: bigint;
-  readonly before: bigint;
-  readonly now: bigint;
-}
-
-/**
  * The share of `amount` (of which `refunded` was refunded before) that this
- * refund of the line's units returns; zero when `proration` is `undefined`
- * (duties of a refund without duties).
+ * refund returns, over the line's `whole` units of which `before` were
+ * refunded before and `now` are refunded now; zero when `proration` is
+ * `undefined` (duties of a refund without duties).
  */
 function share(
   amount: MoneyBag,
   refunded: MoneyBag,
-  units: Units,
+  whole: bigint,
+  before: bigint,
+  now: bigint,
   proration: Proration | undefined,
 ): MoneyBag {
   return proration === undefined
     ? ZERO
-    : prorateOverUnits(amount, refunded, units.whole, units.before, units.now, proration);
+    : prorateOverUnits(amount, refunded, whole, before, now, proration);
 }
 
 /**
@@ -66,7 +59,9 @@ function share(
 function refundTaxLines(
   taxes: readonly TaxLine[],
   refunded: readonly MoneyBag[],
-  units: Units,
+  whole: bigint,
+  before: bigint,
+  now: bigint,
   proration: Proration | undefined,
 ): TaxLineRefund[] {
   // An exact-size list filled by index: `.map` would need a closure per
@@ -74,7 +69,10 @@ function refundTaxLines(
   const result = new Array<TaxLineRefund>(taxes.length);
   let i = 0;
   for (const tax of taxes) {
-    result[i] = taxLineRefund(tax, share(tax.amount, refundedAt(refunded, i), units, proration));
+    result[i] = taxLineRefund(
+      tax,
+      share(tax.amount, refundedAt(refunded, i), whole, before, now, proration),
+    );
     i += 1;
   }
   return result;
@@ -84,7 +82,9 @@ function refundTaxLines(
 function refundDuties(
   duties: readonly Duty[],
   history: ReadonlyMap<string, DutyHistory>,
-  units: Units,
+  whole: bigint,
+  before: bigint,
+  now: bigint,
   proration: Proration | undefined,
 ): DutyRefund[] {
   const result = new Array<DutyRefund>(duties.length);
@@ -93,8 +93,8 @@ function refundDuties(
     const dh = history.get(duty.id);
     result[i] = {
       dutyId: duty.id,
-      amount: share(duty.amount, dh?.amount ?? ZERO, units, proration),
-      taxLines: refundTaxLines(duty.taxLines, dh?.taxLines ?? [], units, proration),
+      amount: share(duty.amount, dh?.amount ?? ZERO, whole, before, now, proration),
+      taxLines: refundTaxLines(duty.taxLines, dh?.taxLines ?? [], whole, before, now, proration),
     };
     i += 1;
   }
@@ -120,24 +120,34 @@ export function refundLine(
   proration: Proration,
 ): CreditMemoLine {
   const { line, history, quantity } = selected;
-  const units: Units = {
-    whole: BigInt(line.quantity),
-    before: BigInt(history.refundedQuantity),
-    now: BigInt(quantity),
-  };
-  const gross = scaleBag(line.price, units.now);
+  // The line's units as bigints, converted once for all its components and
+  // passed as plain arguments: an object holding them would be one more
+  // allocation per line.
+  const whole = BigInt(line.quantity);
+  const before = BigInt(history.refundedQuantity);
+  const now = BigInt(quantity);
+  const gross = scaleBag(line.price, now);
   const discountAllocations = new Array<DiscountRefund>(line.discountAllocations.length);
   let i = 0;
   for (const d of line.discountAllocations) {
-    const amount = share(d.amount, refundedAt(history.discountAllocations, i), units, proration);
+    const amount = share(
+      d.amount,
+      refundedAt(history.discountAllocations, i),
+      whole,
+      before,
+      now,
+      proration,
+    );
     discountAllocations[i] = d.title === undefined ? { amount } : { title: d.title, amount };
     i += 1;
   }
-  const taxLines = refundTaxLines(line.taxLines, history.taxLines, units, proration);
+  const taxLines = refundTaxLines(line.taxLines, history.taxLines, whole, before, now, proration);
   const duties = refundDuties(
     line.duties,
     history.duties,
-    units,
+    whole,
+    before,
+    now,
     options.refundDuties ? proration : undefined,
   );
   const discount = sumBy(discountAllocations, amountOf);

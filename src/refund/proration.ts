@@ -100,6 +100,21 @@ export function prorate(
 }
 
 /**
+ * `a + b`, without a new bigint when `b` is zero. V8 allocates a fresh
+ * bigint for every `+` and `−`, even of `0n`; on the first refund of a line
+ * every `r` and `R` is zero, so this saves up to three bigints for each
+ * prorated component.
+ */
+function plus(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : a + b;
+}
+
+/** `a − b`, without a new bigint when `b` is zero (see {@link plus}). */
+function minus(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : a - b;
+}
+
+/**
  * {@link prorate} with each input as its own argument: `x` of which `r0`
  * was refunded before, over `n` parts of which `r` were refunded before and
  * `q` are refunded now. This is the one implementation of the table above;
@@ -115,17 +130,17 @@ export function prorateAmount(
   q: bigint,
   proration: Proration,
 ): bigint {
-  const left = x - r0;
+  const left = minus(x, r0);
   if (left <= 0n) return 0n;
-  const done = r + q;
+  const done = plus(r, q);
   if (done >= n) return left;
   let share: bigint;
   switch (proration.method) {
     case "cumulative":
-      share = divideRounded(x * done, n, proration.rounding) - r0;
+      share = minus(divideRounded(x * done, n, proration.rounding), r0);
       break;
     case "remaining":
-      share = divideRounded(left * q, n - r, proration.rounding);
+      share = divideRounded(left * q, minus(n, r), proration.rounding);
       break;
     case "perUnit":
       share = divideRounded(x, n, proration.rounding) * q;
