@@ -21,7 +21,7 @@ import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
 import { type CheckedOrder, carriedCheckOf } from "./order/carriedHistory.js";
 import { orderMoneyLeft } from "./order/moneyLeft.js";
 import { checkHistoryShape, checkOrder, orderIds } from "./order/orderConsistency.js";
-import { type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
+import { isMemoIdTaken, type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
 import { freeAmountBag, readFreeAmounts } from "./refund/freeAmounts.js";
 import { refundLine } from "./refund/lineRefund.js";
 import { type SelectedLine, selectEverythingLeft, selectLines } from "./refund/lineSelection.js";
@@ -61,12 +61,8 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
   // `<orderId>-<n>`, n its 1-based position; should an earlier memo's key have
   // taken that id, the next free n, so that memo ids stay unique.
   let n = order.refunds.length + 1;
-  while (isMemoIdTaken(order, `${order.id}-${n}`)) n += 1;
+  while (isMemoIdTaken(order.refunds, `${order.id}-${n}`)) n += 1;
   return `${order.id}-${n}`;
-}
-
-function isMemoIdTaken(order: Order, id: string): boolean {
-  return order.refunds.some((memo) => memo.id === id);
 }
 
 function requestShapeErrors(
@@ -83,10 +79,7 @@ function requestShapeErrors(
       refundErrors.invalidInput("full", "cannot be combined with lineItems, shipping or amount"),
     );
   const key = request.idempotencyKey;
-  if (
-    key !== undefined &&
-    (history.idempotencyKeys.has(key) || order.refunds.some((memo) => memo.id === key))
-  )
+  if (key !== undefined && (history.idempotencyKeys.has(key) || isMemoIdTaken(order.refunds, key)))
     errors.push(refundErrors.duplicateRefund("idempotencyKey", key));
   return errors;
 }

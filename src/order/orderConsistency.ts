@@ -28,6 +28,7 @@ import {
 } from "../money/moneyBag.js";
 import {
   invoiceTakenOf,
+  isMemoIdTaken,
   type LineHistory,
   type RefundHistory,
   readRefundHistory,
@@ -614,7 +615,7 @@ export function checkAddedMemo(
   const errors: RefundError[] = [];
   checkMemoShape(before, ids, memo, m, errors);
   if (errors.length > 0) return errors;
-  if (before.refunds.some((earlier) => earlier.id === memo.id))
+  if (isMemoIdTaken(before.refunds, memo.id))
     errors.push(inconsistent(`refunds[${m}].id`, `the id "${memo.id}" is used twice`));
   for (const memoLine of memo.lineItems) {
     const i = ids.lines.get(memoLine.lineItemId) ?? -1;
