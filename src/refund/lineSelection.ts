@@ -33,33 +33,27 @@ export function unitsLeft(line: LineItem, history: LineHistory): number {
 }
 
 /**
- * The order's lines by id (the order's {@link OrderIds}, indexed once per
- * refund or carried along a chain) and by sku, built on first use: most
- * requests name lines by id.
+ * The positions of the order's lines by sku, built on first use: most
+ * requests name lines by id, which the order's {@link OrderIds} (indexed
+ * once per refund, or carried along a chain) already resolve.
  */
-interface LineIndex {
-  readonly byId: (id: string) => LineItem | undefined;
-  readonly bySku: () => ReadonlyMap<string, readonly LineItem[]>;
+function skuIndex(lineItems: readonly LineItem[]): () => ReadonlyMap<string, readonly number[]> {
+  let built: ReadonlyMap<string, readonly number[]> | undefined;
+  return () => {
+    built ??= positionsBySku(lineItems);
+    return built;
+  };
 }
 
-function indexLines(lineItems: readonly LineItem[], ids: OrderIds): LineIndex {
-  let bySku: Map<string, LineItem[]> | undefined;
-  const skuIndex = (): ReadonlyMap<string, readonly LineItem[]> => {
-    if (bySku !== undefined) return bySku;
-    bySku = new Map();
-    for (const line of lineItems) {
-      if (line.sku === undefined) continue;
-      const same = bySku.get(line.sku);
-      if (same === undefined) bySku.set(line.sku, [line]);
-      else same.push(line);
-    }
-    return bySku;
-  };
-  const byId = (id: string): LineItem | undefined => {
-    const position = ids.lines.get(id);
-    return position === undefined ? undefined : lineItems[position];
-  };
-  return { byId, bySku: skuIndex };
+function positionsBySku(lineItems: readonly LineItem[]): ReadonlyMap<string, readonly number[]> {
+  const bySku = new Map<string, number[]>();
+  lineItems.forEach((line, position) => {
+    if (line.sku === undefined) return;
+    const same = bySku.get(line.sku);
+    if (same === undefined) bySku.set(line.sku, [position]);
+    else same.push(position);
+  });
+  return bySku;
 }
 
 /** The path of the `i`-th requested line, spelled only for an error. */
@@ -67,38 +61,32 @@ function requestPath(i: number): string {
   return `lineItems[${i}]`;
 }
 
+/** The position in the order of the line a request names, or why there is none. */
 function resolveLine(
-  index: LineIndex,
+  ids: OrderIds,
+  bySku: () => ReadonlyMap<string, readonly number[]>,
   requested: RefundLineRequest,
   i: number,
-): { line: LineItem } | { error: RefundError } {
+): number | RefundError {
   if (requested.lineItemId !== undefined) {
-    const line = index.byId(requested.lineItemId);
-    return line === undefined
-      ? {
-          error: refundErrors.unknownLineItem(`${requestPath(i)}.lineItemId`, requested.lineItemId),
-        }
-      : { line };
+    const position = ids.lines.get(requested.lineItemId);
+    return position === undefined
+      ? refundErrors.unknownLineItem(`${requestPath(i)}.lineItemId`, requested.lineItemId)
+      : position;
   }
   if (requested.sku !== undefined) {
-    const matches = index.bySku().get(requested.sku) ?? [];
-    const [line, other] = matches;
-    if (line === undefined)
-      return {
-        error: refundErrors.unknownLineItem(`${requestPath(i)}.sku`, requested.sku, requested.sku),
-      };
+    const matches = bySku().get(requested.sku) ?? [];
+    const [position, other] = matches;
+    if (position === undefined)
+      return refundErrors.unknownLineItem(`${requestPath(i)}.sku`, requested.sku, requested.sku);
     if (other !== undefined)
-      return {
-        error: refundErrors.invalidInput(
-          `${requestPath(i)}.sku`,
-          `names ${matches.length} items of the order; name the item by lineItemId instead`,
-        ),
-      };
-    return { line };
+      return refundErrors.invalidInput(
+        `${requestPath(i)}.sku`,
+        `names ${matches.length} items of the order; name the item by lineItemId instead`,
+      );
+    return position;
   }
-  return {
-    error: refundErrors.invalidInput(requestPath(i), "names no item: give lineItemId or sku"),
-  };
+  return refundErrors.invalidInput(requestPath(i), "names no item: give lineItemId or sku");
 }
 
 function restockLimit(restock: RestockType, line: LineItem, history: LineHistory): number {
@@ -122,20 +110,22 @@ export function selectLines(
 ): { readonly errors: readonly RefundError[]; readonly lines: readonly SelectedLine[] } {
   const errors: RefundError[] = [];
   const lines: SelectedLine[] = [];
-  const seen = new Set<string>();
-  const index = indexLines(order.lineItems, ids);
+  // Lines already requested, by position: a flag per order line is cheaper
+  // than a set of ids on an order of many lines.
+  const seen = new Uint8Array(order.lineItems.length);
+  const bySku = skuIndex(order.lineItems);
   requested.forEach((request, i) => {
-    const resolved = resolveLine(index, request, i);
-    if ("error" in resolved) {
-      errors.push(resolved.error);
+    const position = resolveLine(ids, bySku, request, i);
+    if (typeof position !== "number") {
+      errors.push(position);
       return;
     }
-    const { line } = resolved;
-    if (seen.has(line.id)) {
+    const line = order.lineItems[position] as LineItem;
+    if (seen[position] === 1) {
       errors.push(refundErrors.duplicateLineItem(requestPath(i), line.id));
       return;
     }
-    seen.add(line.id);
+    seen[position] = 1;
     const { quantity, restock } = request;
     const onlyDuties =
       quantity === 0 && refundDuties && hasDutiesLeft(line, lineHistoryOf(history, line.id));
