@@ -18,7 +18,7 @@ import { type RefundError, refundErrors } from "./errors.js";
 import { findCurrency } from "./money/currency.js";
 import { formatMinorUnits } from "./money/decimal.js";
 import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
-import { type CheckedOrder, carriedCheckOf } from "./order/carriedHistory.js";
+import { type CheckedHistory, carriedHistoryOf } from "./order/carriedHistory.js";
 import { orderMoneyLeft } from "./order/moneyLeft.js";
 import { checkHistoryShape, checkOrder, orderIds } from "./order/orderConsistency.js";
 import { isMemoIdTaken, type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
@@ -201,7 +201,7 @@ export function calculate(
 export interface CheckedRefund {
   readonly creditMemo: CreditMemo;
   /** The order's refund history before the memo, read and checked, and its ids. */
-  readonly checked: CheckedOrder;
+  readonly checked: CheckedHistory;
 }
 
 /**
@@ -216,7 +216,7 @@ export function calculateWithHistory(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CheckedRefund> {
-  let checked = carriedCheckOf(order);
+  let checked = carriedHistoryOf(order);
   if (checked === undefined) {
     checked = { history: readRefundHistory(order.refunds), ids: orderIds(order) };
     const orderErrors = nonEmpty(checkOrder(order, checked.history, checked.ids));
@@ -224,7 +224,7 @@ export function calculateWithHistory(
   }
   const withChecks = checked;
   return E.map((creditMemo: CreditMemo) => ({ creditMemo, checked: withChecks }))(
-    refundOnCheckedOrder(order, request, policy, withChecks),
+    refundOnCheckedHistory(order, request, policy, withChecks),
   );
 }
 
@@ -242,24 +242,24 @@ export function calculateOnCheckedOrder(
   order: Order,
   request: RefundRequest,
   policy: PolicyName = "default",
-  checked?: CheckedOrder,
+  checked?: CheckedHistory,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  if (checked !== undefined) return refundOnCheckedOrder(order, request, policy, checked);
+  if (checked !== undefined) return refundOnCheckedHistory(order, request, policy, checked);
   const ids = orderIds(order);
   const shapeErrors = nonEmpty(checkHistoryShape(order, ids));
   if (shapeErrors !== undefined) return E.left(shapeErrors);
-  return refundOnCheckedOrder(order, request, policy, {
+  return refundOnCheckedHistory(order, request, policy, {
     history: readRefundHistory(order.refunds),
     ids,
   });
 }
 
 /** The refund itself, on an order whose checks have passed. */
-function refundOnCheckedOrder(
+function refundOnCheckedHistory(
   order: Order,
   request: RefundRequest,
   policy: PolicyName,
-  { history, ids }: CheckedOrder,
+  { history, ids }: CheckedHistory,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
   const prorations = prorationsOf(policy);

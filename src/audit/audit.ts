@@ -12,7 +12,7 @@ import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
 import { POLICY_NAMES, type PolicyName } from "../domain/policy.js";
 import { type RefundError, refundErrors } from "../errors.js";
-import type { CheckedOrder } from "../order/carriedHistory.js";
+import type { CheckedHistory } from "../order/carriedHistory.js";
 import { checkMemoShape, checkOrderItself, orderIds } from "../order/orderConsistency.js";
 import { historyReader } from "../order/refundHistory.js";
 import { checkTransactions } from "./checkTransactions.js";
@@ -132,7 +132,9 @@ function explainingPolicy(
 /**
  * Audits an order's refund history (§9.2). Every credit memo of
  * `order.refunds` is replayed, oldest first, against the order as it stood
- * before it (`refunds.slice(0, i)`): its lines (quantities, restock,
+ * before it — the memos before it, each restricted to what it says about
+ * the order's own lines, shipping lines and invoices, those in other
+ * currencies left out (`replayHistory.ts`): its lines (quantities, restock,
  * locations), shipping amount, duties and adjustments become a request, and
  * the memo `calculate` gives for it under `policy` is compared amount by
  * amount with the recorded one. The recorded transactions are checked on
@@ -186,11 +188,13 @@ export function audit(
   const rejected: RejectedRefund[] = [];
   const replayable = replayableHistory(order, ids);
   // What the memos before memo i left, kept up to date memo by memo: the
-  // history is read once, not again for every memo (issue 7).
+  // history is read once, not again for every memo (issue 7). `kept`, the
+  // history's memos, grows in place: the order built on it for memo i is
+  // used up before memo i is added.
   const reader = historyReader();
   const checked = { history: reader.history, ids };
   const shapeErrors: RefundError[] = [];
-  let kept: readonly CreditMemo[] = [];
+  const kept: CreditMemo[] = [];
   order.refunds.forEach((memo, i) => {
     const state = { checked, shapeErrors: nonEmpty(shapeErrors) };
     const findings = auditMemo({ ...order, refunds: kept }, memo, state, policy);
@@ -200,7 +204,7 @@ export function audit(
     if (restricted === undefined || restricted === null) return;
     checkMemoShape(order, ids, restricted, kept.length, shapeErrors);
     reader.add(restricted);
-    kept = [...kept, restricted];
+    kept.push(restricted);
   });
   return E.right({ orderId: order.id, refunds: order.refunds.length, discrepancies, rejected });
 }
@@ -246,11 +250,13 @@ function auditMemo(
 }
 
 /**
- * What a replay needs of the memos before it: their history, read, with the
- * order's ids, and the problems of their shape (`checkHistoryShape`), which
- * reject every later replay as they would reject `calculateOnCheckedOrder`.
+ * What a replay needs of the memos before it: their history with the
+ * order's ids, and the problems of their shape (`checkHistoryShape`).
+ * `checked.history` is read memo by memo, in place, and is only computed
+ * with while `shapeErrors` is `undefined`; otherwise every later replay is
+ * rejected with those errors, as `calculateOnCheckedOrder` would reject it.
  */
 interface ReplayState {
-  readonly checked: CheckedOrder;
+  readonly checked: CheckedHistory;
   readonly shapeErrors: NonEmptyArray<RefundError> | undefined;
 }

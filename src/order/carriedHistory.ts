@@ -13,11 +13,13 @@
  * How it is carried, and why that keeps the library pure:
  * - a non-enumerable property under a symbol this module does not export,
  *   on an order object `applyRefund` creates and freezes, together with its
- *   new `refunds` list. JSON, `encodeOrder`, `{...order}` and deep equality
+ *   new `refunds` list (the freeze is shallow: lines, invoices and memos
+ *   are shared with the input). JSON, `encodeOrder`, `{...order}` and deep equality
  *   do not see it; a copy of the order made in any way does not have it and
  *   is read from scratch;
- * - it is used only while the order's `refunds` is the very list it was
- *   made for;
+ * - it is used only by the very order object it was made for: an object
+ *   that inherits from that order or copies its property descriptors does
+ *   not get it;
  * - it is derived from the order's own values, so any refund computes the
  *   same memo with it as without it (a property test checks this on random
  *   chains). It is a value, not a cache: the library keeps no state between
@@ -36,70 +38,64 @@ import { checkAddedMemo, type OrderIds } from "./orderConsistency.js";
 import { type RefundHistory, readRefundHistory, withMemo } from "./refundHistory.js";
 
 /**
- * What the checks of an order read, which a refund computes with: its refund
- * history and the positions of its ids.
+ * An order's refund history, read and checked against the order, with the
+ * positions of the order's ids: what a refund computes with once the
+ * order's checks have passed.
  */
-export interface CheckedOrder {
+export interface CheckedHistory {
   readonly history: RefundHistory;
   readonly ids: OrderIds;
 }
 
-/** What an order carries: its checked history and ids, and the refunds list they are of. */
-interface CarriedHistory extends CheckedOrder {
-  readonly refunds: readonly CreditMemo[];
+/** What an order carries: its checked history, and the very order object it is of. */
+interface CarriedHistory extends CheckedHistory {
+  readonly order: Order;
 }
 
 const CARRIED: unique symbol = Symbol("refund-core: checked refund history");
 
 type Carrying = Order & { readonly [CARRIED]?: CarriedHistory };
 
-function carriedBy(order: Order): CarriedHistory | undefined {
-  const carried = (order as Carrying)[CARRIED];
-  return carried !== undefined && carried.refunds === order.refunds ? carried : undefined;
-}
-
 /**
- * The history `order` carries, already read and checked together with the
- * order's own data; `undefined` for an order not made by `applyRefund`
- * (decoded, built or copied), whose history must be read and checked.
+ * The checked history `order` carries; `undefined` for an order not made by
+ * `applyRefund` (decoded, built or copied in any way), whose history must
+ * be read and checked. The record names the frozen order object it was made
+ * for: an object that inherits it (`Object.create(order, …)`) or copies it
+ * with the property descriptors has other fields, and does not get it.
  */
-export function carriedHistoryOf(order: Order): RefundHistory | undefined {
-  return carriedBy(order)?.history;
-}
-
-/** {@link carriedHistoryOf} with the order's ids. */
-export function carriedCheckOf(order: Order): CheckedOrder | undefined {
-  return carriedBy(order);
+export function carriedHistoryOf(order: Order): CheckedHistory | undefined {
+  const carried = (order as Carrying)[CARRIED];
+  return carried !== undefined && carried.order === order ? carried : undefined;
 }
 
 /**
  * `order` with `memo` appended to its refunds: a new, frozen order that
- * carries the history with the memo added — unless the memo does not pass
- * the history checks against the order (which would be a defect of the
- * engine that made it), in which case the new order carries nothing and
- * its next refund reads and checks the whole history, reporting what is
+ * carries the checked history with the memo added — unless the memo does
+ * not pass the history checks against the order (which would be a defect
+ * of the engine that made it), in which case the new order carries nothing
+ * and its next refund reads and checks the whole history, reporting what is
  * wrong.
  *
  * @param order - an order whose own data and history have been checked.
  * @param checked - `order`'s history, read and checked, and its ids.
  * @param memo - the memo to append.
  */
-export function appendRefund(order: Order, checked: CheckedOrder, memo: CreditMemo): Order {
-  const refunds = Object.freeze([...order.refunds, memo]);
-  const next: Order = { ...order, refunds };
+export function appendRefund(order: Order, checked: CheckedHistory, memo: CreditMemo): Order {
+  const next: Order = { ...order, refunds: Object.freeze([...order.refunds, memo]) };
   const { history, ids } = checked;
   const after = withMemo(history, memo);
   if (checkAddedMemo(order, ids, after, memo).length === 0) {
-    const carried: CarriedHistory = { refunds, history: after, ids };
+    const carried: CarriedHistory = { order: next, history: after, ids };
     Object.defineProperty(next, CARRIED, { value: carried, enumerable: false });
   }
   return Object.freeze(next);
 }
 
 /**
- * The history of `order`: the one it carries, else read from its refunds
- * (unchecked; the callers that need it checked use {@link carriedHistoryOf}).
+ * What `order`'s refunds took: the history it carries, else read from its
+ * refunds. For `moneyLeft` and `refundStatus`, which read a history without
+ * checking it.
  */
 export function refundHistoryOf(order: Order): RefundHistory {
-  return carriedHistoryOf(order) ?? readRefundHistory(order.refunds);
+  return carriedHistoryOf(order)?.history ?? readRefundHistory(order.refunds);
 }

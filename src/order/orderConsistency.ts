@@ -472,60 +472,66 @@ export function checkHistoryShape(order: Order, ids: OrderIds = orderIds(order))
 
 const exceeds = exceedsOnEitherSide;
 
-/** Pushes onto `errors` each component of a line (at `linePath()`) that the refunds return more of than it has. */
+/** Pushes onto `errors` each component of order line `i` that the refunds return more of than it has. */
 function overRefundedComponents(
   amounts: readonly { readonly amount: MoneyBag }[],
   refunded: readonly MoneyBag[],
-  linePath: () => string,
+  i: number,
   key: string,
   errors: RefundError[],
 ): void {
   for (let c = 0; c < amounts.length; c++)
     if (exceeds(refundedAt(refunded, c), (amounts[c] as { readonly amount: MoneyBag }).amount))
       errors.push(
-        inconsistent(`${linePath()}.${key}[${c}]`, "the refunds return more than this amount"),
+        inconsistent(`lineItems[${i}].${key}[${c}]`, "the refunds return more than this amount"),
       );
 }
 
-/** Pushes onto `errors` what the refunds take of order line `i` beyond what it has. */
+/**
+ * Pushes onto `errors` what the refunds take of order line `i` beyond what
+ * it has. Runs for every refunded line of every refund: paths are spelled
+ * in the error branches only.
+ */
 function checkLineRefunds(line: LineItem, i: number, h: LineHistory, errors: RefundError[]): void {
-  const at = () => `lineItems[${i}]`;
   if (h.refundedQuantity > line.quantity)
     errors.push(
-      inconsistent(`${at()}.quantity`, "the refunds return more units than were ordered"),
+      inconsistent(`lineItems[${i}].quantity`, "the refunds return more units than were ordered"),
     );
   if (h.returnedQuantity > line.fulfilledQuantity)
     errors.push(
       inconsistent(
-        `${at()}.fulfilledQuantity`,
+        `lineItems[${i}].fulfilledQuantity`,
         "the refunds restock more units than were fulfilled",
       ),
     );
   if (h.cancelledQuantity > line.quantity - line.fulfilledQuantity)
     errors.push(
       inconsistent(
-        `${at()}.fulfilledQuantity`,
+        `lineItems[${i}].fulfilledQuantity`,
         "the refunds cancel more units than were unfulfilled",
       ),
     );
   overRefundedComponents(
     line.discountAllocations,
     h.discountAllocations,
-    at,
+    i,
     "discountAllocations",
     errors,
   );
-  overRefundedComponents(line.taxLines, h.taxLines, at, "taxLines", errors);
+  overRefundedComponents(line.taxLines, h.taxLines, i, "taxLines", errors);
+  if (line.duties.length === 0) return;
   line.duties.forEach((duty, d) => {
     const dh = h.duties.get(duty.id);
     if (dh === undefined) return;
     if (exceeds(dh.amount, duty.amount))
-      errors.push(inconsistent(`${at()}.duties[${d}]`, "the refunds return more than this duty"));
+      errors.push(
+        inconsistent(`lineItems[${i}].duties[${d}]`, "the refunds return more than this duty"),
+      );
     duty.taxLines.forEach((tax, t) => {
       if (exceeds(refundedAt(dh.taxLines, t), tax.amount))
         errors.push(
           inconsistent(
-            `${at()}.duties[${d}].taxLines[${t}]`,
+            `lineItems[${i}].duties[${d}].taxLines[${t}]`,
             "the refunds return more than this tax",
           ),
         );

@@ -19,6 +19,7 @@ import { readRefundHistory, withMemo } from "../../src/order/refundHistory.js";
 import { refundStatus } from "../../src/refundStatus.js";
 import {
   discount,
+  duty,
   errorsOf,
   invoice,
   line,
@@ -63,7 +64,9 @@ describe("the history applyRefund's order carries", () => {
   });
 
   it("is the history read from the order's refunds", () => {
-    expect(carriedHistoryOf(second.order)).toEqual(readRefundHistory(second.order.refunds));
+    expect(carriedHistoryOf(second.order)?.history).toEqual(
+      readRefundHistory(second.order.refunds),
+    );
   });
 
   it("gives the refunds that reading the history gives, to the cent", () => {
@@ -118,6 +121,29 @@ describe("the history applyRefund's order carries", () => {
     expect(carriedHistoryOf(other)).toBeUndefined();
     expect(show(memoOf(calculate(other, oneOfA)).discount)).toBe("0.33");
   });
+
+  it("is not used by an object that inherits or copies it with other lines", () => {
+    // Lines b and a swapped: the carried positions of the ids are not this
+    // object's. Both must refund a (10.00 less 0.34 discount plus 0.34 tax
+    // after 0.33 of each), as a plain copy does; b would be 4.00.
+    const swapped = [start.lineItems[1]!, start.lineItems[0]!];
+    const inheriting = Object.create(first.order, { lineItems: { value: swapped } }) as Order;
+    const cloned = Object.create(Object.prototype, {
+      ...Object.getOwnPropertyDescriptors(first.order),
+      lineItems: { value: swapped, enumerable: true },
+    }) as Order;
+    const plain = { ...first.order, lineItems: swapped };
+    for (const o of [inheriting, cloned]) {
+      expect(carriedHistoryOf(o)).toBeUndefined();
+      expect(calculate(o, oneOfA)).toEqual(calculate(plain, oneOfA));
+      expect(show(memoOf(calculate(o, oneOfA)).total)).toBe("10.00");
+    }
+    // and with a line made inconsistent, the order's own checks run
+    const broken = Object.create(first.order, {
+      lineItems: { value: [{ ...start.lineItems[0]!, quantity: -1 }, start.lineItems[1]!] },
+    }) as Order;
+    expect(errorsOf(calculate(broken, oneOfA)).map((e) => e.code)).toContain("INCONSISTENT_ORDER");
+  });
 });
 
 describe("appendRefund", () => {
@@ -127,7 +153,7 @@ describe("appendRefund", () => {
   it("carries the history with the memo when the memo passes the checks", () => {
     const next = appendRefund(start, checked, memo);
     expect(next.refunds).toEqual([memo]);
-    expect(carriedHistoryOf(next)).toEqual(readRefundHistory([memo]));
+    expect(carriedHistoryOf(next)?.history).toEqual(readRefundHistory([memo]));
   });
 
   it("carries nothing when the memo refunds more than the order has, so the next refund reports it", () => {
@@ -193,6 +219,62 @@ describe("checkAddedMemo", () => {
       transactions: memo.transactions.map((t) => ({ ...t, amount: usd("39.51") })),
     };
     expect(check(odd)).toEqual(["INCONSISTENT_ORDER invoices[0].amount"]);
+  });
+
+  it("refuses a shipping tax refunded beyond the line's tax", () => {
+    // the shipping line's tax is 0.50; 0.51 refunded
+    const odd: CreditMemo = {
+      ...memo,
+      shipping: {
+        ...memo.shipping,
+        lines: [{ shippingLineId: "s", amount: usd("0.00"), taxLines: [tax("0.51")] }],
+      },
+    };
+    expect(check(odd)).toEqual(["INCONSISTENT_ORDER shippingLines[0].taxLines[0]"]);
+  });
+
+  it("refuses more units returned to stock than were fulfilled", () => {
+    // line a: 3 units, 1 fulfilled; two returned
+    const partly = {
+      ...start,
+      lineItems: [{ ...start.lineItems[0]!, fulfilledQuantity: 1 }, start.lineItems[1]!],
+    };
+    const returned = (quantity: number): CreditMemo => ({
+      ...memo,
+      lineItems: memo.lineItems.map((l) => ({ ...l, quantity, restock: "return" as const })),
+    });
+    expect(check(returned(1), partly)).toEqual([]);
+    expect(check(returned(2), partly)).toEqual([
+      "INCONSISTENT_ORDER lineItems[0].fulfilledQuantity",
+    ]);
+  });
+
+  it("refuses more of a duty than the line has", () => {
+    // a 2.00 duty on line a; 2.01 refunded
+    const withDuty = {
+      ...start,
+      lineItems: [{ ...start.lineItems[0]!, duties: [duty("d", "2.00")] }, start.lineItems[1]!],
+    };
+    const dutyOf = (amount: string): CreditMemo => ({
+      ...memo,
+      lineItems: memo.lineItems.map((l) => ({
+        ...l,
+        duties: [{ dutyId: "d", amount: usd(amount), taxLines: [] }],
+      })),
+    });
+    expect(check(dutyOf("2.00"), withDuty)).toEqual([]);
+    expect(check(dutyOf("2.01"), withDuty)).toEqual(["INCONSISTENT_ORDER lineItems[0].duties[0]"]);
+  });
+
+  it("refuses a negative refunded amount", () => {
+    const odd: CreditMemo = {
+      ...memo,
+      transactions: memo.transactions.map((t) => ({
+        ...t,
+        amount: { shop: -1n, presentment: -1n },
+      })),
+    };
+    expect(check(odd)).toEqual(["INCONSISTENT_ORDER refunds[0].transactions[0].amount"]);
   });
 
   it("refuses a memo id used before", () => {
