@@ -323,6 +323,11 @@ export function checkMemoShape(
     errors.push(
       inconsistent(`refunds[${m}].currency`, "the refund is in other currencies than the order"),
     );
+  // The amounts' signs are checked in the same loops (one pass over the
+  // memo); their paths are spelled only when one is negative.
+  let nonNegative =
+    !isNegativeOnEitherSide(memo.adjustmentPositive) &&
+    !isNegativeOnEitherSide(memo.adjustmentNegative);
   for (let i = 0; i < memo.lineItems.length; i++) {
     const memoLine = memo.lineItems[i] as CreditMemoLine;
     const position = ids.lines.get(memoLine.lineItemId);
@@ -335,28 +340,32 @@ export function checkMemoShape(
         ),
       );
     else checkMemoLineShape(line, memoLine, m, i, errors);
+    nonNegative &&= lineAmountsNonNegative(memoLine);
   }
   for (let i = 0; i < memo.shipping.lines.length; i++) {
-    const id = (memo.shipping.lines[i] as ShippingLineRefund).shippingLineId;
-    if (!ids.shippingLines.has(id))
+    const shippingLine = memo.shipping.lines[i] as ShippingLineRefund;
+    if (!ids.shippingLines.has(shippingLine.shippingLineId))
       errors.push(
         inconsistent(
           `refunds[${m}].shipping.lines[${i}].shippingLineId`,
-          `the refund names shipping line "${id}", which is not on the order`,
+          `the refund names shipping line "${shippingLine.shippingLineId}", which is not on the order`,
         ),
       );
+    nonNegative &&=
+      !isNegativeOnEitherSide(shippingLine.amount) && noneNegative(shippingLine.taxLines);
   }
   for (let i = 0; i < memo.transactions.length; i++) {
-    const id = (memo.transactions[i] as RefundTransaction).invoiceId;
-    if (!ids.invoices.has(id))
+    const transaction = memo.transactions[i] as RefundTransaction;
+    if (!ids.invoices.has(transaction.invoiceId))
       errors.push(
         inconsistent(
           `refunds[${m}].transactions[${i}].invoiceId`,
-          `the refund pays out of "${id}", which is not a payment of the order`,
+          `the refund pays out of "${transaction.invoiceId}", which is not a payment of the order`,
         ),
       );
+    nonNegative &&= !isNegativeOnEitherSide(transaction.amount);
   }
-  if (!everyRefundedAmountNonNegative(memo))
+  if (!nonNegative)
     forEachRefundedAmount(memo, (amount, at) => {
       if (isNegativeOnEitherSide(amount))
         errors.push(inconsistent(`refunds[${m}].${at()}`, "a refunded amount is negative"));
@@ -410,24 +419,12 @@ function noneNegative(items: readonly { readonly amount: MoneyBag }[]): boolean 
   return true;
 }
 
-/**
- * Whether no amount of {@link forEachRefundedAmount} is negative — the
- * common case, checked in plain loops that allocate nothing, so that reading
- * a long history costs no closures or paths.
- */
-function everyRefundedAmountNonNegative(memo: CreditMemo): boolean {
-  for (const line of memo.lineItems) {
-    if (!noneNegative(line.discountAllocations) || !noneNegative(line.taxLines)) return false;
-    if (!noneNegative(line.duties)) return false;
-    for (const duty of line.duties) if (!noneNegative(duty.taxLines)) return false;
-  }
-  if (!noneNegative(memo.shipping.lines)) return false;
-  for (const line of memo.shipping.lines) if (!noneNegative(line.taxLines)) return false;
-  return (
-    noneNegative(memo.transactions) &&
-    !isNegativeOnEitherSide(memo.adjustmentPositive) &&
-    !isNegativeOnEitherSide(memo.adjustmentNegative)
-  );
+/** Whether no amount a memo line refunds (of {@link forEachRefundedAmount}) is negative. */
+function lineAmountsNonNegative(line: CreditMemoLine): boolean {
+  if (!noneNegative(line.discountAllocations) || !noneNegative(line.taxLines)) return false;
+  if (!noneNegative(line.duties)) return false;
+  for (const duty of line.duties) if (!noneNegative(duty.taxLines)) return false;
+  return true;
 }
 
 /** Every amount a memo takes from the order — what the history adds up — with its path. */
