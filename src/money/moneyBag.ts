@@ -89,8 +89,9 @@ export function subtractBags(a: MoneyBag, b: MoneyBag): MoneyBag {
   return { shop: a.shop - b.shop, presentment: a.presentment - b.presentment };
 }
 
-/** `a · k` on each side (`k` a count, such as the units of a line). */
+/** `a · k` on each side (`k` a count, such as the units of a line); `a` itself for one. */
 export function scaleBag(a: MoneyBag, k: bigint): MoneyBag {
+  if (k === 1n) return a;
   if (sameSides(a)) return single(a.shop * k);
   return { shop: a.shop * k, presentment: a.presentment * k };
 }

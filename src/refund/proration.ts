@@ -188,7 +188,8 @@ export function prorateBag(
  * on both sides, such as a line's units: `whole` parts, `before` refunded
  * before, `now` refunded now. When the amount and what was refunded of it
  * are the same on both sides — a single-currency order — the share is
- * computed once and used for both.
+ * computed once and used for both, and a share that is the whole amount (a
+ * line refunded in full) is the amount's own bag, not a copy.
  */
 export function prorateOverUnits(
   amount: MoneyBag,
@@ -198,8 +199,10 @@ export function prorateOverUnits(
   now: bigint,
   proration: Proration,
 ): MoneyBag {
-  if (sameSides(amount) && sameSides(refunded))
-    return single(prorateAmount(amount.shop, refunded.shop, whole, before, now, proration));
+  if (sameSides(amount) && sameSides(refunded)) {
+    const share = prorateAmount(amount.shop, refunded.shop, whole, before, now, proration);
+    return share === amount.shop ? amount : single(share);
+  }
   return {
     shop: prorateAmount(amount.shop, refunded.shop, whole, before, now, proration),
     presentment: prorateAmount(
