@@ -288,9 +288,12 @@ function refundOnCheckedHistory(
   if (requestErrors !== undefined) return E.left(requestErrors);
 
   // Prorate each line.
-  const refundDuties = request.full || request.refundDuties;
+  const lineOptions = {
+    refundDuties: request.full || request.refundDuties,
+    taxesIncluded: order.taxesIncluded,
+  };
   const lines = selection.lines.map((selected: SelectedLine) =>
-    refundLine(selected, { refundDuties, taxesIncluded: order.taxesIncluded }, prorations.lines),
+    refundLine(selected, lineOptions, prorations.lines),
   );
 
   // Adjustments and totals.
