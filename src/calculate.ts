@@ -8,6 +8,7 @@
  */
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { CreditMemo } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
@@ -216,16 +217,27 @@ export function calculateWithHistory(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CheckedRefund> {
-  let checked = carriedHistoryOf(order);
-  if (checked === undefined) {
-    checked = { history: readRefundHistory(order.refunds), ids: orderIds(order) };
-    const orderErrors = nonEmpty(checkOrder(order, checked.history, checked.ids));
-    if (orderErrors !== undefined) return E.left(orderErrors);
-  }
-  const withChecks = checked;
-  return E.map((creditMemo: CreditMemo) => ({ creditMemo, checked: withChecks }))(
-    refundOnCheckedHistory(order, request, policy, withChecks),
+  return pipe(
+    checkedHistoryOf(order),
+    E.chain((checked) =>
+      pipe(
+        refundOnCheckedHistory(order, request, policy, checked),
+        E.map((creditMemo) => ({ creditMemo, checked })),
+      ),
+    ),
   );
+}
+
+/**
+ * The order's checked history: the one it carries, else its refunds read
+ * and the order checked (`INCONSISTENT_ORDER`, `INVALID_INPUT`) now.
+ */
+function checkedHistoryOf(order: Order): Either<NonEmptyArray<RefundError>, CheckedHistory> {
+  const carried = carriedHistoryOf(order);
+  if (carried !== undefined) return E.right(carried);
+  const checked = { history: readRefundHistory(order.refunds), ids: orderIds(order) };
+  const orderErrors = nonEmpty(checkOrder(order, checked.history, checked.ids));
+  return orderErrors === undefined ? E.right(checked) : E.left(orderErrors);
 }
 
 /**
