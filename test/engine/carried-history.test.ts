@@ -280,5 +280,35 @@ describe("checkAddedMemo", () => {
   it("refuses a memo id used before", () => {
     const before = { ...start, refunds: [memo] };
     expect(check(memo, before)).toEqual(["INCONSISTENT_ORDER refunds[1].id"]);
+    const [error] = checkAddedMemo(before, ids, withMemo(readRefundHistory([memo]), memo), memo);
+    expect(error?.message).toBe(
+      'The order contradicts itself at refunds[1].id: the id "7-1" is used twice.',
+    );
+  });
+
+  it("checks the lines and invoices the memo touches wherever they are in the order", () => {
+    // line b (the order's second line, 4.00) refunded twice over; a second
+    // invoice j (1.00) paid out 1.01.
+    const two = { ...start, invoices: [...start.invoices, invoice("j", "1.00")] };
+    const twoIds = orderIds(two);
+    const odd: CreditMemo = {
+      ...memo,
+      lineItems: memo.lineItems.map((l) => ({
+        ...l,
+        lineItemId: "b",
+        quantity: 2,
+        discountAllocations: [],
+        taxLines: [],
+      })),
+      transactions: [{ ...memo.transactions[0]!, invoiceId: "j", amount: usd("1.01") }],
+    };
+    expect(
+      checkAddedMemo(two, twoIds, withMemo(readRefundHistory([]), odd), odd).map(
+        (e) => `${e.code} ${"path" in e ? e.path : ""}`,
+      ),
+    ).toEqual([
+      "INCONSISTENT_ORDER lineItems[1].quantity",
+      "INCONSISTENT_ORDER invoices[1].amount",
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import type { RefundRequest } from "../../src/domain/refundRequest.js";
 import {
+  bag,
   dec,
   discount,
   duty,
@@ -123,6 +124,19 @@ describe("§3.6 / §3.3 a full refund returns all remaining duties", () => {
       "0.15",
       "0.90",
     ]);
+  });
+  it("a history memo that lists no duties (as §6's example) leaves them all for the full refund", () => {
+    // The units went out in a memo whose line has "duties": [] — read as none
+    // refunded — so the full refund still returns the duty 1.50 and its tax 0.30.
+    const units = apply(withDuty, request({ lineItems: [unit("t", 2)] }));
+    const [memo] = units.order.refunds;
+    const noDuties = {
+      ...withDuty,
+      refunds: [{ ...memo!, lineItems: memo!.lineItems.map((l) => ({ ...l, duties: [] })) }],
+    };
+    const full = memoOf(calculate(noDuties, request({ full: true })));
+    expect(full.lineItems.map((l) => [l.lineItemId, l.quantity])).toEqual([["t", 0]]);
+    expect([show(full.duties), show(full.tax), show(full.total)]).toEqual(["1.50", "0.30", "1.80"]);
   });
   it("quantity 0 without refundDuties, or with no duty left, is INVALID_QUANTITY", () => {
     expect(errorsOf(calculate(withDuty, request({ lineItems: [unit("t", 0)] })))).toMatchObject([
@@ -241,6 +255,25 @@ describe("§3.4 shipping that refunds nothing does not stop an amount-only refun
       const memo = memoOf(calculate(base, request({ amount: dec("3.00"), shipping })));
       expect([show(memo.adjustmentPositive), show(memo.total)]).toEqual(["3.00", "3.00"]);
     }
+  });
+});
+
+describe("§2 discounts within the gross, on each side of a multi-currency order", () => {
+  it("a discount above the gross on the presentment side only is INCONSISTENT_ORDER", () => {
+    // price 10.00 USD / 10.00 EUR (equal sides); the discount is 5.00 USD but 10.01 EUR.
+    const o = order({
+      currency: "USD",
+      presentmentCurrency: "EUR",
+      lineItems: [
+        line("m", 1, bag("10.00", "10.00"), {
+          discountAllocations: [discount(bag("5.00", "10.01"))],
+        }),
+      ],
+      invoices: [invoice("i", bag("5.00", "0.00"))],
+    });
+    expect(errorsOf(calculate(o, request({ amount: dec("0.00") })))).toMatchObject([
+      { code: "INCONSISTENT_ORDER", path: "lineItems[0].discountAllocations" },
+    ]);
   });
 });
 
