@@ -258,6 +258,26 @@ describe("§3.4 shipping that refunds nothing does not stop an amount-only refun
   });
 });
 
+describe("§3.1 a share is never below zero, whatever policy wrote the history", () => {
+  it("after four units refunded per unit (shopify), the default rule's share of the fifth is 0.00, not −0.01", () => {
+    // 10 units, discount 0.05: per unit round(5/10) = round(0.5) = 1 → 0.01 a
+    // unit, 0.04 after four. The default rule for the fifth:
+    // round(5·5/10) − 4 = round(2.5) − 4 = 3 − 4 = −1 → clamped to 0.
+    let o = order({
+      lineItems: [line("p", 10, "1.00", { discountAllocations: [discount("0.05")] })],
+      invoices: [invoice("i", "9.95")],
+    });
+    for (let k = 0; k < 4; k++) {
+      const applied = applyRefund(o, request({ lineItems: [unit("p")] }), "shopify");
+      if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
+      expect(show(applied.right.creditMemo.discount)).toBe("0.01");
+      o = applied.right.order;
+    }
+    const fifth = memoOf(calculate(o, request({ lineItems: [unit("p")] })));
+    expect([show(fifth.discount), show(fifth.total)]).toEqual(["0.00", "1.00"]);
+  });
+});
+
 describe("§2 discounts within the gross, on each side of a multi-currency order", () => {
   it("a discount above the gross on the presentment side only is INCONSISTENT_ORDER", () => {
     // price 10.00 USD / 10.00 EUR (equal sides); the discount is 5.00 USD but 10.01 EUR.
