@@ -12,12 +12,11 @@ import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { CreditMemo } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
-import { isMultiCurrency } from "./domain/order.js";
+import { currencyOfSide, isMultiCurrency } from "./domain/order.js";
 import type { PolicyName } from "./domain/policy.js";
 import type { RefundRequest } from "./domain/refundRequest.js";
 import { type RefundError, refundErrors } from "./errors.js";
-import { findCurrency } from "./money/currency.js";
-import { formatMinorUnits } from "./money/decimal.js";
+import { formatInCurrency } from "./money/decimal.js";
 import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
 import { type CheckedHistory, carriedHistoryOf } from "./order/carriedHistory.js";
 import { orderMoneyLeft } from "./order/moneyLeft.js";
@@ -95,9 +94,8 @@ function shippingAskOf(request: RefundRequest, presentmentAmount: bigint | undef
 function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundError[] {
   const side = total.presentment < 0n ? "presentment" : total.shop < 0n ? "shop" : undefined;
   if (side !== undefined) {
-    const code = side === "shop" ? order.currency : order.presentmentCurrency;
-    const currency = findCurrency(code) ?? { code, exponent: 0 };
-    return [refundErrors.negativeTotal(code, formatMinorUnits(total[side], currency))];
+    const code = currencyOfSide(order, side);
+    return [refundErrors.negativeTotal(code, formatInCurrency(total[side], code))];
   }
   if (!hasLines && isZeroBag(total)) return [refundErrors.emptyRefund()];
   return [];
@@ -380,11 +378,10 @@ function refundOnCheckedHistory(
 
 function amountMismatch(order: Order, total: bigint, stated: bigint): RefundError {
   const code = order.presentmentCurrency;
-  const currency = findCurrency(code) ?? { code, exponent: 0 };
   return refundErrors.amountMismatch(
     "amount",
     code,
-    formatMinorUnits(total, currency),
-    formatMinorUnits(stated, currency),
+    formatInCurrency(total, code),
+    formatInCurrency(stated, code),
   );
 }

@@ -6,9 +6,8 @@
  */
 import type { CreditMemo, CreditMemoLine } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
-import { isMultiCurrency } from "../domain/order.js";
-import { findCurrency } from "../money/currency.js";
-import { formatMinorUnits } from "../money/decimal.js";
+import { currencyOfSide, isMultiCurrency } from "../domain/order.js";
+import { formatInCurrency } from "../money/decimal.js";
 import { type MoneyBag, type Side, ZERO } from "../money/moneyBag.js";
 
 /** One amount that differs, before `refundId` and `explainedBy` are attached. */
@@ -40,11 +39,8 @@ export function bagComparer(
   order: Order,
 ): (path: string, recorded: MoneyBag, expected: MoneyBag) => AmountDifference[] {
   const multi = isMultiCurrency(order);
-  const codeOf = (side: Side) => (side === "shop" ? order.currency : order.presentmentCurrency);
-  const format = (minor: bigint, side: Side) => {
-    const code = codeOf(side);
-    return formatMinorUnits(minor, findCurrency(code) ?? { code, exponent: 0 });
-  };
+  const codeOf = (side: Side) => currencyOfSide(order, side);
+  const format = (minor: bigint, side: Side) => formatInCurrency(minor, codeOf(side));
   const sides: readonly Side[] = multi ? ["presentment", "shop"] : ["presentment"];
   return (path, recorded, expected) =>
     sides.flatMap((side) =>

@@ -151,3 +151,11 @@ export interface Order {
 export function isMultiCurrency(order: Pick<Order, "currency" | "presentmentCurrency">): boolean {
   return order.currency !== order.presentmentCurrency;
 }
+
+/** The currency of one side of the order's money bags: `currency` (shop) or `presentmentCurrency`. */
+export function currencyOfSide(
+  order: Pick<Order, "currency" | "presentmentCurrency">,
+  side: "shop" | "presentment",
+): string {
+  return side === "shop" ? order.currency : order.presentmentCurrency;
+}

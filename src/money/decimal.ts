@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Currency } from "./currency.js";
+import { type Currency, findCurrency } from "./currency.js";
 
 /**
  * An exact non-negative decimal number as written in a request, before its
@@ -115,4 +115,13 @@ export function formatMinorUnits(minor: bigint, currency: Currency): string {
   const padded = digits.padStart(currency.exponent + 1, "0");
   const cut = padded.length - currency.exponent;
   return `${sign}${padded.slice(0, cut)}.${padded.slice(cut)}`;
+}
+
+/**
+ * `minor` units of the currency `code` as a decimal string: how money is
+ * written into errors and audit reports. An unknown code — which the order
+ * check reports on its own — is written with no decimals.
+ */
+export function formatInCurrency(minor: bigint, code: string): string {
+  return formatMinorUnits(minor, findCurrency(code) ?? { code, exponent: 0 });
 }

@@ -8,8 +8,7 @@
 import type { ShippingLineRefund, ShippingRefund, TaxLineRefund } from "../domain/creditMemo.js";
 import type { ShippingLine } from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
-import { findCurrency } from "../money/currency.js";
-import { formatMinorUnits } from "../money/decimal.js";
+import { formatInCurrency } from "../money/decimal.js";
 import { allocateByLargestRemainder } from "../money/largestRemainder.js";
 import { isZeroBag, type MoneyBag, subtractBags, sumBags, sumBy, ZERO } from "../money/moneyBag.js";
 import { type RefundHistory, refundedAt, shippingHistoryOf } from "../order/refundHistory.js";
@@ -93,18 +92,15 @@ export function refundShipping(
       break;
     case "amount": {
       if (ask.presentment > maximumRefundable.presentment) {
-        const currency = findCurrency(context.presentmentCurrency) ?? {
-          code: context.presentmentCurrency,
-          exponent: 0,
-        };
+        const code = context.presentmentCurrency;
         const shipping = emptyShipping(lines, maximumRefundable);
         return {
           errors: [
             refundErrors.shippingOverRefund(
               "shipping.amount",
-              currency.code,
-              formatMinorUnits(ask.presentment, currency),
-              formatMinorUnits(maximumRefundable.presentment, currency),
+              code,
+              formatInCurrency(ask.presentment, code),
+              formatInCurrency(maximumRefundable.presentment, code),
             ),
           ],
           shipping,

@@ -7,11 +7,10 @@
  * @module
  */
 import type { RefundTransaction } from "../domain/creditMemo.js";
-import type { Invoice, Order } from "../domain/order.js";
+import { currencyOfSide, type Invoice, type Order } from "../domain/order.js";
 import type { RefundRequest } from "../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../errors.js";
-import { findCurrency } from "../money/currency.js";
-import { formatMinorUnits } from "../money/decimal.js";
+import { formatInCurrency } from "../money/decimal.js";
 import { allocateByLargestRemainder } from "../money/largestRemainder.js";
 import { isZeroBag, type MoneyBag, SIDES, type Side, sumBags, ZERO } from "../money/moneyBag.js";
 import { invoiceMoneyLeft, moneyCollected, orderMoneyLeft } from "../order/moneyLeft.js";
@@ -87,8 +86,7 @@ interface Context {
 }
 
 function formatter(code: string): (minor: bigint) => string {
-  const currency = findCurrency(code) ?? { code, exponent: 0 };
-  return (minor) => formatMinorUnits(minor, currency);
+  return (minor) => formatInCurrency(minor, code);
 }
 
 /** The side that exceeds its limit (presentment first), if any. */
@@ -96,10 +94,6 @@ function exceedingSide(amount: MoneyBag, limit: MoneyBag): Side | undefined {
   if (amount.presentment > limit.presentment) return "presentment";
   if (amount.shop > limit.shop) return "shop";
   return undefined;
-}
-
-function currencyOf(order: Order, side: Side): string {
-  return side === "shop" ? order.currency : order.presentmentCurrency;
 }
 
 /** A transaction of `amount` against `invoice`, with the invoice's money left before it. */
@@ -171,12 +165,12 @@ export function payOut(
   const left = orderMoneyLeft(order, history);
   const over = exceedingSide(total, left);
   if (over !== undefined) {
-    const format = formatter(currencyOf(order, over));
+    const format = formatter(currencyOfSide(order, over));
     if (isZeroBag(moneyCollected(order))) errors.push(refundErrors.notPaid());
     else
       errors.push(
         refundErrors.moneyOverRefund(
-          currencyOf(order, over),
+          currencyOfSide(order, over),
           format(total[over]),
           format(left[over]),
         ),
@@ -187,12 +181,12 @@ export function payOut(
     const invoiceLeft = invoiceMoneyLeft(invoice, history);
     const side = exceedingSide(amount, invoiceLeft);
     if (side === undefined) return;
-    const format = formatter(currencyOf(order, side));
+    const format = formatter(currencyOfSide(order, side));
     errors.push(
       refundErrors.invoiceOverRefund(
         path,
         invoice.id,
-        currencyOf(order, side),
+        currencyOfSide(order, side),
         format(amount[side]),
         format(invoiceLeft[side]),
       ),
