@@ -18,7 +18,7 @@ import {
 } from "../money/decimal.js";
 import type { MoneyBag } from "../money/moneyBag.js";
 import type { Codec } from "./codec.js";
-import { fail, isObject, leaf, map, struct } from "./codec.js";
+import { fail, guarded, isObject, leaf, map, struct } from "./codec.js";
 import type { JsonValue } from "./json.js";
 
 /**
@@ -117,9 +117,8 @@ const isDecimalAmount = (u: unknown): u is DecimalAmount =>
 
 /**
  * Writes an exact decimal with its own number of fraction digits: `{250n, 2}` → `"2.50"`.
- * @internal
  */
-export function formatDecimal(amount: DecimalAmount): string {
+function formatDecimal(amount: DecimalAmount): string {
   return formatMinorUnits(amount.coefficient, { code: "", exponent: amount.scale });
 }
 
@@ -137,9 +136,8 @@ export const decimalAmount: Codec<DecimalAmount> = leaf(
 
 /**
  * An amount in `currency`, as integer minor units; more fraction digits than the currency has are refused.
- * @internal
  */
-export function minorUnits(currency: Currency | undefined, signed = false): Codec<bigint> {
+function minorUnits(currency: Currency | undefined, signed = false): Codec<bigint> {
   const expected = describeAmount(currency);
   const negative = (u: unknown): boolean =>
     signed && ((typeof u === "string" && u.startsWith("-")) || (typeof u === "number" && u < 0));
@@ -214,16 +212,11 @@ export function moneyBag(ctx: AmountContext, signed = false): Codec<MoneyBag> {
  * An ISO 4217 code known to dinero.js.
  * @internal
  */
-export const currencyCode: Codec<string> = leaf(
+export const currencyCode: Codec<string> = guarded(
   'a known ISO 4217 currency code such as "USD"',
   (u): u is string => typeof u === "string" && findCurrency(u) !== undefined,
   (u) =>
-    typeof u === "string" && findCurrency(u) !== undefined
-      ? E.right(u)
-      : E.left(
-          typeof u === "string"
-            ? `must be a known ISO 4217 currency code such as "USD" (codes are upper case); "${u.length > 12 ? `${u.slice(0, 12)}…` : u}" is not one`
-            : 'must be a known ISO 4217 currency code such as "USD"',
-        ),
-  (a) => a,
+    typeof u === "string"
+      ? `must be a known ISO 4217 currency code such as "USD" (codes are upper case); "${u.length > 12 ? `${u.slice(0, 12)}…` : u}" is not one`
+      : 'must be a known ISO 4217 currency code such as "USD"',
 );

@@ -47,9 +47,8 @@ export function fail<A>(u: unknown, c: t.Context, problem: string): t.Validation
 
 /**
  * A failure that reports `INCONSISTENT_ORDER` at context `c`.
- * @internal
  */
-export function failInconsistent<A>(u: unknown, c: t.Context, problem: string): t.Validation<A> {
+function failInconsistent<A>(u: unknown, c: t.Context, problem: string): t.Validation<A> {
   return t.failure(new Inconsistency(u), c, problem);
 }
 
@@ -75,31 +74,9 @@ function missing(name: string): string {
 }
 
 /**
- * A codec for a required value: `undefined` (absent) and `null` fail with a
- * message naming what is expected; anything else goes to `parse`, which
- * returns the decoded value or the problem ("must be ...").
- * @internal
+ * A required codec: `undefined` (absent) and `null` fail with a message
+ * naming what is expected; anything else goes to `validate`.
  */
-export function leaf<A>(
-  name: string,
-  is: (u: unknown) => u is A,
-  parse: (u: unknown) => E.Either<string, A>,
-  encode: (a: A) => JsonValue,
-): Codec<A> {
-  return new t.Type<A, JsonValue, unknown>(
-    name,
-    is,
-    (u, c) => {
-      if (u === undefined) return fail(u, c, missing(name));
-      if (u === null) return fail(u, c, `must be ${name}, not null`);
-      const parsed = parse(u);
-      return E.isRight(parsed) ? t.success(parsed.right) : fail(u, c, parsed.left);
-    },
-    encode,
-  );
-}
-
-/** A required codec built from a validate function that already handles its own messages. */
 function required<A>(
   name: string,
   is: (u: unknown) => u is A,
@@ -119,54 +96,82 @@ function required<A>(
 }
 
 /**
+ * A codec for a required value: absent and `null` fail as for every
+ * required value; anything else goes to `parse`, which returns the decoded
+ * value or the problem ("must be ...").
+ * @internal
+ */
+export function leaf<A>(
+  name: string,
+  is: (u: unknown) => u is A,
+  parse: (u: unknown) => E.Either<string, A>,
+  encode: (a: A) => JsonValue,
+): Codec<A> {
+  return required(
+    name,
+    is,
+    (u, c) => {
+      const parsed = parse(u);
+      return E.isRight(parsed) ? t.success(parsed.right) : fail(u, c, parsed.left);
+    },
+    encode,
+  );
+}
+
+/**
+ * A required JSON value read and written unchanged when `ok` accepts it;
+ * otherwise the problem is `problem(u)`, by default "must be <name>".
+ * @internal
+ */
+export function guarded<A extends JsonValue>(
+  name: string,
+  ok: (u: unknown) => u is A,
+  problem: (u: unknown) => string = () => `must be ${name}`,
+): Codec<A> {
+  return leaf(
+    name,
+    ok,
+    (u) => (ok(u) ? E.right(u) : E.left(problem(u))),
+    (a) => a,
+  );
+}
+
+/**
  * Any string.
  * @internal
  */
-export const string: Codec<string> = leaf(
-  "a string",
-  (u): u is string => typeof u === "string",
-  (u) => (typeof u === "string" ? E.right(u) : E.left("must be a string")),
-  (a) => a,
-);
+export const string: Codec<string> = guarded("a string", (u): u is string => typeof u === "string");
 
 /**
  * A non-empty string naming something (ids are strings, even when they look like numbers).
  * @internal
  */
-export const id: Codec<string> = leaf(
+export const id: Codec<string> = guarded(
   'a non-empty string such as "3" (ids are written in quotes)',
   (u): u is string => typeof u === "string" && u !== "",
   (u) =>
-    typeof u === "string" && u !== ""
-      ? E.right(u)
-      : E.left(
-          typeof u === "number"
-            ? `must be a string: write the id in quotes, such as "${Number.isFinite(u) ? u : 3}"`
-            : 'must be a non-empty string such as "3"',
-        ),
-  (a) => a,
+    typeof u === "number"
+      ? `must be a string: write the id in quotes, such as "${Number.isFinite(u) ? u : 3}"`
+      : 'must be a non-empty string such as "3"',
 );
 
 /**
  * `true` or `false`.
  * @internal
  */
-export const boolean: Codec<boolean> = leaf(
+export const boolean: Codec<boolean> = guarded(
   "true or false",
   (u): u is boolean => typeof u === "boolean",
-  (u) => (typeof u === "boolean" ? E.right(u) : E.left("must be true or false")),
-  (a) => a,
 );
 
 /**
  * Any JSON number, passed on unchanged (the engine judges it).
  * @internal
  */
-export const number: Codec<number> = leaf(
+export const number: Codec<number> = guarded(
   "a number",
   (u): u is number => typeof u === "number",
-  (u) => (typeof u === "number" ? E.right(u) : E.left("must be a number such as 1")),
-  (a) => a,
+  () => "must be a number such as 1",
 );
 
 /**
@@ -174,13 +179,9 @@ export const number: Codec<number> = leaf(
  * @internal
  */
 export function integer(min: number): Codec<number> {
-  const name = `a whole number of at least ${min}`;
-  const ok = (u: unknown): u is number => Number.isSafeInteger(u) && (u as number) >= min;
-  return leaf(
-    name,
-    ok,
-    (u) => (ok(u) ? E.right(u) : E.left(`must be ${name}`)),
-    (a) => a,
+  return guarded(
+    `a whole number of at least ${min}`,
+    (u): u is number => Number.isSafeInteger(u) && (u as number) >= min,
   );
 }
 
@@ -189,14 +190,9 @@ export function integer(min: number): Codec<number> {
  * @internal
  */
 export function oneOf<A extends string>(values: readonly A[]): Codec<A> {
-  const name = `one of ${values.map((v) => `"${v}"`).join(", ")}`;
-  const ok = (u: unknown): u is A =>
-    typeof u === "string" && (values as readonly string[]).includes(u);
-  return leaf(
-    name,
-    ok,
-    (u) => (ok(u) ? E.right(u) : E.left(`must be ${name}`)),
-    (a) => a,
+  return guarded(
+    `one of ${values.map((v) => `"${v}"`).join(", ")}`,
+    (u): u is A => typeof u === "string" && (values as readonly string[]).includes(u),
   );
 }
 
@@ -392,9 +388,8 @@ export function pathOf(context: t.Context): string {
 
 /**
  * The refund errors for io-ts validation errors: one per problem, in the order found.
- * @internal
  */
-export function toRefundErrors(errors: t.Errors): NonEmptyArray<RefundError> {
+function toRefundErrors(errors: t.Errors): NonEmptyArray<RefundError> {
   const converted = errors.map((e): RefundError => {
     const path = pathOf(e.context);
     const problem = e.message ?? "does not have the expected shape";
@@ -428,6 +423,5 @@ export function runDecoder<A>(
 
 /**
  * The problem reported when reading the input threw (never for values `JSON.parse` returns).
- * @internal
  */
-export const UNREADABLE = "could not be read as JSON data";
+const UNREADABLE = "could not be read as JSON data";

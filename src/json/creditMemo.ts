@@ -5,7 +5,6 @@
  * @module
  */
 import type { Either } from "fp-ts/lib/Either.js";
-import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type {
   CreditMemo,
@@ -26,10 +25,10 @@ import type { Codec, FieldProblem } from "./codec.js";
 import {
   array,
   boolean,
+  guarded,
   id,
   integer,
   isObject,
-  leaf,
   map,
   nullable,
   oneOf,
@@ -52,14 +51,10 @@ export const restockType = oneOf(["no_restock", "cancel", "return"] as const);
  * A tax line's informational rate: a decimal string such as `"0.0825"` (kept as written).
  * @internal
  */
-export const rate: Codec<string> = leaf(
+export const rate: Codec<string> = guarded(
   'a decimal string such as "0.0825"',
   (u): u is string => typeof u === "string" && parseDecimal(u) !== undefined,
-  (u) =>
-    typeof u === "string" && parseDecimal(u) !== undefined
-      ? E.right(u)
-      : E.left('must be a decimal string such as "0.0825" (the rate is informational)'),
-  (a) => a,
+  () => 'must be a decimal string such as "0.0825" (the rate is informational)',
 );
 
 /**
@@ -268,14 +263,6 @@ export function decodeCreditMemo(
 }
 
 /**
- * The codec that writes `memo` (its own currencies).
- * @internal
- */
-export function memoEncoder(memo: MemoCurrencies): Codec<CreditMemo> {
-  return creditMemoCodec(encodingContext(memo), undefined);
-}
-
-/**
  * The amount context for writing a document in `currency` / `presentmentCurrency`.
  * @internal
  */
@@ -320,5 +307,5 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
  * @category Codecs
  */
 export function encodeCreditMemo(memo: CreditMemo): JsonObject {
-  return memoEncoder(memo).encode(memo) as JsonObject;
+  return creditMemoCodec(encodingContext(memo), undefined).encode(memo) as JsonObject;
 }
