@@ -46,19 +46,17 @@ import {
   struct,
   withDefault,
 } from "../../json/codec.js";
-import type { Currency } from "../../money/currency.js";
 import { formatMinorUnits, parseDecimal } from "../../money/decimal.js";
 import { type MoneyBag, subtractBags, sumBy, ZERO } from "../../money/moneyBag.js";
-import { buildCreditMemos, type RecordedRefund } from "../memoBuilder.js";
+import type { RecordedRefund } from "../memoBuilder.js";
 import {
-  currencyAt,
-  Problems,
   platformId,
   platformMoney,
   platformRate,
   type SignedDecimal,
   signedMinor,
 } from "../platformCodecs.js";
+import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
 
 const m = optional(platformMoney);
 
@@ -140,19 +138,12 @@ export const MAGENTO_OFFLINE_METHODS: readonly string[] = [
   "free",
 ];
 
-interface Context {
-  readonly shop: Currency | undefined;
-  readonly presentment: Currency | undefined;
-  readonly multi: boolean;
-  readonly problems: Problems;
-}
-
 /**
  * The bag of field `field` of the object at `path`: `field` is presentment
  * money, `base_<field>` shop money. Magento writes discounts negative on
  * orders and memos and positive on items, so the sign is dropped.
  */
-function bagOf(ctx: Context, obj: Raw, at: string, field: string): MoneyBag {
+function bagOf(ctx: PlatformContext, obj: Raw, at: string, field: string): MoneyBag {
   const path = at;
   const p = (name: string) => (path === "" ? name : `${path}.${name}`);
   const plain = obj[field] as SignedDecimal | undefined;
@@ -187,7 +178,10 @@ function rateOfPercent(percent: string): string | undefined {
 
 const carriesMoney = (bag: MoneyBag) => bag.shop !== 0n || bag.presentment !== 0n;
 
-function linesOf(ctx: Context, raw: MagentoOrder): { lines: LineItem[]; dropped: Set<string> } {
+function linesOf(
+  ctx: PlatformContext,
+  raw: MagentoOrder,
+): { lines: LineItem[]; dropped: Set<string> } {
   const dropped = new Set<string>();
   const lines: LineItem[] = [];
   raw.items.forEach((it, i) => {
@@ -231,7 +225,7 @@ function linesOf(ctx: Context, raw: MagentoOrder): { lines: LineItem[]; dropped:
   return { lines, dropped };
 }
 
-function shippingOf(ctx: Context, raw: MagentoOrder): ShippingLine[] {
+function shippingOf(ctx: PlatformContext, raw: MagentoOrder): ShippingLine[] {
   const obj = raw as unknown as Raw;
   const price = bagOf(ctx, obj, "", "shipping_amount");
   const discount = bagOf(ctx, obj, "", "shipping_discount_amount");
@@ -250,7 +244,7 @@ function shippingOf(ctx: Context, raw: MagentoOrder): ShippingLine[] {
   ];
 }
 
-function invoicesOf(ctx: Context, raw: MagentoOrder): Invoice[] {
+function invoicesOf(ctx: PlatformContext, raw: MagentoOrder): Invoice[] {
   const method = raw.payment?.method;
   const online = method === undefined || !MAGENTO_OFFLINE_METHODS.includes(method);
   const gateway = method === undefined ? {} : { gateway: method };
@@ -269,7 +263,7 @@ function invoicesOf(ctx: Context, raw: MagentoOrder): Invoice[] {
 }
 
 function recordedOf(
-  ctx: Context,
+  ctx: PlatformContext,
   raw: MagentoOrder,
   dropped: ReadonlySet<string>,
 ): RecordedRefund[] {
@@ -333,7 +327,7 @@ function recordedOf(
   });
 }
 
-function checkRefundedQuantities(ctx: Context, raw: MagentoOrder): void {
+function checkRefundedQuantities(ctx: PlatformContext, raw: MagentoOrder): void {
   const refunded = new Map<string, number>();
   for (const memo of raw.creditmemos)
     for (const it of memo.items)
@@ -348,34 +342,26 @@ function checkRefundedQuantities(ctx: Context, raw: MagentoOrder): void {
 }
 
 function toOrder(raw: MagentoOrder): E.Either<NonEmptyArray<RefundError>, Order> {
-  const problems = new Problems();
   const presentmentCode = raw.order_currency_code ?? raw.base_currency_code;
-  const ctx: Context = {
-    shop: currencyAt(raw.base_currency_code, "base_currency_code", problems),
-    presentment: currencyAt(presentmentCode, "order_currency_code", problems),
-    multi: raw.base_currency_code !== presentmentCode,
-    problems,
-  };
-  // An unknown currency is reported alone: no amount can be read without it.
-  const currencyProblems = problems.list();
-  if (currencyProblems !== undefined) return E.left(currencyProblems);
-  const { lines, dropped } = linesOf(ctx, raw);
-  const base: Order = {
-    id: raw.entity_id,
-    currency: raw.base_currency_code,
-    presentmentCurrency: presentmentCode,
-    taxesIncluded: false,
-    lineItems: lines,
-    shippingLines: shippingOf(ctx, raw),
-    invoices: invoicesOf(ctx, raw),
-    refunds: [],
-  };
-  checkRefundedQuantities(ctx, raw);
-  if (problems.list() !== undefined) return problems.result(() => base);
-  const recorded = recordedOf(ctx, raw, dropped);
-  if (problems.list() !== undefined) return problems.result(() => base);
-  const refunds = buildCreditMemos(base, recorded, problems);
-  return problems.result(() => ({ ...base, refunds }));
+  return readPlatformOrder(
+    { code: raw.base_currency_code, path: "base_currency_code" },
+    { code: presentmentCode, path: "order_currency_code" },
+    (ctx) => {
+      const { lines, dropped } = linesOf(ctx, raw);
+      const order: Order = {
+        id: raw.entity_id,
+        currency: raw.base_currency_code,
+        presentmentCurrency: presentmentCode,
+        taxesIncluded: false,
+        lineItems: lines,
+        shippingLines: shippingOf(ctx, raw),
+        invoices: invoicesOf(ctx, raw),
+        refunds: [],
+      };
+      checkRefundedQuantities(ctx, raw);
+      return { order, recorded: () => recordedOf(ctx, raw, dropped) };
+    },
+  );
 }
 
 /**

@@ -47,17 +47,16 @@ import {
 } from "../../json/codec.js";
 import type { Currency } from "../../money/currency.js";
 import { addBags, type MoneyBag, ZERO } from "../../money/moneyBag.js";
-import { buildCreditMemos, type RecordedLine, type RecordedRefund } from "../memoBuilder.js";
+import type { RecordedLine, RecordedRefund } from "../memoBuilder.js";
 import {
-  currencyAt,
   negated,
-  Problems,
   platformId,
   platformMoney,
   platformRate,
   type SignedDecimal,
   signedMinor,
 } from "../platformCodecs.js";
+import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
 
 const money = struct("an amount with its currency", {
   amount: platformMoney,
@@ -209,13 +208,6 @@ export function fulfilledQuantityOf(line: {
   return line.quantity;
 }
 
-interface Context {
-  readonly shop: Currency | undefined;
-  readonly presentment: Currency | undefined;
-  readonly multi: boolean;
-  readonly problems: Problems;
-}
-
 /**
  * The bag of a Shopify amount `field` of the object at `path`: from its
  * `*_set` when present (checked against the plain field and the order's
@@ -223,7 +215,7 @@ interface Context {
  * Signed: callers decide whether a negative amount is allowed.
  */
 function bagOf(
-  ctx: Context,
+  ctx: PlatformContext,
   path: string,
   field: string,
   plain: SignedDecimal | undefined,
@@ -270,7 +262,7 @@ function bagOf(
 
 /** A bag that must not be negative. */
 function amountOf(
-  ctx: Context,
+  ctx: PlatformContext,
   path: string,
   field: string,
   plain: SignedDecimal | undefined,
@@ -286,7 +278,7 @@ function amountOf(
 }
 
 type RawTaxLine = t.TypeOf<typeof taxLine>;
-const taxLinesOf = (ctx: Context, path: string, lines: readonly RawTaxLine[]): TaxLine[] =>
+const taxLinesOf = (ctx: PlatformContext, path: string, lines: readonly RawTaxLine[]): TaxLine[] =>
   lines.map((t, i) => {
     const amount = amountOf(ctx, `${path}.tax_lines[${i}]`, "price", t.price, t.price_set);
     return t.rate === undefined
@@ -295,12 +287,12 @@ const taxLinesOf = (ctx: Context, path: string, lines: readonly RawTaxLine[]): T
   });
 
 type RawDiscount = t.TypeOf<typeof discountAllocation>;
-const discountsOf = (ctx: Context, path: string, lines: readonly RawDiscount[]) =>
+const discountsOf = (ctx: PlatformContext, path: string, lines: readonly RawDiscount[]) =>
   lines.map((d, i) => ({
     amount: amountOf(ctx, `${path}.discount_allocations[${i}]`, "amount", d.amount, d.amount_set),
   }));
 
-function dutyOf(ctx: Context, path: string, d: t.TypeOf<typeof duty>): Duty {
+function dutyOf(ctx: PlatformContext, path: string, d: t.TypeOf<typeof duty>): Duty {
   const set =
     d.price_set ??
     (d.shop_money !== undefined && d.presentment_money !== undefined
@@ -314,7 +306,7 @@ function dutyOf(ctx: Context, path: string, d: t.TypeOf<typeof duty>): Duty {
   };
 }
 
-function lineItemOf(ctx: Context, line: t.TypeOf<typeof lineItem>, i: number): LineItem {
+function lineItemOf(ctx: PlatformContext, line: t.TypeOf<typeof lineItem>, i: number): LineItem {
   const path = `line_items[${i}]`;
   return {
     id: line.id,
@@ -330,7 +322,7 @@ function lineItemOf(ctx: Context, line: t.TypeOf<typeof lineItem>, i: number): L
 }
 
 function shippingLineOf(
-  ctx: Context,
+  ctx: PlatformContext,
   line: t.TypeOf<typeof shippingLine>,
   i: number,
 ): ShippingLine {
@@ -347,7 +339,7 @@ function shippingLineOf(
 const succeeded = (t: { readonly status?: string }) =>
   t.status === undefined || t.status === "success";
 
-function invoicesOf(ctx: Context, transactions: ShopifyOrder["transactions"]): Invoice[] {
+function invoicesOf(ctx: PlatformContext, transactions: ShopifyOrder["transactions"]): Invoice[] {
   return transactions.flatMap((t, i) =>
     (t.kind === "capture" || t.kind === "sale") && succeeded(t)
       ? [
@@ -366,7 +358,7 @@ const restockOf = (r: "no_restock" | "cancel" | "return" | "legacy_restock"): Re
   r === "legacy_restock" ? "return" : r;
 
 function recordedRefundOf(
-  ctx: Context,
+  ctx: PlatformContext,
   order: Order,
   r: t.TypeOf<typeof refund>,
   i: number,
@@ -468,32 +460,27 @@ function recordedRefundOf(
 }
 
 function toOrder(raw: ShopifyOrder): E.Either<NonEmptyArray<RefundError>, Order> {
-  const problems = new Problems();
   const presentmentCode = raw.presentment_currency ?? raw.currency;
-  const ctx: Context = {
-    shop: currencyAt(raw.currency, "currency", problems),
-    presentment: currencyAt(presentmentCode, "presentment_currency", problems),
-    multi: raw.currency !== presentmentCode,
-    problems,
-  };
-  // An unknown currency is reported alone: no amount can be read without it.
-  const currencyProblems = problems.list();
-  if (currencyProblems !== undefined) return E.left(currencyProblems);
-  const base: Order = {
-    id: raw.id,
-    currency: raw.currency,
-    presentmentCurrency: presentmentCode,
-    taxesIncluded: raw.taxes_included,
-    lineItems: raw.line_items.map((l, i) => lineItemOf(ctx, l, i)),
-    shippingLines: raw.shipping_lines.map((l, i) => shippingLineOf(ctx, l, i)),
-    invoices: invoicesOf(ctx, raw.transactions),
-    refunds: [],
-  };
-  if (problems.list() !== undefined) return problems.result(() => base);
-  const recorded = raw.refunds.map((r, i) => recordedRefundOf(ctx, base, r, i));
-  if (problems.list() !== undefined) return problems.result(() => base);
-  const refunds = buildCreditMemos(base, recorded, problems);
-  return problems.result(() => ({ ...base, refunds }));
+  return readPlatformOrder(
+    { code: raw.currency, path: "currency" },
+    { code: presentmentCode, path: "presentment_currency" },
+    (ctx) => {
+      const order: Order = {
+        id: raw.id,
+        currency: raw.currency,
+        presentmentCurrency: presentmentCode,
+        taxesIncluded: raw.taxes_included,
+        lineItems: raw.line_items.map((l, i) => lineItemOf(ctx, l, i)),
+        shippingLines: raw.shipping_lines.map((l, i) => shippingLineOf(ctx, l, i)),
+        invoices: invoicesOf(ctx, raw.transactions),
+        refunds: [],
+      };
+      return {
+        order,
+        recorded: () => raw.refunds.map((r, i) => recordedRefundOf(ctx, order, r, i)),
+      };
+    },
+  );
 }
 
 /**
