@@ -25,23 +25,32 @@ export interface FreeAmounts {
   readonly transactions?: readonly bigint[];
 }
 
+/** The free amounts read one by one into {@link FreeAmounts} (transactions are a list). */
+type SingleAmount = "shipping" | "adjustmentPositive" | "adjustmentNegative" | "amount";
+
 interface Named {
   readonly field: string;
   readonly path: string;
   readonly value: DecimalAmount;
+  /** Where the amount goes in {@link FreeAmounts}; absent for a transaction's. */
+  readonly key?: SingleAmount;
 }
 
 function namedFreeAmounts(request: RefundRequest): Named[] {
   const named: Named[] = [];
-  const add = (field: string, path: string, value: DecimalAmount | undefined) => {
-    if (value !== undefined) named.push({ field, path, value });
+  const add = (key: SingleAmount, field: string, value: DecimalAmount | undefined) => {
+    if (value !== undefined) named.push({ field, path: field, value, key });
   };
-  add("shipping.amount", "shipping.amount", request.shipping?.amount);
+  add("shipping", "shipping.amount", request.shipping?.amount);
   add("adjustmentPositive", "adjustmentPositive", request.adjustmentPositive);
   add("adjustmentNegative", "adjustmentNegative", request.adjustmentNegative);
   add("amount", "amount", request.amount);
   for (const [i, t] of (request.transactions ?? []).entries())
-    add("transactions.amount", `transactions[${i}].amount`, t.amount);
+    named.push({
+      field: "transactions.amount",
+      path: `transactions[${i}].amount`,
+      value: t.amount,
+    });
   return named;
 }
 
@@ -93,18 +102,11 @@ export function readFreeAmounts(
   const amounts: {
     -readonly [K in keyof FreeAmounts]: FreeAmounts[K];
   } = {};
-  const set = <K extends "shipping" | "adjustmentPositive" | "adjustmentNegative" | "amount">(
-    key: K,
-    path: string,
-    value: DecimalAmount | undefined,
-  ) => {
+  for (const { key, path, value } of named) {
+    if (key === undefined) continue;
     const converted = minor(path, value);
     if (converted !== undefined) amounts[key] = converted;
-  };
-  set("shipping", "shipping.amount", request.shipping?.amount);
-  set("adjustmentPositive", "adjustmentPositive", request.adjustmentPositive);
-  set("adjustmentNegative", "adjustmentNegative", request.adjustmentNegative);
-  set("amount", "amount", request.amount);
+  }
   if (request.transactions !== undefined)
     amounts.transactions = request.transactions.map(
       (t, i) => minor(`transactions[${i}].amount`, t.amount) ?? 0n,
