@@ -54,7 +54,7 @@ function progress(io: AuditIo, orders: number, refunds: number, flagged: number)
  * Runs the audit over `options.file`, writing as it reads: one line per
  * order, then the summary. Returns §9.2's exit status.
  */
-export async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
+async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
   const io = withProcessStreams(cliIo);
   const tally = new AuditTally();
   const splitter = new DocumentSplitter();

@@ -24,7 +24,7 @@ export interface AuditIo extends CliIo {
 }
 
 /** Whether `io` already streams (tests pass such an I/O). */
-export function isAuditIo(io: CliIo): io is AuditIo {
+function isAuditIo(io: CliIo): io is AuditIo {
   return "readLines" in io && typeof (io as Partial<AuditIo>).readLines === "function";
 }
 

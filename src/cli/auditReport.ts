@@ -15,6 +15,7 @@ import { type AuditReport, audit, type Discrepancy, type RejectedRefund } from "
 import type { Order } from "../domain/order.js";
 import type { PolicyName } from "../domain/policy.js";
 import { type RefundError, refundErrors } from "../errors.js";
+import { currencyForEncoding } from "../json/amount.js";
 import { decodeOrder } from "../json/order.js";
 import { findCurrency } from "../money/currency.js";
 import { formatMinorUnits, parseDecimal, toMinorUnits } from "../money/decimal.js";
@@ -195,21 +196,13 @@ export class AuditTally {
     this.invalidOrders += 1;
   }
 
-  /** Whether any order was invalid input. */
-  get hasInvalid(): boolean {
-    return this.invalidOrders > 0;
-  }
-
   /** The summary so far. */
   summary(): AuditSummary {
     const money = (m: ReadonlyMap<string, bigint>) =>
       Object.fromEntries(
         [...m.entries()]
           .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([code, minor]) => [
-            code,
-            formatMinorUnits(minor, findCurrency(code) ?? { code, exponent: 2 }),
-          ]),
+          .map(([code, minor]) => [code, formatMinorUnits(minor, currencyForEncoding(code))]),
       );
     return {
       orders: this.orders,

@@ -7,6 +7,8 @@ import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import { applyRefund } from "../applyRefund.js";
 import { calculate } from "../calculate.js";
+import type { Order } from "../domain/order.js";
+import type { RefundRequest } from "../domain/refundRequest.js";
 import { encodeCreditMemo } from "../json/creditMemo.js";
 import type { JsonObject } from "../json/json.js";
 import { decodeOrder, encodeOrder } from "../json/order.js";
@@ -75,6 +77,25 @@ const refundOptionSpecs: readonly OptionSpec[] = [
 ];
 
 /**
+ * The `prepare` of a refund subcommand: read and decode both inputs,
+ * `compute` the refund, `write` it; any failure is the failure document.
+ */
+function prepareRefund<A>(
+  compute: (order: Order, request: RefundRequest) => Either<readonly CliError[], A>,
+  write: (io: CliIo, result: A, options: RefundOptions) => void,
+): Subcommand["prepare"] {
+  return (parsed) =>
+    E.map((options: RefundOptions) => async (io: CliIo): Promise<number> => {
+      const inputs = await readOrderAndRequest(options, io);
+      if (E.isLeft(inputs)) return fail(io, inputs.left, options);
+      const result = compute(inputs.right.order, inputs.right.request);
+      if (E.isLeft(result)) return fail(io, result.left, options);
+      write(io, result.right, options);
+      return EXIT.ok;
+    })(refundOptions(parsed));
+}
+
+/**
  * `calculate --order FILE --request FILE [--pretty | --format table]`: the
  * credit memo the request gives, without changing the order.
  * @category CLI
@@ -83,18 +104,10 @@ export const calculateCommand: Subcommand = {
   name: "calculate",
   usage: "refund-core calculate --order FILE --request FILE [--pretty | --format table]",
   options: [...refundOptionSpecs, { name: "format", kind: "value", choices: ["json", "table"] }],
-  prepare: (parsed) =>
-    E.map((options: RefundOptions) => async (io: CliIo): Promise<number> => {
-      const inputs = await readOrderAndRequest(options, io);
-      if (E.isLeft(inputs)) return fail(io, inputs.left, options);
-      const result = calculate(inputs.right.order, inputs.right.request);
-      if (E.isLeft(result)) return fail(io, result.left, options);
-      if (options.table) io.writeOut(renderCreditMemoTable(result.right));
-      else {
-        writeDocument(io, { ok: true, creditMemo: encodeCreditMemo(result.right) }, options.pretty);
-      }
-      return EXIT.ok;
-    })(refundOptions(parsed)),
+  prepare: prepareRefund(calculate, (io, memo, options) => {
+    if (options.table) io.writeOut(renderCreditMemoTable(memo));
+    else writeDocument(io, { ok: true, creditMemo: encodeCreditMemo(memo) }, options.pretty);
+  }),
 };
 
 /**
@@ -106,18 +119,12 @@ export const applyCommand: Subcommand = {
   name: "apply",
   usage: "refund-core apply     --order FILE --request FILE [--pretty]",
   options: refundOptionSpecs,
-  prepare: (parsed) =>
-    E.map((options: RefundOptions) => async (io: CliIo): Promise<number> => {
-      const inputs = await readOrderAndRequest(options, io);
-      if (E.isLeft(inputs)) return fail(io, inputs.left, options);
-      const result = applyRefund(inputs.right.order, inputs.right.request);
-      if (E.isLeft(result)) return fail(io, result.left, options);
-      const doc: JsonObject = {
-        ok: true,
-        creditMemo: encodeCreditMemo(result.right.creditMemo),
-        order: encodeOrder(result.right.order),
-      };
-      writeDocument(io, doc, options.pretty);
-      return EXIT.ok;
-    })(refundOptions(parsed)),
+  prepare: prepareRefund(applyRefund, (io, applied, options) => {
+    const doc: JsonObject = {
+      ok: true,
+      creditMemo: encodeCreditMemo(applied.creditMemo),
+      order: encodeOrder(applied.order),
+    };
+    writeDocument(io, doc, options.pretty);
+  }),
 };

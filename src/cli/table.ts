@@ -4,7 +4,7 @@
  * @module
  */
 import type { CreditMemo } from "../domain/creditMemo.js";
-import { findCurrency } from "../money/currency.js";
+import { currencyForEncoding } from "../json/amount.js";
 import { formatMinorUnits } from "../money/decimal.js";
 import type { MoneyBag } from "../money/moneyBag.js";
 import { sumBags } from "../money/moneyBag.js";
@@ -64,11 +64,8 @@ export function renderColumns(
  * @category CLI
  */
 export function renderCreditMemoTable(memo: CreditMemo): string {
-  const shop = findCurrency(memo.currency) ?? { code: memo.currency, exponent: 2 };
-  const presentment = findCurrency(memo.presentmentCurrency) ?? {
-    code: memo.presentmentCurrency,
-    exponent: 2,
-  };
+  const shop = currencyForEncoding(memo.currency);
+  const presentment = currencyForEncoding(memo.presentmentCurrency);
   const multi = memo.currency !== memo.presentmentCurrency;
   const money = (bag: MoneyBag): string =>
     multi
