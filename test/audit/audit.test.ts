@@ -10,6 +10,7 @@ import type { Order } from "../../src/domain/order.js";
 import type { PolicyName } from "../../src/domain/policy.js";
 import type { RefundRequest } from "../../src/domain/refundRequest.js";
 import type { MoneyBag } from "../../src/money/moneyBag.js";
+import { unitRequest } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -42,9 +43,6 @@ function reportOf(o: Order, policy?: PolicyName): AuditReport {
   if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
   return result.right;
 }
-
-const one = (lineItemId: string, quantity = 1): RefundRequest =>
-  request({ lineItems: [{ lineItemId, quantity, restock: "no_restock" }] });
 
 /** A memo with one line's tax changed by `delta` minor units (line, memo tax and totals follow). */
 function withTaxShifted(memo: CreditMemo, delta: bigint): CreditMemo {
@@ -104,7 +102,7 @@ describe("a Shopify history recorded with per-unit rounding", () => {
     lineItems: [line("a", 5, "349.99", { discountAllocations: [discount("524.98")] })],
     invoices: [invoice("i", "1224.97")],
   });
-  const recorded = history(base, [one("a", 2)], "shopify");
+  const recorded = history(base, [unitRequest("a", 2)], "shopify");
   it("differs from the default in discount, subtotal and total, each explained by shopify", () => {
     const report = reportOf(recorded);
     expect(report.rejected).toEqual([]);
@@ -130,7 +128,7 @@ describe("a Shopify history recorded with per-unit rounding", () => {
     expect(reportOf(recorded, "shopify").discrepancies).toEqual([]);
   });
   it("the same history recorded by the default differs under shopify, explained by default", () => {
-    const d = reportOf(history(base, [one("a", 2)]), "shopify").discrepancies;
+    const d = reportOf(history(base, [unitRequest("a", 2)]), "shopify").discrepancies;
     expect(d.map((x) => [x.path, x.recorded, x.expected, x.explainedBy])).toContainEqual([
       "total",
       "489.99",
@@ -152,7 +150,7 @@ describe("Magento #38388: 3 × 100.00, discount 200.00, tax 57.00, memos with ta
   });
   // Recorded by Magento: discounts 66.67 / 66.67 / 66.66 (remaining over remaining), taxes leaking the
   // running delta: 19.00 / 19.01 / 18.99. Totals 52.33 / 52.34 / 52.33.
-  const clean = history(base, [one("a"), one("a"), one("a")], "magento");
+  const clean = history(base, [unitRequest("a"), unitRequest("a"), unitRequest("a")], "magento");
   const [m1, m2, m3] = clean.refunds as CreditMemo[];
   const recorded: Order = {
     ...base,
@@ -203,14 +201,16 @@ describe("a history that refunds more than the order has", () => {
     lineItems: [line("a", 2, "10.00"), line("b", 1, "5.00")],
     invoices: [invoice("i", "25.00")],
   });
-  const twice = history(base, [one("a", 2)]);
+  const twice = history(base, [unitRequest("a", 2)]);
   const [m1] = twice.refunds as CreditMemo[];
   const over: Order = {
     ...base,
-    refunds: [m1!, { ...m1!, id: "1-2" }, history(base, [one("b")]).refunds[0]!].map((m, i) => ({
-      ...m,
-      id: `1-${i + 1}`,
-    })),
+    refunds: [m1!, { ...m1!, id: "1-2" }, history(base, [unitRequest("b")]).refunds[0]!].map(
+      (m, i) => ({
+        ...m,
+        id: `1-${i + 1}`,
+      }),
+    ),
   };
   it("is audited memo by memo: the repeated memo is rejected as OVER_REFUND, never INCONSISTENT_ORDER", () => {
     const report = reportOf(over);
@@ -234,7 +234,7 @@ describe("a history that refunds more than the order has", () => {
       lineItems: [line("a", 3, "10.00", { discountAllocations: [discount("3.00")] })],
       invoices: [invoice("i", "27.00")],
     });
-    const clean = history(three, [one("a"), one("a"), one("a")]);
+    const clean = history(three, [unitRequest("a"), unitRequest("a"), unitRequest("a")]);
     const [m1, m2, m3] = clean.refunds as CreditMemo[];
     const negative: CreditMemo = {
       ...m1!,
@@ -272,7 +272,7 @@ describe("recorded transactions are checked on their own", () => {
     lineItems: [line("a", 2, "10.00")],
     invoices: [invoice("i1", "5.00"), invoice("i2", "15.00")],
   });
-  const clean = history(base, [one("a")]);
+  const clean = history(base, [unitRequest("a")]);
   const memo = clean.refunds[0]!;
   const withTransactions = (transactions: CreditMemo["transactions"]): Order => ({
     ...base,
@@ -324,7 +324,7 @@ describe("recorded transactions are checked on their own", () => {
     ]);
   });
   it("a memo out of an unknown invoice does not make the memos after it INCONSISTENT_ORDER", () => {
-    const two = history(base, [one("a"), one("a")]);
+    const two = history(base, [unitRequest("a"), unitRequest("a")]);
     const [m1, m2] = two.refunds as CreditMemo[];
     const report = reportOf({
       ...base,
@@ -336,7 +336,7 @@ describe("recorded transactions are checked on their own", () => {
     expect(JSON.stringify(report)).not.toContain("INCONSISTENT_ORDER");
   });
   it("a memo naming an item not on the order is rejected (UNKNOWN_LINE_ITEM), and the next memo still audited", () => {
-    const two = history(base, [one("a"), one("a")]);
+    const two = history(base, [unitRequest("a"), unitRequest("a")]);
     const [m1, m2] = two.refunds as CreditMemo[];
     const ghost = { ...m1!, lineItems: [{ ...m1!.lineItems[0]!, lineItemId: "ghost" }] };
     const report = reportOf({ ...base, refunds: [ghost, m2!] });

@@ -6,8 +6,7 @@ import { describe, expect, it } from "vitest";
 import { applyRefund } from "../../src/applyRefund.js";
 import { calculate, calculateOnCheckedOrder } from "../../src/calculate.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
-import type { Order } from "../../src/domain/order.js";
-import type { RefundRequest } from "../../src/domain/refundRequest.js";
+import { applied, unit } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -24,18 +23,6 @@ import {
   tax,
 } from "../support/builders.js";
 
-const unit = (lineItemId: string, quantity = 1) => ({
-  lineItemId,
-  quantity,
-  restock: "no_restock" as const,
-});
-
-function apply(o: Order, r: RefundRequest): { order: Order; memo: CreditMemo } {
-  const applied = applyRefund(o, r);
-  if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
-  return { order: applied.right.order, memo: applied.right.creditMemo };
-}
-
 const base = order({
   id: "5",
   lineItems: [line("a", 3, "10.00"), line("free", 1, "0.00")],
@@ -45,14 +32,14 @@ const base = order({
 describe("§6 memo ids stay unique", () => {
   it("a default id skips an id an idempotency key already took", () => {
     // memo 1 keyed "5-2"; memo 2 would be "5-2" by position, so it takes "5-3".
-    const first = apply(base, request({ lineItems: [unit("a")], idempotencyKey: "5-2" }));
-    const second = apply(first.order, request({ lineItems: [unit("a")] }));
+    const first = applied(base, request({ lineItems: [unit("a")], idempotencyKey: "5-2" }));
+    const second = applied(first.order, request({ lineItems: [unit("a")] }));
     expect([first.memo.id, second.memo.id]).toEqual(["5-2", "5-3"]);
     // and the order can still be refunded afterwards
     expect(memoOf(calculate(second.order, request({ lineItems: [unit("a")] }))).id).toBe("5-4");
   });
   it("a key equal to an existing memo id is DUPLICATE_REFUND", () => {
-    const imported = apply(base, request({ lineItems: [unit("a")] }));
+    const imported = applied(base, request({ lineItems: [unit("a")] }));
     const renamed = { ...imported.order, refunds: [{ ...imported.memo, id: "rma-77" }] };
     expect(
       errorsOf(calculate(renamed, request({ lineItems: [unit("a")], idempotencyKey: "rma-77" }))),
@@ -101,7 +88,7 @@ describe("§3.6 / §3.3 a full refund returns all remaining duties", () => {
     invoices: [invoice("i", "45.80")],
   });
   it("duties left on a line whose units were all refunded go out in a quantity-0 line", () => {
-    const units = apply(withDuty, request({ lineItems: [unit("t", 2)] }));
+    const units = applied(withDuty, request({ lineItems: [unit("t", 2)] }));
     expect(show(units.memo.total)).toBe("44.00");
     // full: no units left, duty 1.50 and its tax 0.30 remain; money left 1.80, so no adjustment.
     const full = memoOf(calculate(units.order, request({ full: true })));
@@ -115,7 +102,7 @@ describe("§3.6 / §3.3 a full refund returns all remaining duties", () => {
   it("a quantity-0 line with refundDuties refunds the duties of the units already refunded", () => {
     // 1 of 2 units refunded without duties; then quantity 0 with refundDuties: round(150·1/2) = 75 → 0.75,
     // duty tax round(30·1/2) = 15 → 0.15.
-    const one = apply(withDuty, request({ lineItems: [unit("t", 1)] }));
+    const one = applied(withDuty, request({ lineItems: [unit("t", 1)] }));
     const catchUp = memoOf(
       calculate(one.order, request({ lineItems: [unit("t", 0)], refundDuties: true })),
     );
@@ -128,7 +115,7 @@ describe("§3.6 / §3.3 a full refund returns all remaining duties", () => {
   it("a history memo that lists no duties (as §6's example) leaves them all for the full refund", () => {
     // The units went out in a memo whose line has "duties": [] — read as none
     // refunded — so the full refund still returns the duty 1.50 and its tax 0.30.
-    const units = apply(withDuty, request({ lineItems: [unit("t", 2)] }));
+    const units = applied(withDuty, request({ lineItems: [unit("t", 2)] }));
     const [memo] = units.order.refunds;
     const noDuties = {
       ...withDuty,
@@ -167,7 +154,7 @@ describe("§1 every amount in v1 is ≥ 0", () => {
       ],
       invoices: [invoice("i", "17.60")],
     });
-    const first = apply(o, request({ lineItems: [unit("x")] }));
+    const first = applied(o, request({ lineItems: [unit("x")] }));
     const tampered: CreditMemo = {
       ...first.memo,
       lineItems: first.memo.lineItems.map((l) => ({
@@ -219,7 +206,7 @@ describe("never a throw", () => {
     expect(errorsOf(result)).toHaveLength(299_999);
   });
   it("the audit entry point reports a history memo with a fractional quantity instead of throwing", () => {
-    const first = apply(base, request({ lineItems: [unit("a")] }));
+    const first = applied(base, request({ lineItems: [unit("a")] }));
     const odd = {
       ...first.memo,
       lineItems: first.memo.lineItems.map((l) => ({ ...l, quantity: 0.5 })),

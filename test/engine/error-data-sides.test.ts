@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { calculate } from "../../src/calculate.js";
+import { unit } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -16,8 +17,6 @@ import {
   request,
   shippingLine,
 } from "../support/builders.js";
-
-const one = (lineItemId: string) => ({ lineItemId, quantity: 1, restock: "no_restock" as const });
 
 describe("the side that fails is the one reported", () => {
   it("NEGATIVE_TOTAL on the shop side only: 0.10 − 4.00 USD while 5.00 − 2.00 EUR stays positive", () => {
@@ -31,7 +30,7 @@ describe("the side that fails is the one reported", () => {
     const errors = errorsOf(
       calculate(
         o,
-        request({ lineItems: [one("a")], adjustmentNegative: dec("2.00"), currency: "EUR" }),
+        request({ lineItems: [unit("a")], adjustmentNegative: dec("2.00"), currency: "EUR" }),
       ),
     );
     expect(errors).toEqual([
@@ -49,7 +48,7 @@ describe("the side that fails is the one reported", () => {
     const errors = errorsOf(
       calculate(
         o,
-        request({ lineItems: [one("a")], adjustmentNegative: dec("0.2"), currency: "KWD" }),
+        request({ lineItems: [unit("a")], adjustmentNegative: dec("0.2"), currency: "KWD" }),
       ),
     );
     // 0.100 − 0.200 KWD = −0.100; the shop side 10.00 − 2.00 USD is positive.
@@ -65,7 +64,7 @@ describe("the side that fails is the one reported", () => {
       lineItems: [line("a", 1, { shop: 2000n, presentment: 500n })],
       invoices: [invoice("i", { shop: 1000n, presentment: 500n })],
     });
-    expect(errorsOf(calculate(o, request({ lineItems: [one("a")] })))).toEqual([
+    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")] })))).toEqual([
       expect.objectContaining({
         code: "OVER_REFUND",
         subject: "money",
@@ -75,7 +74,7 @@ describe("the side that fails is the one reported", () => {
       }),
     ]);
     // Through one invoice: the order's money left is the first thing exceeded.
-    expect(errorsOf(calculate(o, request({ lineItems: [one("a")], invoiceId: "i" })))).toEqual([
+    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "i" })))).toEqual([
       expect.objectContaining({ code: "OVER_REFUND", subject: "money", currency: "USD" }),
     ]);
   });
@@ -87,7 +86,7 @@ describe("the side that fails is the one reported", () => {
       lineItems: [line("a", 1, { shop: 500n, presentment: 1500n })],
       invoices: [invoice("i", { shop: 1000n, presentment: 1000n })],
     });
-    expect(errorsOf(calculate(o, request({ lineItems: [one("a")] })))).toEqual([
+    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")] })))).toEqual([
       expect.objectContaining({
         code: "OVER_REFUND",
         subject: "money",
@@ -105,19 +104,21 @@ describe("the side that fails is the one reported", () => {
       lineItems: [line("a", 1, bag("6.00", "3.00"))],
       invoices: [invoice("small", bag("5.00", "5.00")), invoice("big", bag("5.00", "5.00"))],
     });
-    expect(errorsOf(calculate(o, request({ lineItems: [one("a")], invoiceId: "small" })))).toEqual([
-      expect.objectContaining({
-        code: "OVER_REFUND",
-        subject: "invoice",
-        invoiceId: "small",
-        path: "invoiceId",
-        currency: "USD",
-        requested: "6.00",
-        maximum: "5.00",
-      }),
-    ]);
+    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "small" })))).toEqual(
+      [
+        expect.objectContaining({
+          code: "OVER_REFUND",
+          subject: "invoice",
+          invoiceId: "small",
+          path: "invoiceId",
+          currency: "USD",
+          requested: "6.00",
+          maximum: "5.00",
+        }),
+      ],
+    );
     // Suggested, the same refund is split: 5.00 USD / 3.00 EUR on the first invoice, 1.00 USD / 0.00 EUR on the second.
-    const memo = calculate(o, request({ lineItems: [one("a")] }));
+    const memo = calculate(o, request({ lineItems: [unit("a")] }));
     expect(memo._tag).toBe("Right");
     if (memo._tag === "Right")
       expect(
@@ -137,7 +138,7 @@ describe("the side that fails is the one reported", () => {
       calculate(
         o,
         request({
-          lineItems: [one("a")],
+          lineItems: [unit("a")],
           transactions: [
             { invoiceId: "x", amount: dec("3.00") },
             { invoiceId: "y", amount: dec("2.00") },
@@ -169,7 +170,7 @@ describe("the side that fails is the one reported", () => {
       calculate(
         o,
         request({
-          lineItems: [one("a")],
+          lineItems: [unit("a")],
           currency: "KWD",
           transactions: [{ invoiceId: "x", amount: dec("1.2") }],
         }),
@@ -214,14 +215,16 @@ describe("the side that fails is the one reported", () => {
       lineItems: [line("a", 1, { shop: 1000n, presentment: 1000n })],
       invoices: [invoice("i", { shop: 1000n, presentment: 1000n })],
     });
-    expect(errorsOf(calculate(o, request({ lineItems: [one("a")], amount: dec("999") })))).toEqual([
-      expect.objectContaining({
-        code: "AMOUNT_MISMATCH",
-        path: "amount",
-        currency: "JPY",
-        expected: "1000",
-        actual: "999",
-      }),
-    ]);
+    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], amount: dec("999") })))).toEqual(
+      [
+        expect.objectContaining({
+          code: "AMOUNT_MISMATCH",
+          path: "amount",
+          currency: "JPY",
+          expected: "1000",
+          actual: "999",
+        }),
+      ],
+    );
   });
 });

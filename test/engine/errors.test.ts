@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { applyRefund } from "../../src/applyRefund.js";
 import { calculate } from "../../src/calculate.js";
 import type { RefundErrorCode } from "../../src/errors.js";
+import { unit } from "../support/apply.js";
 import {
   dec,
   discount,
@@ -27,16 +28,6 @@ const base = order({
   shippingLines: [shippingLine("s", "4.00")],
   invoices: [invoice("card", "30.00", true), invoice("cash", "9.00", false, "cash")],
 });
-const unit = (
-  lineItemId: string,
-  quantity = 1,
-  restock: "no_restock" | "return" | "cancel" = "no_restock",
-) => ({
-  lineItemId,
-  quantity,
-  restock,
-});
-
 const seen = new Set<RefundErrorCode>();
 function codes(result: ReturnType<typeof calculate>): RefundErrorCode[] {
   const list = errorsOf(result).map((e) => e.code);

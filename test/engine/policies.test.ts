@@ -4,10 +4,8 @@
  * shipping tax, and which rounding for everything else.
  */
 import { describe, expect, it } from "vitest";
-import { applyRefund } from "../../src/applyRefund.js";
-import type { Order } from "../../src/domain/order.js";
 import type { PolicyName } from "../../src/domain/policy.js";
-import type { RefundRequest } from "../../src/domain/refundRequest.js";
+import { applyAll, unit } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -21,23 +19,6 @@ import {
   tax,
 } from "../support/builders.js";
 
-const one = (lineItemId: string, quantity = 1) => ({
-  lineItemId,
-  quantity,
-  restock: "no_restock" as const,
-});
-
-/** Applies requests in turn under a policy and returns the memos. */
-function applyAll(start: Order, requests: RefundRequest[], policy: PolicyName) {
-  let current = start;
-  return requests.map((r) => {
-    const applied = applyRefund(current, r, policy);
-    if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
-    current = applied.right.order;
-    return applied.right.creditMemo;
-  });
-}
-
 // The published examples (0.05 over 3 units by each policy; 349.99 × 5 refunding 2) are in
 // test/policies/policies.test.ts, which the mutation run includes; these are the other cases.
 describe("§9.1 line proration by policy", () => {
@@ -49,7 +30,7 @@ describe("§9.1 line proration by policy", () => {
     });
     const memos = applyAll(
       b,
-      [request({ lineItems: [one("a", 2)] }), request({ lineItems: [one("a")] })],
+      [request({ lineItems: [unit("a", 2)] }), request({ lineItems: [unit("a")] })],
       "shopify",
     );
     expect(memos.map((m) => show(m.discount))).toEqual(["0.06", "0.02"]);
@@ -61,7 +42,7 @@ describe("§9.1 line proration by policy", () => {
       lineItems: [line("a", 2, "1.00", { discountAllocations: [discount("0.25")] })],
       invoices: [invoice("i", "100.00")],
     });
-    const halves = [request({ lineItems: [one("a")] }), request({ lineItems: [one("a")] })];
+    const halves = [request({ lineItems: [unit("a")] }), request({ lineItems: [unit("a")] })];
     expect(applyAll(b, halves, "default").map((m) => show(m.discount))).toEqual(["0.13", "0.12"]);
     expect(applyAll(b, halves, "bankers").map((m) => show(m.discount))).toEqual(["0.12", "0.13"]);
     // 0.35 over 2: 17.5 → bankers 18 (odd 17 goes up to even 18), default 18.

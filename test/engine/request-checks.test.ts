@@ -3,13 +3,11 @@
  * and messages (messages pinned by snapshot: a support agent reads them).
  */
 import { describe, expect, it } from "vitest";
-import { applyRefund } from "../../src/applyRefund.js";
 import { calculate } from "../../src/calculate.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
-import type { Order } from "../../src/domain/order.js";
-import type { RefundRequest } from "../../src/domain/refundRequest.js";
 import type { RefundError } from "../../src/errors.js";
 import { allocateByLargestRemainder } from "../../src/money/largestRemainder.js";
+import { orderAfter, unit } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -25,22 +23,6 @@ import {
   show,
   tax,
 } from "../support/builders.js";
-
-const one = (
-  lineItemId: string,
-  quantity = 1,
-  restock: "no_restock" | "return" | "cancel" = "no_restock",
-) => ({
-  lineItemId,
-  quantity,
-  restock,
-});
-
-function applied(o: Order, r: RefundRequest): Order {
-  const result = applyRefund(o, r);
-  if (result._tag === "Left") throw new Error(JSON.stringify(result.left));
-  return result.right.order;
-}
 
 const brief = (errors: readonly RefundError[]) =>
   errors.map((e) => ({
@@ -60,12 +42,12 @@ const multi = order({
 describe("§3.8 free amounts: which field lacks a currency, and where a bad amount is", () => {
   it.each([
     ["shipping.amount", request({ shipping: { fullRefund: false, amount: dec("1.00") } })],
-    ["adjustmentPositive", request({ lineItems: [one("a")], adjustmentPositive: dec("1.00") })],
-    ["adjustmentNegative", request({ lineItems: [one("a")], adjustmentNegative: dec("1.00") })],
+    ["adjustmentPositive", request({ lineItems: [unit("a")], adjustmentPositive: dec("1.00") })],
+    ["adjustmentNegative", request({ lineItems: [unit("a")], adjustmentNegative: dec("1.00") })],
     ["amount", request({ amount: dec("1.00") })],
     [
       "transactions.amount",
-      request({ lineItems: [one("a")], transactions: [{ invoiceId: "i", amount: dec("9.00") }] }),
+      request({ lineItems: [unit("a")], transactions: [{ invoiceId: "i", amount: dec("9.00") }] }),
     ],
   ])("MISSING_CURRENCY names %s", (field, r) => {
     expect(errorsOf(calculate(multi, r))).toEqual([
@@ -121,7 +103,7 @@ describe("§3.8 free amounts: which field lacks a currency, and where a bad amou
 
 describe("§3.6 full refund: only on its own", () => {
   it.each([
-    ["lineItems", request({ full: true, lineItems: [one("a")] })],
+    ["lineItems", request({ full: true, lineItems: [unit("a")] })],
     ["shipping", request({ full: true, shipping: { fullRefund: true } })],
     ["amount", request({ full: true, amount: dec("1.00"), currency: "EUR" })],
   ])("full with %s is INVALID_INPUT at full", (_, r) => {
@@ -138,9 +120,9 @@ describe("§3.6 full refund: only on its own", () => {
 describe("§4 idempotency keys", () => {
   it("a key used by a memo of the order is DUPLICATE_REFUND, whether it is the memo's key or its id", () => {
     const o = order({ lineItems: [line("a", 3, "1.00")], invoices: [invoice("i", "3.00")] });
-    const after = applied(o, request({ lineItems: [one("a")], idempotencyKey: "k" }));
+    const after = orderAfter(o, request({ lineItems: [unit("a")], idempotencyKey: "k" }));
     expect(
-      errorsOf(calculate(after, request({ lineItems: [one("a")], idempotencyKey: "k" }))),
+      errorsOf(calculate(after, request({ lineItems: [unit("a")], idempotencyKey: "k" }))),
     ).toEqual([
       expect.objectContaining({
         code: "DUPLICATE_REFUND",
@@ -152,16 +134,16 @@ describe("§4 idempotency keys", () => {
     const memo = after.refunds[0] as CreditMemo;
     const imported = { ...after, refunds: [{ ...memo, id: "imported-1", idempotencyKey: "k2" }] };
     expect(
-      errorsOf(calculate(imported, request({ lineItems: [one("a")], idempotencyKey: "k2" }))),
+      errorsOf(calculate(imported, request({ lineItems: [unit("a")], idempotencyKey: "k2" }))),
     ).toEqual([expect.objectContaining({ code: "DUPLICATE_REFUND", idempotencyKey: "k2" })]);
     // The memo id "1-2" of an unkeyed memo is taken too.
-    const unkeyed = applied(o, request({ lineItems: [one("a")] }));
+    const unkeyed = orderAfter(o, request({ lineItems: [unit("a")] }));
     expect(
-      errorsOf(calculate(unkeyed, request({ lineItems: [one("a")], idempotencyKey: "1-1" }))),
+      errorsOf(calculate(unkeyed, request({ lineItems: [unit("a")], idempotencyKey: "1-1" }))),
     ).toEqual([expect.objectContaining({ code: "DUPLICATE_REFUND" })]);
     // Unused keys are fine, and a memo without a key does not block a keyed request.
     expect(
-      memoOf(calculate(unkeyed, request({ lineItems: [one("a")], idempotencyKey: "new" }))).id,
+      memoOf(calculate(unkeyed, request({ lineItems: [unit("a")], idempotencyKey: "new" }))).id,
     ).toBe("new");
   });
 });
@@ -225,7 +207,7 @@ describe("§3.7 payout checks", () => {
       calculate(
         o,
         request({
-          lineItems: [one("a")],
+          lineItems: [unit("a")],
           invoiceId: "on",
           transactions: [
             { invoiceId: "nope", amount: dec("1.00") },
@@ -239,21 +221,21 @@ describe("§3.7 payout checks", () => {
       ["UNKNOWN_INVOICE", "transactions[0].invoiceId"],
       ["INVALID_INPUT", "transactions[1].amount"],
     ]);
-    expect(errorsOf(calculate(o, request({ lineItems: [one("a")], invoiceId: "nope" })))).toEqual([
+    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "nope" })))).toEqual([
       expect.objectContaining({ code: "UNKNOWN_INVOICE", path: "invoiceId", invoiceId: "nope" }),
     ]);
-    expect(errorsOf(calculate(o, request({ lineItems: [one("a")], invoiceId: "off" })))).toEqual([
+    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "off" })))).toEqual([
       expect.objectContaining({ code: "OFFLINE_INVOICE", path: "invoiceId", invoiceId: "off" }),
     ]);
     expect(brief(errors)).toMatchSnapshot();
   });
   it("a zero total pays nothing out, also through a named invoice", () => {
-    const memo = memoOf(calculate(o, request({ lineItems: [one("free")], invoiceId: "on" })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("free")], invoiceId: "on" })));
     expect(show(memo.total)).toBe("0.00");
     expect(memo.transactions).toEqual([]);
   });
   it("suggested transactions skip invoices with nothing left and stop when the total is covered", () => {
-    const after = applied(o, request({ amount: dec("6.00") }));
+    const after = orderAfter(o, request({ amount: dec("6.00") }));
     const memo = memoOf(calculate(after, request({ amount: dec("3.00") })));
     expect(memo.transactions.map((t) => [t.invoiceId, show(t.amount), t.online])).toEqual([
       ["off", "3.00", false],
@@ -273,7 +255,7 @@ describe("§3.5 NEGATIVE_TOTAL is reported alone, before any payout check", () =
     const errors = errorsOf(
       calculate(
         o,
-        request({ lineItems: [one("a")], adjustmentNegative: dec("1.00"), currency: "EUR" }),
+        request({ lineItems: [unit("a")], adjustmentNegative: dec("1.00"), currency: "EUR" }),
       ),
     );
     expect(errors.map((e) => e.code)).toEqual(["NEGATIVE_TOTAL"]);
@@ -286,11 +268,11 @@ describe("§5 restocking bounds read from the history", () => {
     invoices: [invoice("i", "6.00")],
   });
   it("returns: 3 fulfilled, 1 + 1 returned in two memos, 1 left to return", () => {
-    const after = applied(
-      applied(o, request({ lineItems: [one("a", 1, "return")] })),
-      request({ lineItems: [one("a", 1, "return")] }),
+    const after = orderAfter(
+      orderAfter(o, request({ lineItems: [unit("a", 1, "return")] })),
+      request({ lineItems: [unit("a", 1, "return")] }),
     );
-    expect(errorsOf(calculate(after, request({ lineItems: [one("a", 2, "return")] })))).toEqual([
+    expect(errorsOf(calculate(after, request({ lineItems: [unit("a", 2, "return")] })))).toEqual([
       expect.objectContaining({
         code: "RESTOCK_EXCEEDS_FULFILLED",
         path: "lineItems[0].quantity",
@@ -299,16 +281,16 @@ describe("§5 restocking bounds read from the history", () => {
       }),
     ]);
     expect(
-      memoOf(calculate(after, request({ lineItems: [one("a", 1, "return")] }))).lineItems[0]
+      memoOf(calculate(after, request({ lineItems: [unit("a", 1, "return")] }))).lineItems[0]
         ?.restock,
     ).toBe("return");
   });
   it("cancels: 3 unfulfilled, 1 + 1 cancelled in two memos, 1 left to cancel", () => {
-    const after = applied(
-      applied(o, request({ lineItems: [one("a", 1, "cancel")] })),
-      request({ lineItems: [one("a", 1, "cancel")] }),
+    const after = orderAfter(
+      orderAfter(o, request({ lineItems: [unit("a", 1, "cancel")] })),
+      request({ lineItems: [unit("a", 1, "cancel")] }),
     );
-    expect(errorsOf(calculate(after, request({ lineItems: [one("a", 2, "cancel")] })))).toEqual([
+    expect(errorsOf(calculate(after, request({ lineItems: [unit("a", 2, "cancel")] })))).toEqual([
       expect.objectContaining({
         code: "RESTOCK_EXCEEDS_FULFILLED",
         path: "lineItems[0].quantity",
@@ -318,7 +300,7 @@ describe("§5 restocking bounds read from the history", () => {
     ]);
   });
   it("OVER_REFUND of units is at the line's quantity", () => {
-    expect(errorsOf(calculate(o, request({ lineItems: [one("a", 7)] })))).toEqual([
+    expect(errorsOf(calculate(o, request({ lineItems: [unit("a", 7)] })))).toEqual([
       expect.objectContaining({
         code: "OVER_REFUND",
         subject: "quantity",
@@ -336,9 +318,9 @@ describe("§3.3 duties of a line whose units are all refunded", () => {
     invoices: [invoice("i", "13.00")],
   });
   it("quantity 0 with refundDuties refunds the duties left; without duties left it is INVALID_QUANTITY", () => {
-    const after = applied(o, request({ lineItems: [one("a")] }));
+    const after = orderAfter(o, request({ lineItems: [unit("a")] }));
     const memo = memoOf(
-      calculate(after, request({ lineItems: [one("a", 0)], refundDuties: true })),
+      calculate(after, request({ lineItems: [unit("a", 0)], refundDuties: true })),
     );
     expect([
       memo.lineItems[0]?.quantity,
@@ -346,21 +328,21 @@ describe("§3.3 duties of a line whose units are all refunded", () => {
       show(memo.tax),
       show(memo.total),
     ]).toEqual([0, "2.00", "0.20", "2.20"]);
-    const done = applied(after, request({ lineItems: [one("a", 0)], refundDuties: true }));
+    const done = orderAfter(after, request({ lineItems: [unit("a", 0)], refundDuties: true }));
     expect(
-      errorsOf(calculate(done, request({ lineItems: [one("a", 0)], refundDuties: true }))),
+      errorsOf(calculate(done, request({ lineItems: [unit("a", 0)], refundDuties: true }))),
     ).toEqual([
       expect.objectContaining({ code: "INVALID_QUANTITY", path: "lineItems[0].quantity" }),
     ]);
-    expect(errorsOf(calculate(after, request({ lineItems: [one("a", 0)] })))).toEqual([
+    expect(errorsOf(calculate(after, request({ lineItems: [unit("a", 0)] })))).toEqual([
       expect.objectContaining({ code: "INVALID_QUANTITY" }),
     ]);
     expect(
-      errorsOf(calculate(after, request({ lineItems: [one("a", -1)], refundDuties: true }))),
+      errorsOf(calculate(after, request({ lineItems: [unit("a", -1)], refundDuties: true }))),
     ).toEqual([expect.objectContaining({ code: "INVALID_QUANTITY" })]);
   });
   it("a duty whose amount is refunded but not its tax still has duties left", () => {
-    const after = applied(o, request({ lineItems: [one("a")], refundDuties: true }));
+    const after = orderAfter(o, request({ lineItems: [unit("a")], refundDuties: true }));
     const memo = after.refunds[0] as CreditMemo;
     const lineRefund = memo.lineItems[0]!;
     const taxKept = {
@@ -381,7 +363,7 @@ describe("§3.3 duties of a line whose units are all refunded", () => {
       ],
     };
     const again = memoOf(
-      calculate(taxKept, request({ lineItems: [one("a", 0)], refundDuties: true })),
+      calculate(taxKept, request({ lineItems: [unit("a", 0)], refundDuties: true })),
     );
     expect([show(again.duties), show(again.tax)]).toEqual(["0.00", "0.20"]);
   });
@@ -393,7 +375,7 @@ describe("§3.1 the share is clamped to [0, X − R] when the history ran ahead"
       lineItems: [line("a", 3, "1.00", { discountAllocations: [discount("0.30")] })],
       invoices: [invoice("i", "3.00")],
     });
-    const after = applied(o, request({ lineItems: [one("a")] }));
+    const after = orderAfter(o, request({ lineItems: [unit("a")] }));
     const memo = after.refunds[0] as CreditMemo;
     const l = memo.lineItems[0]!;
     const ranAhead = {
@@ -411,7 +393,7 @@ describe("§3.1 the share is clamped to [0, X − R] when the history ran ahead"
       ],
     };
     // round(30·2/3) − 30 = −10 → 0.
-    expect(show(memoOf(calculate(ranAhead, request({ lineItems: [one("a")] }))).discount)).toBe(
+    expect(show(memoOf(calculate(ranAhead, request({ lineItems: [unit("a")] }))).discount)).toBe(
       "0.00",
     );
   });
@@ -451,7 +433,7 @@ describe("§6 memo lines carry the titles and rates of what they refund", () => 
       ],
       invoices: [invoice("i", "20.00")],
     });
-    const l = memoOf(calculate(o, request({ lineItems: [one("a")] }))).lineItems[0]!;
+    const l = memoOf(calculate(o, request({ lineItems: [unit("a")] }))).lineItems[0]!;
     // Strict: a title or rate the order line lacks is absent, not undefined.
     expect(l.discountAllocations).toStrictEqual([
       { title: "SALE", amount: { shop: 50n, presentment: 50n } },

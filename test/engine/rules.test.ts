@@ -2,11 +2,9 @@
  * One test per calculation rule of §3, numbers worked by hand in the comments.
  */
 import { describe, expect, it } from "vitest";
-import { applyRefund } from "../../src/applyRefund.js";
 import { calculate } from "../../src/calculate.js";
-import type { Order } from "../../src/domain/order.js";
-import type { RefundRequest } from "../../src/domain/refundRequest.js";
 import { refundStatus } from "../../src/refundStatus.js";
+import { applyAll, unit } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -23,23 +21,6 @@ import {
   tax,
 } from "../support/builders.js";
 
-const one = (lineItemId: string, quantity = 1) => ({
-  lineItemId,
-  quantity,
-  restock: "no_restock" as const,
-});
-
-/** Applies requests in turn and returns the memos. */
-function applyAll(start: Order, requests: RefundRequest[]) {
-  let current = start;
-  return requests.map((r) => {
-    const applied = applyRefund(current, r);
-    if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
-    current = applied.right.order;
-    return applied.right.creditMemo;
-  });
-}
-
 describe("§3.1 cumulative proration", () => {
   const base = order({
     lineItems: [
@@ -50,9 +31,9 @@ describe("§3.1 cumulative proration", () => {
   it("a 0.05 discount on 3 units refunded one at a time gives 0.02, 0.01, 0.02", () => {
     // round(5·1/3) = round(1.67) = 2; round(5·2/3) − 2 = round(3.33) − 2 = 1; 5 − 3 = 2.
     const memos = applyAll(base, [
-      request({ lineItems: [one("a")] }),
-      request({ lineItems: [one("a")] }),
-      request({ lineItems: [one("a")] }),
+      request({ lineItems: [unit("a")] }),
+      request({ lineItems: [unit("a")] }),
+      request({ lineItems: [unit("a")] }),
     ]);
     expect(memos.map((m) => show(m.discount))).toEqual(["0.02", "0.01", "0.02"]);
     // tax 0.10: round(10/3) = 3; round(20/3) − 3 = 7 − 3 = 4; 10 − 7 = 3.
@@ -60,10 +41,10 @@ describe("§3.1 cumulative proration", () => {
   });
   it("is path independent: 1 then 1 equals 2 at once", () => {
     const [a, b] = applyAll(base, [
-      request({ lineItems: [one("a")] }),
-      request({ lineItems: [one("a")] }),
+      request({ lineItems: [unit("a")] }),
+      request({ lineItems: [unit("a")] }),
     ]);
-    const [both] = applyAll(base, [request({ lineItems: [one("a", 2)] })]);
+    const [both] = applyAll(base, [request({ lineItems: [unit("a", 2)] })]);
     // 2 units at once: round(5·2/3) = 3 = 0.02 + 0.01; tax round(20/3) = 7 = 0.03 + 0.04.
     expect(show(both!.discount)).toBe("0.03");
     expect(a!.discount.shop + b!.discount.shop).toBe(both!.discount.shop);
@@ -76,8 +57,8 @@ describe("§3.1 cumulative proration", () => {
     });
     // 25·1/2 = 12.5 → 13; the rest 25 − 13 = 12.
     const memos = applyAll(o, [
-      request({ lineItems: [one("h")] }),
-      request({ lineItems: [one("h")] }),
+      request({ lineItems: [unit("h")] }),
+      request({ lineItems: [unit("h")] }),
     ]);
     expect(memos.map((m) => show(m.tax))).toEqual(["0.13", "0.12"]);
   });
@@ -87,7 +68,7 @@ describe("§3.1 cumulative proration", () => {
       invoices: [invoice("i", "1225.00")],
     });
     // gross 2 × 349.99 = 699.98; discount round(524.98·2/5 = 209.992) = 209.99; subtotal 489.99.
-    const memo = memoOf(calculate(o, request({ lineItems: [one("p", 2)] })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("p", 2)] })));
     const l = memo.lineItems[0]!;
     expect([show(l.gross), show(l.discount), show(l.subtotal)]).toEqual([
       "699.98",
@@ -109,7 +90,7 @@ describe("§3.1 cumulative proration", () => {
     });
     // shop: discount round(100/3) = 33 → 0.33; tax round(200/3) = 67 → 0.67.
     // presentment: discount round(91/3) = 30 → 0.30; tax round(182/3) = 61 → 0.61.
-    const memo = memoOf(calculate(o, request({ lineItems: [one("m")] })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("m")] })));
     expect(show(memo.discount, "USD", "EUR")).toBe("0.33/0.30");
     expect(show(memo.tax, "USD", "EUR")).toBe("0.67/0.61");
     // total shop 10.00 − 0.33 + 0.67 = 10.34; presentment 9.00 − 0.30 + 0.61 = 9.31.
@@ -131,7 +112,7 @@ describe("§3.1 cumulative proration", () => {
       invoices: [invoice("i", { shop: 3100n, presentment: 3100n })],
     });
     // 100·1/3 = 33.3 → 33 yen.
-    expect(memoOf(calculate(jpy, request({ lineItems: [one("j")] }))).tax.shop).toBe(33n);
+    expect(memoOf(calculate(jpy, request({ lineItems: [unit("j")] }))).tax.shop).toBe(33n);
     const kwd = order({
       currency: "KWD",
       presentmentCurrency: "KWD",
@@ -146,7 +127,7 @@ describe("§3.1 cumulative proration", () => {
       invoices: [invoice("i", { shop: 3005n, presentment: 3005n })],
     });
     // 0.005 KWD over 3 units: 5/3 = 1.67 → 0.002.
-    expect(show(memoOf(calculate(kwd, request({ lineItems: [one("k")] }))).tax, "KWD")).toBe(
+    expect(show(memoOf(calculate(kwd, request({ lineItems: [unit("k")] }))).tax, "KWD")).toBe(
       "0.002",
     );
   });
@@ -164,7 +145,7 @@ describe("§3.1 cumulative proration", () => {
       invoices: [invoice("i", { shop: 4n * big + 1n, presentment: 4n * big + 1n })],
     });
     // tax (10^18 + 1)/3 = 333333333333333333.67 → 333333333333333334.
-    const memo = memoOf(calculate(o, request({ lineItems: [one("b")] })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("b")] })));
     expect(memo.tax.shop).toBe(333333333333333334n);
     expect(memo.total.shop).toBe(big + 333333333333333334n);
   });
@@ -269,7 +250,7 @@ describe("§3.2 shipping", () => {
     const none = memoOf(
       calculate(
         withItem,
-        request({ lineItems: [one("a")], shipping: { fullRefund: false, amount: dec("0") } }),
+        request({ lineItems: [unit("a")], shipping: { fullRefund: false, amount: dec("0") } }),
       ),
     );
     expect(none.shipping.lines.map((l) => show(l.taxLines[0]!.amount))).toEqual(["0.00", "0.00"]);
@@ -304,7 +285,7 @@ describe("§3.3 duties", () => {
   });
   it("prorates the duties of refunded lines, with their taxes, when refundDuties is set", () => {
     // a, 1 of 2: duty 1.50/2 = 0.75; duty tax 0.15/2 = 0.075 → 0.08. Line total 10.00 + 0.75 + 0.08 = 10.83.
-    const memo = memoOf(calculate(o, request({ lineItems: [one("a")], refundDuties: true })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("a")], refundDuties: true })));
     const l = memo.lineItems[0]!;
     expect(l.duties.map((d) => [d.dutyId, show(d.amount), show(d.taxLines[0]!.amount)])).toEqual([
       ["d1", "0.75", "0.08"],
@@ -319,12 +300,12 @@ describe("§3.3 duties", () => {
     expect(memo.lineItems).toHaveLength(1);
   });
   it("refunds no duties without refundDuties, listing each with zero", () => {
-    const memo = memoOf(calculate(o, request({ lineItems: [one("a")] })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("a")] })));
     expect(memo.lineItems[0]!.duties.map((d) => show(d.amount))).toEqual(["0.00"]);
     expect(show(memo.total)).toBe("10.00");
   });
   it("reads duty history by dutyId, also when a memo lists no duties", () => {
-    const [first] = applyAll(o, [request({ lineItems: [one("a")], refundDuties: true })]);
+    const [first] = applyAll(o, [request({ lineItems: [unit("a")], refundDuties: true })]);
     const withoutDuties = {
       ...first!,
       lineItems: first!.lineItems.map((l) => ({ ...l, duties: [] })),
@@ -333,7 +314,7 @@ describe("§3.3 duties", () => {
     const second = memoOf(
       calculate(
         { ...o, refunds: [first!] },
-        request({ lineItems: [one("a")], refundDuties: true }),
+        request({ lineItems: [unit("a")], refundDuties: true }),
       ),
     );
     expect([show(second.duties), show(second.tax)]).toEqual(["0.75", "0.07"]);
@@ -341,7 +322,7 @@ describe("§3.3 duties", () => {
     const afterEmpty = memoOf(
       calculate(
         { ...o, refunds: [withoutDuties] },
-        request({ lineItems: [one("a")], refundDuties: true }),
+        request({ lineItems: [unit("a")], refundDuties: true }),
       ),
     );
     expect([show(afterEmpty.duties), show(afterEmpty.tax)]).toEqual(["1.50", "0.15"]);
@@ -356,7 +337,7 @@ describe("§3.4 adjustments and amount-only refunds", () => {
       calculate(
         o,
         request({
-          lineItems: [one("a")],
+          lineItems: [unit("a")],
           adjustmentPositive: dec("2.00"),
           adjustmentNegative: dec("1.50"),
         }),
@@ -377,10 +358,10 @@ describe("§3.4 adjustments and amount-only refunds", () => {
   });
   it("with something to refund, amount is a check of the total", () => {
     expect(
-      show(memoOf(calculate(o, request({ lineItems: [one("a")], amount: dec("10") }))).total),
+      show(memoOf(calculate(o, request({ lineItems: [unit("a")], amount: dec("10") }))).total),
     ).toBe("10.00");
     expect(
-      errorsOf(calculate(o, request({ lineItems: [one("a")], amount: dec("9.99") }))),
+      errorsOf(calculate(o, request({ lineItems: [unit("a")], amount: dec("9.99") }))),
     ).toMatchObject([
       { code: "AMOUNT_MISMATCH", expected: "10.00", actual: "9.99", path: "amount" },
     ]);
@@ -405,7 +386,7 @@ describe("§3.5 totals", () => {
     const memo = memoOf(
       calculate(
         o,
-        request({ lineItems: [one("a")], refundDuties: true, shipping: { fullRefund: true } }),
+        request({ lineItems: [unit("a")], refundDuties: true, shipping: { fullRefund: true } }),
       ),
     );
     expect([
@@ -426,7 +407,7 @@ describe("§3.5 totals", () => {
       invoices: [invoice("i", "30.00")],
     });
     // 1 of 2: subtotal 12.00 (VAT 2.00 inside), total 12.00.
-    const memo = memoOf(calculate(o, request({ lineItems: [one("v")] })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("v")] })));
     expect([
       show(memo.subtotal),
       show(memo.tax),
@@ -464,7 +445,7 @@ describe("§3.6 full refund", () => {
   it("adds money left over to adjustmentPositive, and leaves exactly zero", () => {
     const o = order({ lineItems: [line("a", 2, "10.00")], invoices: [invoice("i", "23.00")] });
     const [partial, full] = applyAll(o, [
-      request({ lineItems: [one("a")] }),
+      request({ lineItems: [unit("a")] }),
       request({ full: true }),
     ]);
     // 10.00, then 10.00 more with 3.00 left over: adjustmentPositive 3.00, total 13.00.
@@ -477,7 +458,7 @@ describe("§3.6 full refund", () => {
     expect(errorsOf(calculate(o, request({ full: true, amount: dec("1.00") })))).toMatchObject([
       { code: "INVALID_INPUT", path: "full" },
     ]);
-    expect(errorsOf(calculate(o, request({ full: true, lineItems: [one("a")] })))).toMatchObject([
+    expect(errorsOf(calculate(o, request({ full: true, lineItems: [unit("a")] })))).toMatchObject([
       { code: "INVALID_INPUT", path: "full" },
     ]);
   });
@@ -497,7 +478,7 @@ describe("§3.7 money out", () => {
   });
   it("suggests transactions over the invoices in order, each up to its money left", () => {
     // 30.00: 15.00 from cash (offline), 15.00 from card.
-    const memo = memoOf(calculate(o, request({ lineItems: [one("a", 3)] })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("a", 3)] })));
     expect(
       memo.transactions.map((t) => [
         t.invoiceId,
@@ -512,8 +493,8 @@ describe("§3.7 money out", () => {
   });
   it("reads the money left per invoice from the history", () => {
     const [first, second] = applyAll(o, [
-      request({ lineItems: [one("a", 2)] }),
-      request({ lineItems: [one("a")] }),
+      request({ lineItems: [unit("a", 2)] }),
+      request({ lineItems: [unit("a")] }),
     ]);
     // first 20.00: cash 15.00 + card 5.00; second 10.00: card only, of 20.00 left.
     expect(first!.transactions.map((t) => show(t.amount))).toEqual(["15.00", "5.00"]);
@@ -523,15 +504,15 @@ describe("§3.7 money out", () => {
     expect(show(second!.maximumRefundable)).toBe("20.00");
   });
   it("invoiceId pays online through that invoice; an offline one is OFFLINE_INVOICE", () => {
-    const memo = memoOf(calculate(o, request({ lineItems: [one("a")], invoiceId: "card" })));
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "card" })));
     expect(memo.transactions.map((t) => [t.invoiceId, t.online, show(t.amount)])).toEqual([
       ["card", true, "10.00"],
     ]);
     expect(
-      errorsOf(calculate(o, request({ lineItems: [one("a")], invoiceId: "cash" }))),
+      errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "cash" }))),
     ).toMatchObject([{ code: "OFFLINE_INVOICE", invoiceId: "cash" }]);
     expect(
-      errorsOf(calculate(o, request({ lineItems: [one("a", 3)], invoiceId: "card" }))),
+      errorsOf(calculate(o, request({ lineItems: [unit("a", 3)], invoiceId: "card" }))),
     ).toMatchObject([
       {
         code: "OVER_REFUND",
@@ -544,7 +525,7 @@ describe("§3.7 money out", () => {
   });
   it("explicit transactions must name invoices, stay within them and add up to the total", () => {
     const split = request({
-      lineItems: [one("a", 2)],
+      lineItems: [unit("a", 2)],
       transactions: [
         { invoiceId: "cash", amount: dec("5.00") },
         { invoiceId: "card", amount: dec("15.00") },
@@ -561,7 +542,7 @@ describe("§3.7 money out", () => {
         calculate(
           o,
           request({
-            lineItems: [one("a", 2)],
+            lineItems: [unit("a", 2)],
             transactions: [{ invoiceId: "card", amount: dec("19.99") }],
           }),
         ),
@@ -572,7 +553,7 @@ describe("§3.7 money out", () => {
         calculate(
           o,
           request({
-            lineItems: [one("a", 2)],
+            lineItems: [unit("a", 2)],
             transactions: [{ invoiceId: "cash", amount: dec("20.00") }],
           }),
         ),
@@ -591,7 +572,7 @@ describe("§3.7 money out", () => {
         calculate(
           o,
           request({
-            lineItems: [one("a", 2)],
+            lineItems: [unit("a", 2)],
             transactions: [{ invoiceId: "nope", amount: dec("20.00") }],
           }),
         ),
@@ -602,7 +583,7 @@ describe("§3.7 money out", () => {
   });
   it("a zero total has no transactions; no collected money is NOT_PAID", () => {
     const unpaid = order({ lineItems: [line("a", 1, "10.00")] });
-    expect(errorsOf(calculate(unpaid, request({ lineItems: [one("a")] })))).toMatchObject([
+    expect(errorsOf(calculate(unpaid, request({ lineItems: [unit("a")] })))).toMatchObject([
       { code: "NOT_PAID" },
     ]);
     expect(refundStatus(unpaid)).toBe("unpaid");
@@ -664,7 +645,7 @@ describe("§3.8 free amounts and currency", () => {
         two,
         request({
           currency: "EUR",
-          lineItems: [one("a")],
+          lineItems: [unit("a")],
           transactions: [
             { invoiceId: "x", amount: dec("3.04") },
             { invoiceId: "y", amount: dec("6.08") },
@@ -691,3 +672,4 @@ describe("§3.8 free amounts and currency", () => {
     ]);
   });
 });
+

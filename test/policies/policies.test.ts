@@ -9,11 +9,9 @@
  * | bankers | round(X·(r+q)/n) − R, the rest at the end            | half to even    |
  */
 import { describe, expect, it } from "vitest";
-import { applyRefund } from "../../src/applyRefund.js";
 import { calculate } from "../../src/calculate.js";
-import type { Order } from "../../src/domain/order.js";
 import type { PolicyName } from "../../src/domain/policy.js";
-import type { RefundRequest } from "../../src/domain/refundRequest.js";
+import { applyAll, unitRequest } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -28,27 +26,15 @@ import {
   tax,
 } from "../support/builders.js";
 
-const one = (lineItemId: string, quantity = 1): RefundRequest =>
-  request({ lineItems: [{ lineItemId, quantity, restock: "no_restock" }] });
-
-/** Applies the requests one after the other under `policy`; returns the memos. */
-function replay(start: Order, requests: readonly RefundRequest[], policy: PolicyName) {
-  let current = start;
-  return requests.map((r) => {
-    const applied = applyRefund(current, r, policy);
-    if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
-    current = applied.right.order;
-    return applied.right.creditMemo;
-  });
-}
-
 describe("0.05 discount on 3 units refunded one at a time (§9.1)", () => {
   const base = order({
     lineItems: [line("a", 3, "1.00", { discountAllocations: [discount("0.05")] })],
     invoices: [invoice("i", "2.95")],
   });
   const discounts = (policy: PolicyName) =>
-    replay(base, [one("a"), one("a"), one("a")], policy).map((m) => show(m.discount));
+    applyAll(base, [unitRequest("a"), unitRequest("a"), unitRequest("a")], policy).map((m) =>
+      show(m.discount),
+    );
 
   it("default: round(5/3)=2, round(10/3)−2=3−2=1, 5−3=2 → 0.02/0.01/0.02", () => {
     expect(discounts("default")).toEqual(["0.02", "0.01", "0.02"]);
@@ -64,10 +50,11 @@ describe("0.05 discount on 3 units refunded one at a time (§9.1)", () => {
   });
   it("every policy refunds exactly the 0.05 over the three memos", () => {
     for (const policy of ["default", "magento", "shopify", "bankers"] as const) {
-      const total = replay(base, [one("a"), one("a"), one("a")], policy).reduce(
-        (sum, m) => sum + m.discount.presentment,
-        0n,
-      );
+      const total = applyAll(
+        base,
+        [unitRequest("a"), unitRequest("a"), unitRequest("a")],
+        policy,
+      ).reduce((sum, m) => sum + m.discount.presentment, 0n);
       expect(total).toBe(5n);
     }
   });
@@ -79,7 +66,7 @@ describe("349.99 × 5 with 524.98 of discount, refunding 2 (Shopify's public rep
     invoices: [invoice("i", "1224.97")],
   });
   const subtotal = (policy: PolicyName) =>
-    show(memoOf(calculate(base, one("a", 2), policy)).subtotal);
+    show(memoOf(calculate(base, unitRequest("a", 2), policy)).subtotal);
 
   it("default: discount round(52498·2/5) = round(20999.2) = 209.99; 699.98 − 209.99 = 489.99", () => {
     expect(subtotal("default")).toBe("489.99");
@@ -91,7 +78,7 @@ describe("349.99 × 5 with 524.98 of discount, refunding 2 (Shopify's public rep
     expect(subtotal("magento")).toBe("489.99");
   });
   it("shopify's last unit takes the rest: 524.98 − 4·105.00 = 104.98", () => {
-    const memos = replay(base, [one("a", 4), one("a", 1)], "shopify");
+    const memos = applyAll(base, [unitRequest("a", 4), unitRequest("a", 1)], "shopify");
     expect(memos.map((m) => show(m.discount))).toEqual(["420.00", "104.98"]);
   });
 });
@@ -106,7 +93,8 @@ describe("Magento #38388: 3 × 100.00, 200.00 discount, 57.00 tax, three one-uni
     ],
     invoices: [invoice("i", "157.00")],
   });
-  const memos = (policy: PolicyName) => replay(base, [one("a"), one("a"), one("a")], policy);
+  const memos = (policy: PolicyName) =>
+    applyAll(base, [unitRequest("a"), unitRequest("a"), unitRequest("a")], policy);
 
   it("default: tax 57/3 = 19.00, 114/3 − 19 = 19.00, rest 19.00", () => {
     expect(memos("default").map((m) => show(m.tax))).toEqual(["19.00", "19.00", "19.00"]);
@@ -157,7 +145,7 @@ describe("bankers: a share of exactly half a minor unit goes to the even neighbo
     expect(taxes("bankers")).toEqual(["0.02", "0.04"]);
   });
   it("bankers refunds the rest with the second unit: 0.05 − 0.02 = 0.03", () => {
-    const memos = replay(base, [one("a"), one("a")], "bankers");
+    const memos = applyAll(base, [unitRequest("a"), unitRequest("a")], "bankers");
     expect(memos.map((m) => show(m.tax))).toEqual(["0.02", "0.03"]);
   });
 });
@@ -170,7 +158,7 @@ describe("shipping tax: amounts in place of units; shopify prorates it cumulativ
   });
   const third = request({ shipping: { fullRefund: false, amount: dec("1.00") } });
   const shippingTaxes = (policy: PolicyName) =>
-    replay(base, [third, third, third], policy).map((m) => show(m.shipping.tax));
+    applyAll(base, [third, third, third], policy).map((m) => show(m.shipping.tax));
 
   it("default: round(5·100/300 = 1.67) = 2, round(5·200/300 = 3.33) − 2 = 1, rest 2", () => {
     expect(shippingTaxes("default")).toEqual(["0.02", "0.01", "0.02"]);
