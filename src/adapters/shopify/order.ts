@@ -31,14 +31,12 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type * as t from "io-ts/lib/index.js";
-import type { RestockType } from "../../domain/creditMemo.js";
 import type { Duty, Invoice, LineItem, Order, ShippingLine, TaxLine } from "../../domain/order.js";
 import type { RefundError } from "../../errors.js";
 import {
   array,
   boolean,
   integer,
-  oneOf,
   optional,
   runDecoder,
   string,
@@ -57,6 +55,7 @@ import {
   signedMinor,
 } from "../platformCodecs.js";
 import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
+import { refundLineItemFields, restockOf } from "./refundLineItem.js";
 
 const money = struct("an amount with its currency", {
   amount: platformMoney,
@@ -123,13 +122,7 @@ const transaction = struct("a Shopify transaction", {
   parent_id: optional(platformId),
 });
 const refundLineItem = struct("a Shopify refund line item", {
-  line_item_id: platformId,
-  quantity: integer(0),
-  restock_type: withDefault(
-    oneOf(["no_restock", "cancel", "return", "legacy_restock"] as const),
-    "no_restock",
-  ),
-  location_id: optional(platformId),
+  ...refundLineItemFields,
   subtotal: optional(platformMoney),
   subtotal_set: optional(shopifyMoneySet),
   total_tax: optional(platformMoney),
@@ -353,9 +346,6 @@ function invoicesOf(ctx: PlatformContext, transactions: ShopifyOrder["transactio
       : [],
   );
 }
-
-const restockOf = (r: "no_restock" | "cancel" | "return" | "legacy_restock"): RestockType =>
-  r === "legacy_restock" ? "return" : r;
 
 function recordedRefundOf(
   ctx: PlatformContext,

@@ -15,7 +15,6 @@ import type { RefundError } from "../../errors.js";
 import {
   array,
   boolean,
-  integer,
   oneOf,
   optional,
   runDecoder,
@@ -28,16 +27,9 @@ import { findCurrency } from "../../money/currency.js";
 import { type DecimalAmount, formatMinorUnits } from "../../money/decimal.js";
 import type { MoneyBag } from "../../money/moneyBag.js";
 import { Problems, platformId, platformMoney, type SignedDecimal } from "../platformCodecs.js";
+import { refundLineItemFields, restockOf } from "./refundLineItem.js";
 
-const refundLineItem = struct("a Shopify refund line item", {
-  line_item_id: platformId,
-  quantity: integer(0),
-  restock_type: withDefault(
-    oneOf(["no_restock", "cancel", "return", "legacy_restock"] as const),
-    "no_restock",
-  ),
-  location_id: optional(platformId),
-});
+const refundLineItem = struct("a Shopify refund line item", refundLineItemFields);
 
 /** The body of `POST /orders/{id}/refunds/calculate.json` (or of `refunds.json`). @category Adapters */
 export const shopifyRefundRequestCodec = struct("a Shopify refund", {
@@ -96,7 +88,7 @@ function toRequest(raw: ShopifyRefund): E.Either<NonEmptyArray<RefundError>, Ref
       .map((l) => ({
         lineItemId: l.line_item_id,
         quantity: l.quantity,
-        restock: l.restock_type === "legacy_restock" ? "return" : l.restock_type,
+        restock: restockOf(l.restock_type),
         ...(l.location_id === undefined ? {} : { locationId: l.location_id }),
       })),
     ...(raw.shipping === undefined
