@@ -658,6 +658,60 @@ describe("§3.8 free amounts and currency", () => {
       "6.67/6.08",
     ]);
   });
+  it("splits the shop side of shipping.amount over the lines by their shop remainders", () => {
+    // s1 6.00 USD / 5.00 EUR, s2 4.00 USD / 5.00 EUR; pools 10.00 USD / 10.00 EUR.
+    // 3.00 EUR: presentment by presentment remainders 500:500 → 1.50 + 1.50;
+    // shop round(300 · 1000 / 1000) = 3.00 USD, by shop remainders 600:400 → 1.80 + 1.20
+    // (not 1.50 + 1.50, which the presentment proportions would give).
+    const two = order({
+      currency: "USD",
+      presentmentCurrency: "EUR",
+      lineItems: [line("a", 1, bag("10.00", "9.12"))],
+      shippingLines: [
+        shippingLine("s1", bag("6.00", "5.00")),
+        shippingLine("s2", bag("4.00", "5.00")),
+      ],
+      invoices: [invoice("i", bag("20.00", "19.12"))],
+    });
+    const memo = memoOf(
+      calculate(
+        two,
+        request({ currency: "EUR", shipping: { fullRefund: false, amount: dec("3.00") } }),
+      ),
+    );
+    expect(memo.shipping.lines.map((l) => show(l.amount, "USD", "EUR"))).toEqual([
+      "1.80/1.50",
+      "1.20/1.50",
+    ]);
+    expect(show(memo.shipping.amount, "USD", "EUR")).toBe("3.00/3.00");
+  });
+  it("splits the shop side of transactions with ties to the earlier transaction", () => {
+    // total 0.03 USD / 0.02 EUR; transactions 0.01 + 0.01 EUR → shop 3 · 1/2 = 1.5 each:
+    // floors 1 + 1, the unit left goes to the earlier of the tied remainders → 0.02 / 0.01.
+    const tied = order({
+      currency: "USD",
+      presentmentCurrency: "EUR",
+      lineItems: [line("a", 1, bag("0.03", "0.02"))],
+      invoices: [invoice("x", bag("0.02", "0.01")), invoice("y", bag("0.01", "0.01"))],
+    });
+    const memo = memoOf(
+      calculate(
+        tied,
+        request({
+          currency: "EUR",
+          lineItems: [unit("a")],
+          transactions: [
+            { invoiceId: "x", amount: dec("0.01") },
+            { invoiceId: "y", amount: dec("0.01") },
+          ],
+        }),
+      ),
+    );
+    expect(memo.transactions.map((t) => show(t.amount, "USD", "EUR"))).toEqual([
+      "0.02/0.01",
+      "0.01/0.01",
+    ]);
+  });
   it("on a single-currency order currency is optional and must match when given", () => {
     const o = order({ lineItems: [line("a", 1, "1.00")], invoices: [invoice("i", "1.00")] });
     expect(memoOf(calculate(o, request({ amount: dec("1.00") }))).total.shop).toBe(100n);
@@ -673,3 +727,23 @@ describe("§3.8 free amounts and currency", () => {
   });
 });
 
+describe("§7 refundStatus", () => {
+  // 10.00 collected: nothing refunded is "paid"; a free line returned refunds 0.00 and keeps
+  // it "paid"; 4.00 of 10.00 is "partially_refunded"; the other 6.00 makes it "refunded".
+  const paid = order({
+    lineItems: [line("a", 1, "4.00"), line("b", 1, "6.00"), line("free", 1, "0.00")],
+    invoices: [invoice("i", "10.00")],
+  });
+  it("paid, partially refunded, refunded, by the money returned", () => {
+    const [free, a, b] = applyAll(paid, [
+      request({ lineItems: [unit("free")] }),
+      request({ lineItems: [unit("a")] }),
+      request({ lineItems: [unit("b")] }),
+    ]);
+    expect([free, a, b].map((m) => m && show(m.total))).toEqual(["0.00", "4.00", "6.00"]);
+    expect(refundStatus(paid)).toBe("paid");
+    expect(refundStatus({ ...paid, refunds: [free!] })).toBe("paid");
+    expect(refundStatus({ ...paid, refunds: [free!, a!] })).toBe("partially_refunded");
+    expect(refundStatus({ ...paid, refunds: [free!, a!, b!] })).toBe("refunded");
+  });
+});
