@@ -36,6 +36,15 @@ export function describeReadError(error: unknown): string {
   }
 }
 
+/** Bytes as UTF-8 text; bytes that are not UTF-8 are refused, never replaced by U+FFFD. */
+function decodeUtf8(bytes: Uint8Array): Either<string, string> {
+  try {
+    return E.right(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes));
+  } catch {
+    return E.left("it is not UTF-8 text");
+  }
+}
+
 /**
  * The streams the command line uses: `process` has them all.
  * @category CLI
@@ -47,8 +56,9 @@ export interface NodeStreams {
 }
 
 /**
- * The command line's I/O on Node: `readText` reads files (UTF-8) and `-`
- * from `streams.stdin`; output goes to `streams.stdout` and `streams.stderr`.
+ * The command line's I/O on Node: `readText` reads files and `-` (from
+ * `streams.stdin`) as UTF-8, refusing bytes that are not UTF-8 text; output
+ * goes to `streams.stdout` and `streams.stderr`.
  *
  * @param streams - usually `process`.
  * @returns the I/O for {@link runCli}.
@@ -59,20 +69,22 @@ export interface NodeStreams {
  * @category CLI
  */
 export function nodeIo(streams: NodeStreams): CliIo {
-  const readStdin = async (): Promise<string> => {
+  const readStdin = async (): Promise<Buffer> => {
     const chunks: Buffer[] = [];
     for await (const chunk of streams.stdin) {
       chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
     }
-    return Buffer.concat(chunks).toString("utf8");
+    return Buffer.concat(chunks);
   };
   return {
     readText: async (file): Promise<Either<string, string>> => {
+      let bytes: Buffer;
       try {
-        return E.right(file === "-" ? await readStdin() : await readFile(file, "utf8"));
+        bytes = file === "-" ? await readStdin() : await readFile(file);
       } catch (error) {
         return E.left(describeReadError(error));
       }
+      return decodeUtf8(bytes);
     },
     writeOut: (text) => {
       streams.stdout.write(text);

@@ -4,10 +4,15 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { describeReadError, nodeIo } from "../../src/cli/nodeIo.js";
+import { runCli } from "../../src/cli/run.js";
 
 const dir = mkdtempSync(join(tmpdir(), "refund-core-cli-"));
 const file = join(dir, "order.json");
 writeFileSync(file, '{"id": "é"}');
+/** `{"id": "é"}` in Latin-1: 0xE9 alone is not UTF-8. */
+const latin1 = Buffer.from([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x20, 0x22, 0xe9, 0x22, 0x7d]);
+const latin1File = join(dir, "latin1.json");
+writeFileSync(latin1File, latin1);
 
 function streams(stdinChunks: (string | Buffer)[] = []) {
   const out: string[] = [];
@@ -32,6 +37,25 @@ describe("nodeIo", () => {
     const bytes = Buffer.from('{"id": "é"}');
     const { io } = streams([bytes.subarray(0, 9), bytes.subarray(9)]);
     expect(await io.readText("-")).toEqual({ _tag: "Right", right: '{"id": "é"}' });
+  });
+
+  test("refuses bytes that are not UTF-8 instead of replacing them", async () => {
+    const notUtf8 = { _tag: "Left", left: "it is not UTF-8 text" };
+    expect(await streams().io.readText(latin1File)).toEqual(notUtf8);
+    expect(await streams([latin1]).io.readText("-")).toEqual(notUtf8);
+  });
+
+  test("a file that is not UTF-8 is INVALID_INPUT naming the file, exit 2", async () => {
+    const s = streams();
+    const status = await runCli(["calculate", "--order", latin1File, "--request", file], s.io);
+    expect(status).toBe(2);
+    const doc = JSON.parse(s.out.join("")) as { errors: { input: string; message: string }[] };
+    expect(doc.errors[0]).toEqual({
+      code: "INVALID_INPUT",
+      path: "",
+      input: "order",
+      message: `The order file "${latin1File}" could not be read: it is not UTF-8 text.`,
+    });
   });
 
   test("explains files it cannot read", async () => {

@@ -122,6 +122,25 @@ describe("calculate", () => {
     expect(error?.message).toMatch(/^The request in "request\.json" is not valid JSON \(.+\)\.$/);
   });
 
+  test("a request nested 100000 arrays deep is INVALID_INPUT at its first element, exit 2", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const r = await run(calculateArgs, { "request.json": `{"lineItems": ${deep}}` });
+    expect(r.status).toBe(2);
+    expect(r.json()).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: "INVALID_INPUT",
+          path: "lineItems[0]",
+          input: "request",
+          message:
+            'The value at lineItems[0] must be a line to refund (a JSON object such as {"lineItemId": "3", "quantity": 1}).',
+        },
+      ],
+    });
+    expect(r.stderr()).toBe("");
+  });
+
   test("a byte order mark is ignored", async () => {
     const r = await run(calculateArgs, { "request.json": `\uFEFF${requestText}` });
     expect(r.status).toBe(0);
