@@ -47,7 +47,14 @@ import {
   withDefault,
 } from "../../json/codec.js";
 import { formatMinorUnits, parseDecimal } from "../../money/decimal.js";
-import { type MoneyBag, subtractBags, sumBy, ZERO } from "../../money/moneyBag.js";
+import {
+  isNegativeOnEitherSide,
+  isZeroBag,
+  type MoneyBag,
+  mapBag,
+  subtractBags,
+  sumBy,
+} from "../../money/moneyBag.js";
 import type { RecordedRefund } from "../memoBuilder.js";
 import {
   platformId,
@@ -127,7 +134,8 @@ export const magentoOrderCodec = struct("a Magento order", {
   creditmemos: withDefault(array(creditmemo, "a list of credit memos"), []),
 });
 type MagentoOrder = t.TypeOf<typeof magentoOrderCodec>;
-type Raw = Readonly<Record<string, unknown>>;
+/** An object with a money field `F` (presentment) and `base_F` (shop). */
+type WithMoney<F extends string> = { readonly [K in F | `base_${F}`]?: SignedDecimal | undefined };
 
 /** Magento's offline payment methods: money refunded by hand. @category Adapters */
 export const MAGENTO_OFFLINE_METHODS: readonly string[] = [
@@ -143,11 +151,15 @@ export const MAGENTO_OFFLINE_METHODS: readonly string[] = [
  * money, `base_<field>` shop money. Magento writes discounts negative on
  * orders and memos and positive on items, so the sign is dropped.
  */
-function bagOf(ctx: PlatformContext, obj: Raw, at: string, field: string): MoneyBag {
-  const path = at;
+function bagOf<F extends string>(
+  ctx: PlatformContext,
+  obj: WithMoney<F>,
+  path: string,
+  field: F,
+): MoneyBag {
   const p = (name: string) => (path === "" ? name : `${path}.${name}`);
-  const plain = obj[field] as SignedDecimal | undefined;
-  const base = obj[`base_${field}`] as SignedDecimal | undefined;
+  const plain: SignedDecimal | undefined = obj[field];
+  const base: SignedDecimal | undefined = obj[`base_${field}`];
   const abs = (x: bigint) => (x < 0n ? -x : x);
   const presentment =
     plain === undefined ? 0n : abs(signedMinor(plain, ctx.presentment, p(field), ctx.problems));
@@ -176,7 +188,7 @@ function rateOfPercent(percent: string): string | undefined {
   return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
 }
 
-const carriesMoney = (bag: MoneyBag) => bag.shop !== 0n || bag.presentment !== 0n;
+const carriesMoney = (bag: MoneyBag) => !isZeroBag(bag);
 
 function linesOf(
   ctx: PlatformContext,
@@ -186,10 +198,9 @@ function linesOf(
   const lines: LineItem[] = [];
   raw.items.forEach((it, i) => {
     const path = `items[${i}]`;
-    const obj = it as unknown as Raw;
-    const price = bagOf(ctx, obj, path, "price");
-    const discount = bagOf(ctx, obj, path, "discount_amount");
-    const tax = bagOf(ctx, obj, path, "tax_amount");
+    const price = bagOf(ctx, it, path, "price");
+    const discount = bagOf(ctx, it, path, "discount_amount");
+    const tax = bagOf(ctx, it, path, "tax_amount");
     if (
       it.parent_item_id !== undefined &&
       !carriesMoney(price) &&
@@ -226,10 +237,9 @@ function linesOf(
 }
 
 function shippingOf(ctx: PlatformContext, raw: MagentoOrder): ShippingLine[] {
-  const obj = raw as unknown as Raw;
-  const price = bagOf(ctx, obj, "", "shipping_amount");
-  const discount = bagOf(ctx, obj, "", "shipping_discount_amount");
-  const tax = bagOf(ctx, obj, "", "shipping_tax_amount");
+  const price = bagOf(ctx, raw, "", "shipping_amount");
+  const discount = bagOf(ctx, raw, "", "shipping_discount_amount");
+  const tax = bagOf(ctx, raw, "", "shipping_tax_amount");
   if (!carriesMoney(price) && !carriesMoney(tax)) return [];
   return [
     {
@@ -251,12 +261,12 @@ function invoicesOf(ctx: PlatformContext, raw: MagentoOrder): Invoice[] {
   if (raw.invoices !== undefined)
     return raw.invoices.map((inv, i) => ({
       id: inv.entity_id,
-      amount: bagOf(ctx, inv as unknown as Raw, `invoices[${i}]`, "grand_total"),
+      amount: bagOf(ctx, inv, `invoices[${i}]`, "grand_total"),
       ...gateway,
       online,
     }));
   if (raw.payment === undefined) return [];
-  const paid = bagOf(ctx, raw.payment as unknown as Raw, "payment", "amount_paid");
+  const paid = bagOf(ctx, raw.payment, "payment", "amount_paid");
   return carriesMoney(paid)
     ? [{ id: `${raw.entity_id}-payment`, amount: paid, ...gateway, online }]
     : [];
@@ -269,19 +279,17 @@ function recordedOf(
 ): RecordedRefund[] {
   return raw.creditmemos.map((memo, i) => {
     const path = `creditmemos[${i}]`;
-    const obj = memo as unknown as Raw;
     const lines = memo.items.flatMap((it, j) => {
       if (dropped.has(it.order_item_id) || it.qty === 0) return [];
       const itPath = `${path}.items[${j}]`;
-      const itObj = it as unknown as Raw;
       return [
         {
           lineItemId: it.order_item_id,
           quantity: it.qty,
           restock: "no_restock" as const,
           locationId: null,
-          discount: bagOf(ctx, itObj, itPath, "discount_amount"),
-          tax: bagOf(ctx, itObj, itPath, "tax_amount"),
+          discount: bagOf(ctx, it, itPath, "discount_amount"),
+          tax: bagOf(ctx, it, itPath, "tax_amount"),
           duties: new Map(),
           path: `${itPath}.order_item_id`,
         },
@@ -289,26 +297,26 @@ function recordedOf(
     });
     const itemsDiscount = sumBy(lines, (l) => l.discount);
     const memoDiscount =
-      memo.discount_amount === undefined ? itemsDiscount : bagOf(ctx, obj, path, "discount_amount");
+      memo.discount_amount === undefined
+        ? itemsDiscount
+        : bagOf(ctx, memo, path, "discount_amount");
     const shippingDiscount = subtractBags(memoDiscount, itemsDiscount);
-    if (shippingDiscount.shop < 0n || shippingDiscount.presentment < 0n)
+    if (isNegativeOnEitherSide(shippingDiscount))
       ctx.problems.inconsistent(
         `${path}.discount_amount`,
         "is less than the discounts of its items",
       );
-    const shippingGross = bagOf(ctx, obj, path, "shipping_amount");
+    const shippingGross = bagOf(ctx, memo, path, "shipping_amount");
     const up = (x: bigint) => (x > 0n ? x : 0n);
+    // Net shipping: the gross less the discount beyond the items' (each at least zero).
     return {
       id: memo.entity_id,
       path,
       lines,
-      shippingAmount: {
-        shop: up(shippingGross.shop - up(shippingDiscount.shop)),
-        presentment: up(shippingGross.presentment - up(shippingDiscount.presentment)),
-      },
-      shippingTax: bagOf(ctx, obj, path, "shipping_tax_amount"),
-      adjustmentPositive: bagOf(ctx, obj, path, "adjustment_positive"),
-      adjustmentNegative: bagOf(ctx, obj, path, "adjustment_negative"),
+      shippingAmount: mapBag(subtractBags(shippingGross, mapBag(shippingDiscount, up)), up),
+      shippingTax: bagOf(ctx, memo, path, "shipping_tax_amount"),
+      adjustmentPositive: bagOf(ctx, memo, path, "adjustment_positive"),
+      adjustmentNegative: bagOf(ctx, memo, path, "adjustment_negative"),
       payout:
         memo.invoice_id === undefined
           ? { kind: "inOrder" as const }
@@ -317,7 +325,7 @@ function recordedOf(
               transactions: [
                 {
                   invoiceId: memo.invoice_id,
-                  amount: bagOf(ctx, obj, path, "grand_total"),
+                  amount: bagOf(ctx, memo, path, "grand_total"),
                   path: `${path}.invoice_id`,
                 },
               ],
@@ -407,5 +415,5 @@ export function shippingNetAndPrice(order: Order): {
 } {
   const price = sumBy(order.shippingLines, (l) => l.price);
   const discount = sumBy(order.shippingLines, (l) => sumBy(l.discountAllocations, (d) => d.amount));
-  return { net: subtractBags(price, discount), price: price ?? ZERO };
+  return { net: subtractBags(price, discount), price };
 }

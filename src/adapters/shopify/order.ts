@@ -44,7 +44,15 @@ import {
   withDefault,
 } from "../../json/codec.js";
 import type { Currency } from "../../money/currency.js";
-import { addBags, type MoneyBag, ZERO } from "../../money/moneyBag.js";
+import {
+  addBags,
+  isNegativeOnEitherSide,
+  type MoneyBag,
+  mapBag,
+  scaleBag,
+  subtractBags,
+  ZERO,
+} from "../../money/moneyBag.js";
 import type { RecordedLine, RecordedRefund } from "../memoBuilder.js";
 import {
   negated,
@@ -263,7 +271,7 @@ function amountOf(
   required = true,
 ): MoneyBag {
   const bag = bagOf(ctx, path, field, plain, set, required);
-  if (bag.shop < 0n || bag.presentment < 0n) {
+  if (isNegativeOnEitherSide(bag)) {
     ctx.problems.invalid(`${path}.${field}`, "must not be negative");
     return ZERO;
   }
@@ -378,16 +386,10 @@ function recordedRefundOf(
     const linePath = `${path}.refund_line_items[${j}]`;
     const orderLine = order.lineItems.find((x) => x.id === l.line_item_id);
     const subtotal = amountOf(ctx, linePath, "subtotal", l.subtotal, l.subtotal_set);
-    const q = BigInt(l.quantity);
     const gross =
-      orderLine === undefined
-        ? subtotal
-        : { shop: orderLine.price.shop * q, presentment: orderLine.price.presentment * q };
-    const discount = {
-      shop: gross.shop - subtotal.shop,
-      presentment: gross.presentment - subtotal.presentment,
-    };
-    if (discount.shop < 0n || discount.presentment < 0n)
+      orderLine === undefined ? subtotal : scaleBag(orderLine.price, BigInt(l.quantity));
+    const discount = subtractBags(gross, subtotal);
+    if (isNegativeOnEitherSide(discount))
       ctx.problems.inconsistent(
         `${linePath}.subtotal`,
         "is more than the line's price times the quantity refunded",
@@ -415,7 +417,7 @@ function recordedRefundOf(
       shippingTax = addBags(shippingTax, negated(tax));
     } else discrepancy = addBags(discrepancy, addBags(amount, tax));
   });
-  if (shippingAmount.shop < 0n || shippingAmount.presentment < 0n)
+  if (isNegativeOnEitherSide(shippingAmount))
     ctx.problems.inconsistent(`${path}.order_adjustments`, "the shipping refunded is negative");
   const up = (x: bigint) => (x > 0n ? x : 0n);
   const refunds = r.transactions.flatMap((t, j) => {
@@ -442,8 +444,8 @@ function recordedRefundOf(
     lines,
     shippingAmount,
     shippingTax,
-    adjustmentPositive: { shop: up(-discrepancy.shop), presentment: up(-discrepancy.presentment) },
-    adjustmentNegative: { shop: up(discrepancy.shop), presentment: up(discrepancy.presentment) },
+    adjustmentPositive: mapBag(discrepancy, (x) => up(-x)),
+    adjustmentNegative: mapBag(discrepancy, up),
     payout: { kind: "explicit", transactions: refunds },
     note: r.note ?? null,
   };
