@@ -12,6 +12,7 @@ import type {
   RefundRequest,
   RestockType,
 } from "../../src/index.js";
+import { memoShapeArb } from "../arbitraries/memo.js";
 
 /** Currencies with 2, 0 and 3 fraction digits. */
 export const currencyArb = fc.constantFrom("USD", "EUR", "JPY", "CLP", "KWD", "BHD");
@@ -64,55 +65,19 @@ export function memoArb(c: {
   presentmentCurrency: string;
 }): fc.Arbitrary<CreditMemo> {
   const bag = bagArb(c);
-  const line = fc.record({
-    lineItemId: idArb,
-    quantity: quantityArb,
-    price: bag,
-    gross: bag,
-    discount: bag,
-    subtotal: bag,
-    tax: bag,
-    discountAllocations: list(discountArb(bag)),
-    taxLines: list(taxLineArb(bag)),
-    duties: list(fc.record({ dutyId: idArb, amount: bag, taxLines: list(taxLineArb(bag)) })),
-    total: bag,
-    restock: restockArb,
-    locationId: fc.option(textArb, { nil: null }),
-  });
-  return fc.record({
+  return memoShapeArb({
     id: idArb,
-    orderId: idArb,
     currency: fc.constant(c.currency),
     presentmentCurrency: fc.constant(c.presentmentCurrency),
-    lineItems: list(line),
-    shipping: fc.record({
-      amount: bag,
-      tax: bag,
-      maximumRefundable: bag,
-      lines: list(
-        fc.record({ shippingLineId: idArb, amount: bag, taxLines: list(taxLineArb(bag)) }),
-      ),
-    }),
-    adjustmentPositive: bag,
-    adjustmentNegative: bag,
-    subtotal: bag,
-    discount: bag,
-    tax: bag,
-    duties: bag,
-    total: bag,
-    maximumRefundable: bag,
-    transactions: list(
-      fc.record({
-        invoiceId: idArb,
-        gateway: fc.option(textArb, { nil: null }),
-        online: fc.boolean(),
-        amount: bag,
-        maximumRefundable: bag,
-      }),
-    ),
+    bag,
+    quantity: quantityArb,
+    restock: restockArb,
+    discount: discountArb(bag),
+    tax: taxLineArb(bag),
+    locationId: fc.option(textArb, { nil: null }),
+    gateway: fc.option(textArb, { nil: null }),
     reason: fc.option(textArb, { nil: null }),
     note: fc.option(textArb, { nil: null }),
-    notify: fc.boolean(),
     idempotencyKey: fc.option(textArb, { nil: null }),
   });
 }
