@@ -23,6 +23,7 @@ import {
   tax,
   usd,
 } from "../support/builders.js";
+import { magento38388Order } from "../support/fixtures.js";
 
 function history(
   start: Order,
@@ -139,15 +140,7 @@ describe("a Shopify history recorded with per-unit rounding", () => {
 });
 
 describe("Magento #38388: 3 × 100.00, discount 200.00, tax 57.00, memos with tax 19.00 / 19.01 / 18.99", () => {
-  const base = order({
-    lineItems: [
-      line("a", 3, "100.00", {
-        discountAllocations: [discount("200.00")],
-        taxLines: [tax("57.00")],
-      }),
-    ],
-    invoices: [invoice("i", "157.00")],
-  });
+  const base = magento38388Order;
   // Recorded by Magento: discounts 66.67 / 66.67 / 66.66 (remaining over remaining), taxes leaking the
   // running delta: 19.00 / 19.01 / 18.99. Totals 52.33 / 52.34 / 52.33.
   const clean = history(base, [unitRequest("a"), unitRequest("a"), unitRequest("a")], "magento");

@@ -15,7 +15,8 @@ import { runCli } from "../../src/cli/run.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import { encodeOrder } from "../../src/json/order.js";
-import { discount, invoice, line, order, request, tax } from "../support/builders.js";
+import { request } from "../support/builders.js";
+import { magento38388Order } from "../support/fixtures.js";
 
 function streamIo(lines: Iterable<string> | AsyncIterable<string>, tty = false) {
   const out: string[] = [];
@@ -51,16 +52,7 @@ async function* asAsync(lines: readonly string[]) {
 
 /** 3 × 100.00, discount 200.00, tax 57.00, three one-unit refunds (tax 19.00 each by default). */
 function history(id: string): Order {
-  let current = order({
-    id,
-    lineItems: [
-      line("a", 3, "100.00", {
-        discountAllocations: [discount("200.00")],
-        taxLines: [tax("57.00")],
-      }),
-    ],
-    invoices: [invoice("i", "157.00")],
-  });
+  let current = { ...magento38388Order, id };
   for (let k = 0; k < 3; k++) {
     const applied = applyRefund(
       current,

@@ -25,6 +25,7 @@ import {
   show,
   tax,
 } from "../support/builders.js";
+import { magento38388Order } from "../support/fixtures.js";
 
 describe("0.05 discount on 3 units refunded one at a time (§9.1)", () => {
   const base = order({
@@ -84,15 +85,7 @@ describe("349.99 × 5 with 524.98 of discount, refunding 2 (Shopify's public rep
 });
 
 describe("Magento #38388: 3 × 100.00, 200.00 discount, 57.00 tax, three one-unit memos", () => {
-  const base = order({
-    lineItems: [
-      line("a", 3, "100.00", {
-        discountAllocations: [discount("200.00")],
-        taxLines: [tax("57.00")],
-      }),
-    ],
-    invoices: [invoice("i", "157.00")],
-  });
+  const base = magento38388Order;
   const memos = (policy: PolicyName) =>
     applyAll(base, [unitRequest("a"), unitRequest("a"), unitRequest("a")], policy);
 

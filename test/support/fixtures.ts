@@ -42,3 +42,17 @@ export const shopifyOrder = order({
   shippingLines: [shippingLine("369256396", "5.00", { title: "Free Shipping" })],
   invoices: [invoice("801038806", "250.94", true, "bogus")],
 });
+
+/**
+ * Magento issue #38388: 3 × 100.00 with 200.00 of discount and 57.00 of tax, 157.00 paid;
+ * refunded one unit at a time, Magento recorded taxes 19.00 / 19.01 / 18.99.
+ */
+export const magento38388Order = order({
+  lineItems: [
+    line("a", 3, "100.00", {
+      discountAllocations: [discount("200.00")],
+      taxLines: [tax("57.00")],
+    }),
+  ],
+  invoices: [invoice("i", "157.00")],
+});
