@@ -27,7 +27,7 @@ import {
   sumBy,
   ZERO,
 } from "../money/moneyBag.js";
-import { orderMoneyLeft } from "../order/moneyLeft.js";
+import { orderMoneyLeft, shippingLineLeft } from "../order/moneyLeft.js";
 import {
   lineHistoryOf,
   type RefundHistory,
@@ -35,7 +35,6 @@ import {
   refundedAt,
   shippingHistoryOf,
 } from "../order/refundHistory.js";
-import { shippingNet } from "../refund/shippingRefund.js";
 import { taxLineRefund } from "../refund/taxLineRefund.js";
 import { memoTotals } from "../refund/totals.js";
 import { suggestTransactions, transactionOn } from "../refund/transactions.js";
@@ -191,9 +190,7 @@ function shippingOf(
   history: RefundHistory,
   problems: Problems,
 ) {
-  const remainders = order.shippingLines.map((line) =>
-    subtractBags(shippingNet(line), shippingHistoryOf(history, line.id).amount),
-  );
+  const remainders = order.shippingLines.map((line) => shippingLineLeft(line, history));
   const maximumRefundable = sumBags(remainders);
   if (
     order.shippingLines.length === 0 &&

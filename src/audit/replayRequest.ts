@@ -11,10 +11,9 @@ import { isMultiCurrency } from "../domain/order.js";
 import type { RefundLineRequest, RefundRequest, ShippingRequest } from "../domain/refundRequest.js";
 import { findCurrency } from "../money/currency.js";
 import type { DecimalAmount } from "../money/decimal.js";
-import { bagsEqual, isZeroBag, type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
-import { orderMoneyLeft } from "../order/moneyLeft.js";
-import { lineHistoryOf, type RefundHistory, shippingHistoryOf } from "../order/refundHistory.js";
-import { shippingNet } from "../refund/shippingRefund.js";
+import { bagsEqual, isZeroBag, type MoneyBag, sumBy } from "../money/moneyBag.js";
+import { orderMoneyLeft, shippingLineLeft } from "../order/moneyLeft.js";
+import { lineHistoryOf, type RefundHistory } from "../order/refundHistory.js";
 
 /** Presentment minor units as the exact decimal a request carries. */
 function decimalOf(minor: bigint, currencyCode: string): DecimalAmount {
@@ -31,9 +30,7 @@ function refundsDuties(memo: CreditMemo): boolean {
 }
 
 function shippingLeft(order: Order, history: RefundHistory): MoneyBag {
-  return sumBy(order.shippingLines, (line) =>
-    subtractBags(shippingNet(line), shippingHistoryOf(history, line.id).amount),
-  );
+  return sumBy(order.shippingLines, (line) => shippingLineLeft(line, history));
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { MoneyBag } from "../money/moneyBag.js";
+import { type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
 import type { CreditMemo } from "./creditMemo.js";
 
 /**
@@ -158,4 +158,12 @@ export function currencyOfSide(
   side: "shop" | "presentment",
 ): string {
   return side === "shop" ? order.currency : order.presentmentCurrency;
+}
+
+/** A shipping line's net: its price less its discounts (what can be refunded of it, §3.2). */
+export function shippingNet(line: ShippingLine): MoneyBag {
+  return subtractBags(
+    line.price,
+    sumBy(line.discountAllocations, (d) => d.amount),
+  );
 }

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import type { Invoice, Order } from "../domain/order.js";
+import { type Invoice, type Order, type ShippingLine, shippingNet } from "../domain/order.js";
 import { type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
 import { refundHistoryOf } from "./carriedHistory.js";
-import { invoiceTakenOf, type RefundHistory } from "./refundHistory.js";
+import { invoiceTakenOf, type RefundHistory, shippingHistoryOf } from "./refundHistory.js";
 
 /** Money left on one invoice. */
 export function invoiceMoneyLeft(invoice: Invoice, history: RefundHistory): MoneyBag {
@@ -54,4 +54,9 @@ export function orderMoneyLeft(order: Pick<Order, "invoices">, history: RefundHi
  */
 export function moneyLeft(order: Order): MoneyBag {
   return orderMoneyLeft(order, refundHistoryOf(order));
+}
+
+/** Shipping still refundable on one shipping line: its net less what the history refunded of it. */
+export function shippingLineLeft(line: ShippingLine, history: RefundHistory): MoneyBag {
+  return subtractBags(shippingNet(line), shippingHistoryOf(history, line.id).amount);
 }

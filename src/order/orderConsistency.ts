@@ -12,7 +12,13 @@ import type {
   RefundTransaction,
   ShippingLineRefund,
 } from "../domain/creditMemo.js";
-import type { Invoice, LineItem, Order, ShippingLine } from "../domain/order.js";
+import {
+  type Invoice,
+  type LineItem,
+  type Order,
+  type ShippingLine,
+  shippingNet,
+} from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import {
@@ -544,11 +550,7 @@ function checkShippingRefunds(
   errors: RefundError[],
 ): void {
   const at = () => `shippingLines[${i}]`;
-  const net = subtractBags(
-    line.price,
-    sumBy(line.discountAllocations, (d) => d.amount),
-  );
-  if (exceeds(h.amount, net))
+  if (exceeds(h.amount, shippingNet(line)))
     errors.push(inconsistent(at(), "the refunds return more shipping than was charged"));
   line.taxLines.forEach((tax, t) => {
     if (exceeds(refundedAt(h.taxLines, t), tax.amount))

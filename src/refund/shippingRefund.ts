@@ -6,23 +6,16 @@
  * @module
  */
 import type { ShippingLineRefund, ShippingRefund, TaxLineRefund } from "../domain/creditMemo.js";
-import type { ShippingLine } from "../domain/order.js";
+import { type ShippingLine, shippingNet } from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { formatInCurrency } from "../money/decimal.js";
 import { allocateByLargestRemainder } from "../money/largestRemainder.js";
-import { isZeroBag, type MoneyBag, subtractBags, sumBags, sumBy, ZERO } from "../money/moneyBag.js";
+import { isZeroBag, type MoneyBag, sumBags, sumBy, ZERO } from "../money/moneyBag.js";
+import { shippingLineLeft } from "../order/moneyLeft.js";
 import { type RefundHistory, refundedAt, shippingHistoryOf } from "../order/refundHistory.js";
 import { freeAmountBag } from "./freeAmounts.js";
 import { type PolicyProrations, prorateBag } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
-
-/** A shipping line's net: its price less its discounts. */
-export function shippingNet(line: ShippingLine): MoneyBag {
-  return subtractBags(
-    line.price,
-    sumBy(line.discountAllocations, (d) => d.amount),
-  );
-}
 
 /** How much shipping the request asks for. */
 export type ShippingAsk =
@@ -78,9 +71,7 @@ export function refundShipping(
 ): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
   const { lines, history, prorations } = context;
   const histories = lines.map((line) => shippingHistoryOf(history, line.id));
-  const remainders = lines.map((line, i) =>
-    subtractBags(shippingNet(line), histories[i]?.amount ?? ZERO),
-  );
+  const remainders = lines.map((line) => shippingLineLeft(line, history));
   const maximumRefundable = sumBags(remainders);
   let amounts: MoneyBag[];
   switch (ask.kind) {
