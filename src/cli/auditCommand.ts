@@ -111,6 +111,8 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
 export const auditCommand: Subcommand = {
   name: "audit",
   usage: `refund-core audit     [--platform ${PLATFORMS.join("|")}] [--policy ${POLICY_NAMES.join("|")}] FILE`,
+  summary:
+    "Replay the refund history of every order in FILE (JSON or JSON Lines, - for standard input) and report what differs (§9.2).",
   options: [
     { name: "platform", kind: "value", choices: PLATFORMS },
     { name: "policy", kind: "value", choices: POLICY_NAMES },

@@ -25,8 +25,7 @@ ${subcommands.map((s) => `  ${s.usage}`).join("\n")}
   refund-core --help
 
 Commands:
-  calculate   Print the credit memo the refund request gives. Changes nothing.
-  apply       Print the credit memo and the order with the memo appended to its refunds.
+${subcommands.map((s) => `  ${s.name.padEnd(11)} ${s.summary}`).join("\n")}
 
 Options:
   --order FILE      The order (JSON, spec §2). FILE may be - for standard input.
@@ -35,6 +34,8 @@ Options:
   --pretty          Indent the JSON output.
   --format table    (calculate) Print the credit memo as a table for a person instead of JSON.
   --format json     The default: print the JSON document.
+  --platform NAME   (audit) The format of FILE: canonical (refund-core's own, the default), shopify or magento.
+  --policy NAME     (audit) The rules the history is replayed with: default, magento, shopify or bankers.
   -h, --help        Print this help (the only output that is not a JSON document).
 
 Output:

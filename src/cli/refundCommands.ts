@@ -103,6 +103,7 @@ function prepareRefund<A>(
 export const calculateCommand: Subcommand = {
   name: "calculate",
   usage: "refund-core calculate --order FILE --request FILE [--pretty | --format table]",
+  summary: "Print the credit memo the refund request gives. Changes nothing.",
   options: [...refundOptionSpecs, { name: "format", kind: "value", choices: ["json", "table"] }],
   prepare: prepareRefund(calculate, (io, memo, options) => {
     if (options.table) io.writeOut(renderCreditMemoTable(memo));
@@ -118,6 +119,7 @@ export const calculateCommand: Subcommand = {
 export const applyCommand: Subcommand = {
   name: "apply",
   usage: "refund-core apply     --order FILE --request FILE [--pretty]",
+  summary: "Print the credit memo and the order with the memo appended to its refunds.",
   options: refundOptionSpecs,
   prepare: prepareRefund(applyRefund, (io, applied, options) => {
     const doc: JsonObject = {

@@ -19,6 +19,7 @@ import type { CliIo } from "./io.js";
  * const hello: Subcommand = {
  *   name: "hello",
  *   usage: "refund-core hello",
+ *   summary: "Say hello.",
  *   options: [],
  *   prepare: () => E.right(async (io) => { io.writeOut('{"ok":true}\n'); return 0; }),
  * };
@@ -28,6 +29,8 @@ import type { CliIo } from "./io.js";
 export interface Subcommand {
   readonly name: string;
   readonly usage: string;
+  /** One line for the help's list of commands. */
+  readonly summary: string;
   readonly options: readonly OptionSpec[];
   readonly prepare: (parsed: ParsedOptions) => Either<string, (io: CliIo) => Promise<number>>;
 }

@@ -247,6 +247,13 @@ describe("help", () => {
       );
       expect(r.stdout()).toContain("refund-core apply     --order FILE --request FILE [--pretty]");
       expect(r.stdout()).toMatch(/^ {2}64 {2}usage error/m);
+      // every command is listed with its summary, audit included
+      expect(r.stdout()).toMatch(
+        /^ {2}calculate {3}Print the credit memo the refund request gives/m,
+      );
+      expect(r.stdout()).toMatch(/^ {2}apply {7}Print the credit memo and the order/m);
+      expect(r.stdout()).toMatch(/^ {2}audit {7}Replay the refund history of every order/m);
+      expect(r.stdout()).toContain("--policy NAME");
       expect(r.stdout()).toContain("USAGE_ERROR");
       expect(r.stderr()).toBe("");
       expect(r.reads).toEqual([]);
