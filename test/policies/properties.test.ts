@@ -6,12 +6,21 @@ import { describe, expect } from "vitest";
 import { POLICY_NAMES, type PolicyName } from "../../src/domain/policy.js";
 import { prorate, prorationsOf } from "../../src/refund/proration.js";
 
-/** A line of n units, a component X and a split of n into refunds (quantities ≥ 1). */
+/**
+ * A line of n units, a component X and a split of n into refunds (quantities ≥ 1).
+ * X is often small next to n and the cuts often short: with X up to 10^12 and cuts up to 12
+ * alone, 100 runs met an exact half of X·k/n 4 times, a split into several refunds 34 times
+ * and a shopify per-unit share clamped to X − R never (it needs X < n(n−1)/2, e.g. X = 2 over
+ * 4 units: round(0.5) = 1 per unit, the third unit is clamped to 0). With X up to 12 half
+ * the time and cuts of 1–3 half the time, 1000 runs met 73, 529 and 31.
+ */
 const caseArb = fc
   .record({
     n: fc.integer({ min: 1, max: 12 }),
-    x: fc.bigInt({ min: 0n, max: 10n ** 12n }),
-    cuts: fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 12 }),
+    x: fc.oneof(fc.bigInt({ min: 0n, max: 12n }), fc.bigInt({ min: 0n, max: 10n ** 12n })),
+    cuts: fc.array(fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })), {
+      maxLength: 12,
+    }),
   })
   .map(({ n, x, cuts }) => {
     const split: number[] = [];
@@ -43,6 +52,15 @@ function shares(policy: PolicyName, n: number, x: bigint, split: readonly number
   });
 }
 
+/** round(num/den) for num ≥ 0, den > 0: half away from zero, or half to even for bankers. */
+function roundRatio(num: bigint, den: bigint, policy: PolicyName): bigint {
+  const q = num / den;
+  const twice = 2n * (num % den);
+  if (twice > den) return q + 1n;
+  if (twice < den) return q;
+  return policy === "bankers" ? q + (q % 2n) : q + 1n;
+}
+
 describe("proration invariants", () => {
   test.prop([caseArb, fc.constantFrom(...POLICY_NAMES)])(
     "every policy returns exactly X over a complete sequence, each share within [0, X − R]",
@@ -68,6 +86,8 @@ describe("proration invariants", () => {
         k += q;
         refunded += s[i] ?? 0n;
         expect(refunded).toBe(once(k));
+        // the same figure worked independently of the code: round(X·k/n), X once k = n.
+        expect(refunded).toBe(roundRatio(x * BigInt(k), BigInt(n), policy));
       });
     },
   );
