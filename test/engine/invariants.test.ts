@@ -87,6 +87,13 @@ describe("proration invariants", () => {
       };
       const common = prefixes(a).filter((p) => prefixes(b).includes(p));
       for (const r of common) expect(after(a, r).refunded).toBe(after(b, r).refunded);
+      // Two splits share a prefix short of n in 1 run in 10: every prefix of each is also
+      // checked against round(X·r/n) worked here, half away from zero: ⌊(2·X·r + n) / 2n⌋.
+      for (const parts of [a, b])
+        for (const r of prefixes(parts))
+          expect(after(parts, r).refunded).toBe(
+            (2n * x * BigInt(r) + BigInt(n)) / (2n * BigInt(n)),
+          );
     },
   );
 
@@ -101,6 +108,33 @@ describe("proration invariants", () => {
       const sum = weights.reduce((s, w) => s + w, 0n);
       if (total <= sum && sum > 0n)
         for (const [i, p] of parts.entries()) expect(p <= (weights[i] ?? 0n)).toBe(true);
+    },
+  );
+
+  // The total above fits its weights in 1 run in 4; here it always does.
+  test.prop([
+    fc
+      .array(fc.bigInt({ min: 0n, max: 10n ** 12n }), { minLength: 1, maxLength: 12 })
+      .filter((weights) => weights.some((w) => w > 0n))
+      .chain((weights) =>
+        fc.tuple(
+          fc.constant(weights),
+          fc.bigInt({ min: 0n, max: weights.reduce((s, w) => s + w, 0n) }),
+        ),
+      ),
+  ])(
+    "largest remainder parts within a total that fits stay within their weights and within one unit of total·w/Σw",
+    ([weights, total]) => {
+      const parts = allocateByLargestRemainder(total, weights);
+      const sum = weights.reduce((s, w) => s + w, 0n);
+      expect(parts.reduce((s, p) => s + p, 0n)).toBe(total);
+      for (const [i, p] of parts.entries()) {
+        const w = weights[i] ?? 0n;
+        expect(p <= w).toBe(true);
+        // floor(total·w/Σw) ≤ p ≤ floor(total·w/Σw) + 1
+        const floor = (total * w) / sum;
+        expect(p >= floor && p <= floor + 1n).toBe(true);
+      }
     },
   );
 });
