@@ -418,6 +418,29 @@ describe("§3.5 totals", () => {
     const all = memoOf(calculate(o, request({ full: true })));
     expect([show(all.tax), show(all.total)]).toEqual(["5.00", "30.00"]);
   });
+  it("tax-included: duties and their taxes are added, never contained in the price", () => {
+    const o = order({
+      taxesIncluded: true,
+      lineItems: [
+        line("v", 2, "12.00", {
+          taxLines: [tax("4.00", "VAT", "0.20")],
+          duties: [duty("d", "1.00", [tax("0.10", "Duty VAT")])],
+        }),
+      ],
+      invoices: [invoice("i", "25.10")],
+    });
+    // 1 of 2 with duties: subtotal 12.00 (VAT 4.00/2 = 2.00 inside), duty 1.00/2 = 0.50,
+    // duty tax 0.10/2 = 0.05. Line total 12.00 + 0.50 + 0.05 = 12.55 (the VAT is not added);
+    // memo total the same; memo tax 2.00 + 0.05 = 2.05, duties 0.50.
+    const memo = memoOf(calculate(o, request({ lineItems: [unit("v")], refundDuties: true })));
+    expect([
+      show(memo.subtotal),
+      show(memo.tax),
+      show(memo.duties),
+      show(memo.total),
+      show(memo.lineItems[0]!.total),
+    ]).toEqual(["12.00", "2.05", "0.50", "12.55", "12.55"]);
+  });
   it("a memo with line items and a zero total is allowed (free items, restock only)", () => {
     const o = order({ lineItems: [line("f", 1, "0.00")], invoices: [invoice("i", "5.00")] });
     const memo = memoOf(
