@@ -92,6 +92,34 @@ describe("proration invariants", () => {
     },
   );
 
+  test.prop([caseArb, fc.constantFrom(...POLICY_NAMES)])(
+    "each share is the §9.1 table's formula, worked here apart from the code",
+    ({ n, x, split }, policy) => {
+      const whole = BigInt(n);
+      let r = 0n;
+      let refunded = 0n;
+      const expected = split.map((q) => {
+        const now = BigInt(q);
+        const left = x - refunded;
+        const perUnit = roundRatio(x, whole, policy) * now;
+        const share =
+          r + now === whole
+            ? left // the rest
+            : policy === "magento"
+              ? roundRatio(left * now, whole - r, policy) // remaining over remaining
+              : policy === "shopify"
+                ? perUnit < left
+                  ? perUnit
+                  : left // per unit, clamped to what is left
+                : roundRatio(x * (r + now), whole, policy) - refunded; // cumulative
+        r += now;
+        refunded += share;
+        return share;
+      });
+      expect(shares(policy, n, x, split)).toEqual(expected);
+    },
+  );
+
   test.prop([caseArb])(
     "default and bankers refund the same after k units unless X·k/n is an exact half, then bankers one less",
     ({ n, x, split }) => {
