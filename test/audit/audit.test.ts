@@ -390,3 +390,47 @@ describe("multi-currency: each side of a bag is compared, the path names the sid
     ]);
   });
 });
+
+describe("§9.2 shipping amounts are compared too", () => {
+  // Shipping 10.00 with 1.00 of tax; 5.00 of it refunded: tax round(1.00 · 5.00 / 10.00) = 0.50,
+  // total 5.50. A memo that recorded 0.60 of shipping tax (and so tax 0.60, total 5.60, paid
+  // 5.60) differs at shipping.tax, tax and total: recorded 0.60 / 0.60 / 5.60, expected
+  // 0.50 / 0.50 / 5.50.
+  const base = order({
+    lineItems: [line("a", 1, "10.00")],
+    shippingLines: [shippingLine("s", "10.00", { taxLines: [tax("1.00")] })],
+    invoices: [invoice("i", "21.00")],
+  });
+  const clean = history(base, [request({ shipping: { fullRefund: false, amount: dec("5.00") } })]);
+  const memo = clean.refunds[0]!;
+  it("the engine's own memo passes", () => {
+    expect([memo.shipping.tax, memo.total]).toEqual([usd("0.50"), usd("5.50")]);
+    expect(reportOf(clean)).toMatchObject({ discrepancies: [], rejected: [] });
+  });
+  it("a recorded shipping tax of 0.60 is reported at shipping.tax, tax and total", () => {
+    const [shipping] = memo.shipping.lines;
+    const [t] = memo.transactions;
+    if (shipping === undefined || t === undefined)
+      throw new Error("no shipping line or transaction");
+    const tampered: CreditMemo = {
+      ...memo,
+      shipping: {
+        ...memo.shipping,
+        tax: usd("0.60"),
+        lines: [
+          { ...shipping, taxLines: shipping.taxLines.map((x) => ({ ...x, amount: usd("0.60") })) },
+        ],
+      },
+      tax: usd("0.60"),
+      total: usd("5.60"),
+      transactions: [{ ...t, amount: usd("5.60") }],
+    };
+    const report = reportOf({ ...base, refunds: [tampered] });
+    expect(report.rejected).toEqual([]);
+    expect(report.discrepancies.map((d) => [d.path, d.recorded, d.expected])).toEqual([
+      ["shipping.tax", "0.60", "0.50"],
+      ["tax", "0.60", "0.50"],
+      ["total", "5.60", "5.50"],
+    ]);
+  });
+});
