@@ -3,14 +3,12 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { applyRefund } from "../../src/applyRefund.js";
 import { type AuditReport, audit } from "../../src/audit/audit.js";
 import type { CreditMemo, CreditMemoLine } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import type { PolicyName } from "../../src/domain/policy.js";
-import type { RefundRequest } from "../../src/domain/refundRequest.js";
 import type { MoneyBag } from "../../src/money/moneyBag.js";
-import { unitRequest } from "../support/apply.js";
+import { orderAfterAll, unitRequest } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -24,20 +22,6 @@ import {
   usd,
 } from "../support/builders.js";
 import { magento38388Order } from "../support/fixtures.js";
-
-function history(
-  start: Order,
-  requests: readonly RefundRequest[],
-  policy: PolicyName = "default",
-): Order {
-  let current = start;
-  for (const r of requests) {
-    const applied = applyRefund(current, r, policy);
-    if (E.isLeft(applied)) throw new Error(JSON.stringify(applied.left));
-    current = applied.right.order;
-  }
-  return current;
-}
 
 function reportOf(o: Order, policy?: PolicyName): AuditReport {
   const result = audit(o, policy);
@@ -82,7 +66,7 @@ describe("a clean history", () => {
     invoices: [invoice("inv-1", "57.87", false, "banktransfer")],
   });
   it("reports nothing: 21.44 then 36.43 (19.80 + 1.63 + 15.00)", () => {
-    const o = history(base, [
+    const o = orderAfterAll(base, [
       request({ lineItems: [{ lineItemId: "3", quantity: 1, restock: "return" }] }),
       request({
         lineItems: [{ lineItemId: "3", quantity: 1, restock: "no_restock" }],
@@ -103,7 +87,7 @@ describe("a Shopify history recorded with per-unit rounding", () => {
     lineItems: [line("a", 5, "349.99", { discountAllocations: [discount("524.98")] })],
     invoices: [invoice("i", "1224.97")],
   });
-  const recorded = history(base, [unitRequest("a", 2)], "shopify");
+  const recorded = orderAfterAll(base, [unitRequest("a", 2)], "shopify");
   it("differs from the default in discount, subtotal and total, each explained by shopify", () => {
     const report = reportOf(recorded);
     expect(report.rejected).toEqual([]);
@@ -129,7 +113,7 @@ describe("a Shopify history recorded with per-unit rounding", () => {
     expect(reportOf(recorded, "shopify").discrepancies).toEqual([]);
   });
   it("the same history recorded by the default differs under shopify, explained by default", () => {
-    const d = reportOf(history(base, [unitRequest("a", 2)]), "shopify").discrepancies;
+    const d = reportOf(orderAfterAll(base, [unitRequest("a", 2)]), "shopify").discrepancies;
     expect(d.map((x) => [x.path, x.recorded, x.expected, x.explainedBy])).toContainEqual([
       "total",
       "489.99",
@@ -143,7 +127,11 @@ describe("Magento #38388: 3 × 100.00, discount 200.00, tax 57.00, memos with ta
   const base = magento38388Order;
   // Recorded by Magento: discounts 66.67 / 66.67 / 66.66 (remaining over remaining), taxes leaking the
   // running delta: 19.00 / 19.01 / 18.99. Totals 52.33 / 52.34 / 52.33.
-  const clean = history(base, [unitRequest("a"), unitRequest("a"), unitRequest("a")], "magento");
+  const clean = orderAfterAll(
+    base,
+    [unitRequest("a"), unitRequest("a"), unitRequest("a")],
+    "magento",
+  );
   const [m1, m2, m3] = clean.refunds as CreditMemo[];
   const recorded: Order = {
     ...base,
@@ -194,11 +182,11 @@ describe("a history that refunds more than the order has", () => {
     lineItems: [line("a", 2, "10.00"), line("b", 1, "5.00")],
     invoices: [invoice("i", "25.00")],
   });
-  const twice = history(base, [unitRequest("a", 2)]);
+  const twice = orderAfterAll(base, [unitRequest("a", 2)]);
   const [m1] = twice.refunds as CreditMemo[];
   const over: Order = {
     ...base,
-    refunds: [m1!, { ...m1!, id: "1-2" }, history(base, [unitRequest("b")]).refunds[0]!].map(
+    refunds: [m1!, { ...m1!, id: "1-2" }, orderAfterAll(base, [unitRequest("b")]).refunds[0]!].map(
       (m, i) => ({
         ...m,
         id: `1-${i + 1}`,
@@ -227,7 +215,7 @@ describe("a history that refunds more than the order has", () => {
       lineItems: [line("a", 3, "10.00", { discountAllocations: [discount("3.00")] })],
       invoices: [invoice("i", "27.00")],
     });
-    const clean = history(three, [unitRequest("a"), unitRequest("a"), unitRequest("a")]);
+    const clean = orderAfterAll(three, [unitRequest("a"), unitRequest("a"), unitRequest("a")]);
     const [m1, m2, m3] = clean.refunds as CreditMemo[];
     const negative: CreditMemo = {
       ...m1!,
@@ -265,7 +253,7 @@ describe("recorded transactions are checked on their own", () => {
     lineItems: [line("a", 2, "10.00")],
     invoices: [invoice("i1", "5.00"), invoice("i2", "15.00")],
   });
-  const clean = history(base, [unitRequest("a")]);
+  const clean = orderAfterAll(base, [unitRequest("a")]);
   const memo = clean.refunds[0]!;
   const withTransactions = (transactions: CreditMemo["transactions"]): Order => ({
     ...base,
@@ -317,7 +305,7 @@ describe("recorded transactions are checked on their own", () => {
     ]);
   });
   it("a memo out of an unknown invoice does not make the memos after it INCONSISTENT_ORDER", () => {
-    const two = history(base, [unitRequest("a"), unitRequest("a")]);
+    const two = orderAfterAll(base, [unitRequest("a"), unitRequest("a")]);
     const [m1, m2] = two.refunds as CreditMemo[];
     const report = reportOf({
       ...base,
@@ -329,7 +317,7 @@ describe("recorded transactions are checked on their own", () => {
     expect(JSON.stringify(report)).not.toContain("INCONSISTENT_ORDER");
   });
   it("a memo naming an item not on the order is rejected (UNKNOWN_LINE_ITEM), and the next memo still audited", () => {
-    const two = history(base, [unitRequest("a"), unitRequest("a")]);
+    const two = orderAfterAll(base, [unitRequest("a"), unitRequest("a")]);
     const [m1, m2] = two.refunds as CreditMemo[];
     const ghost = { ...m1!, lineItems: [{ ...m1!.lineItems[0]!, lineItemId: "ghost" }] };
     const report = reportOf({ ...base, refunds: [ghost, m2!] });
@@ -360,7 +348,7 @@ describe("multi-currency: each side of a bag is compared, the path names the sid
     shippingLines: [shippingLine("s", bag("4.00", "3.60"))],
     invoices: [invoice("i", bag("24.05", "21.67"))],
   });
-  const clean = history(base, [
+  const clean = orderAfterAll(base, [
     request({
       lineItems: [{ lineItemId: "a", quantity: 1, restock: "no_restock" }],
       currency: "EUR",
@@ -401,7 +389,9 @@ describe("§9.2 shipping amounts are compared too", () => {
     shippingLines: [shippingLine("s", "10.00", { taxLines: [tax("1.00")] })],
     invoices: [invoice("i", "21.00")],
   });
-  const clean = history(base, [request({ shipping: { fullRefund: false, amount: dec("5.00") } })]);
+  const clean = orderAfterAll(base, [
+    request({ shipping: { fullRefund: false, amount: dec("5.00") } }),
+  ]);
   const memo = clean.refunds[0]!;
   it("the engine's own memo passes", () => {
     expect([memo.shipping.tax, memo.total]).toEqual([usd("0.50"), usd("5.50")]);

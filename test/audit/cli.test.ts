@@ -8,14 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyRefund } from "../../src/applyRefund.js";
 import type { AuditIo } from "../../src/cli/auditIo.js";
 import { DocumentSplitter, discrepancyKind } from "../../src/cli/auditReport.js";
 import { runCli } from "../../src/cli/run.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import { encodeOrder } from "../../src/json/order.js";
-import { request } from "../support/builders.js";
+import { orderAfterAll, unitRequest } from "../support/apply.js";
 import { magento38388Order } from "../support/fixtures.js";
 
 function streamIo(lines: Iterable<string> | AsyncIterable<string>, tty = false) {
@@ -52,16 +51,8 @@ async function* asAsync(lines: readonly string[]) {
 
 /** 3 × 100.00, discount 200.00, tax 57.00, three one-unit refunds (tax 19.00 each by default). */
 function history(id: string): Order {
-  let current = { ...magento38388Order, id };
-  for (let k = 0; k < 3; k++) {
-    const applied = applyRefund(
-      current,
-      request({ lineItems: [{ lineItemId: "a", quantity: 1, restock: "no_restock" }] }),
-    );
-    if (E.isLeft(applied)) throw new Error("refund failed");
-    current = applied.right.order;
-  }
-  return current;
+  const one = unitRequest("a");
+  return orderAfterAll({ ...magento38388Order, id }, [one, one, one]);
 }
 
 /** The second memo's tax and total one cent higher, the third's one lower (Magento #38388's leak). */

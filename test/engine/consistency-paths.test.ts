@@ -9,6 +9,7 @@ import { applyRefund } from "../../src/applyRefund.js";
 import { calculate } from "../../src/calculate.js";
 import type { Order } from "../../src/domain/order.js";
 import type { RefundRequest } from "../../src/domain/refundRequest.js";
+import { orderAfterAll } from "../support/apply.js";
 import {
   dec,
   discount,
@@ -60,13 +61,7 @@ function withHistory(): Order {
       shipping: { fullRefund: true },
     }),
   ];
-  let current = fresh;
-  for (const step of steps) {
-    const applied = applyRefund(current, step);
-    if (applied._tag === "Left") throw new Error(JSON.stringify(applied.left));
-    current = applied.right.order;
-  }
-  return current;
+  return orderAfterAll(fresh, steps);
 }
 
 /** A copy of an order to break: defects poke at any field, whatever its type. */

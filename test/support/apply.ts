@@ -52,3 +52,12 @@ export function applyAll(
     return next.memo;
   });
 }
+
+/** The order after requests applied in turn (each must be accepted). */
+export function orderAfterAll(
+  start: Order,
+  requests: readonly RefundRequest[],
+  policy?: PolicyName,
+): Order {
+  return requests.reduce((current, r) => orderAfter(current, r, policy), start);
+}
