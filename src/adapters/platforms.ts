@@ -1,0 +1,124 @@
+/**
+ * The platforms refund-core meets in their own JSON (§10), by name: for each,
+ * how its order and refund request are read, which policy it follows, and
+ * how a credit memo becomes the request that platform accepts.
+ *
+ * The CLI's `--platform` and `--emit` and the audit's `--platform` go
+ * through this table only; each platform's code lives in its own folder
+ * (`src/adapters/<platform>/`).
+ *
+ * @module
+ */
+import * as E from "fp-ts/lib/Either.js";
+import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import type { CreditMemo } from "../domain/creditMemo.js";
+import type { Order } from "../domain/order.js";
+import type { PolicyName } from "../domain/policy.js";
+import type { RefundRequest } from "../domain/refundRequest.js";
+import { type RefundError, refundErrors } from "../errors.js";
+import type { JsonValue } from "../json/json.js";
+import { decodeOrder } from "../json/order.js";
+import { decodeRefundRequest } from "../json/refundRequest.js";
+import { fromMagentoOrder } from "./magento/order.js";
+import { fromMagentoRefundRequest } from "./magento/refund.js";
+import { fromShopifyOrder } from "./shopify/order.js";
+import { fromShopifyRefundRequest } from "./shopify/refund.js";
+
+/**
+ * A platform's name on the CLI and in the API (§10); `canonical` is
+ * refund-core's own format.
+ * @category Adapters
+ */
+export type PlatformName = "canonical" | "shopify" | "magento" | "commercelayer" | "2checkout";
+
+/** Every platform name, canonical first. @category Adapters */
+export const PLATFORM_NAMES: readonly PlatformName[] = [
+  "canonical",
+  "shopify",
+  "magento",
+  "commercelayer",
+  "2checkout",
+];
+
+/** What reading or writing a platform's JSON gives: the value, or every problem found. */
+export type PlatformResult<A> = E.Either<NonEmptyArray<RefundError>, A>;
+
+/**
+ * One platform: its readers, its policy and its writer. Every function is
+ * total: it returns errors (at the platform's own paths) and never throws.
+ * @category Adapters
+ */
+export interface PlatformAdapter {
+  readonly name: PlatformName;
+  /** The policy (§9.1) that reproduces the platform's own numbers; the CLI's default with `--platform`. */
+  readonly policy: PolicyName;
+  /** The platform's order document → an order. */
+  readonly readOrder: (json: unknown) => PlatformResult<Order>;
+  /** The platform's refund request document, read against the order it refunds → a request. */
+  readonly readRequest: (json: unknown, order: Order) => PlatformResult<RefundRequest>;
+  /** A computed credit memo of `order` → the request to send to the platform to carry it out. */
+  readonly emitRequest: (memo: CreditMemo, order: Order) => PlatformResult<JsonValue>;
+  /** Whether a JSON document looks like this platform's order (for hints on a wrong `--platform`). */
+  readonly looksLikeOrder: (json: unknown) => boolean;
+}
+
+function objectWith(json: unknown, ...keys: readonly string[]): boolean {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+  const inner = (json as Record<string, unknown>)["order"];
+  const o =
+    typeof inner === "object" && inner !== null && !Array.isArray(inner)
+      ? (inner as Record<string, unknown>)
+      : (json as Record<string, unknown>);
+  return keys.every((k) => Object.hasOwn(o, k));
+}
+
+function notYet(name: PlatformName, what: string): PlatformResult<never> {
+  return E.left([refundErrors.invalidInput("", `${what} for ${name} is not supported yet.`)]);
+}
+
+/**
+ * The platforms by name.
+ * @category Adapters
+ */
+export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
+  canonical: {
+    name: "canonical",
+    policy: "default",
+    readOrder: decodeOrder,
+    readRequest: (json) => decodeRefundRequest(json),
+    emitRequest: () => notYet("canonical", "Writing a refund request"),
+    looksLikeOrder: (json) => objectWith(json, "id", "currency", "lineItems"),
+  },
+  shopify: {
+    name: "shopify",
+    policy: "shopify",
+    readOrder: fromShopifyOrder,
+    readRequest: (json) => fromShopifyRefundRequest(json),
+    emitRequest: () => notYet("shopify", "Writing a refund request"),
+    looksLikeOrder: (json) => objectWith(json, "line_items"),
+  },
+  magento: {
+    name: "magento",
+    policy: "magento",
+    readOrder: fromMagentoOrder,
+    readRequest: (json, order) => fromMagentoRefundRequest(json, order),
+    emitRequest: () => notYet("magento", "Writing a refund request"),
+    looksLikeOrder: (json) => objectWith(json, "items", "entity_id"),
+  },
+  commercelayer: {
+    name: "commercelayer",
+    policy: "default",
+    readOrder: () => notYet("commercelayer", "Reading an order"),
+    readRequest: () => notYet("commercelayer", "Reading a refund request"),
+    emitRequest: () => notYet("commercelayer", "Writing a refund request"),
+    looksLikeOrder: () => false,
+  },
+  "2checkout": {
+    name: "2checkout",
+    policy: "default",
+    readOrder: () => notYet("2checkout", "Reading an order"),
+    readRequest: () => notYet("2checkout", "Reading a refund request"),
+    emitRequest: () => notYet("2checkout", "Writing a refund request"),
+    looksLikeOrder: (json) => objectWith(json, "RefNo", "Items"),
+  },
+};
