@@ -7,6 +7,16 @@
  *
  * @packageDocumentation
  */
+export { fromTwoCheckoutOrder } from "./adapters/2checkout/order.js";
+export {
+  fromTwoCheckoutRefundRequest,
+  toTwoCheckoutRefundRequest,
+} from "./adapters/2checkout/refund.js";
+export { fromCommerceLayerOrder } from "./adapters/commercelayer/order.js";
+export {
+  fromCommerceLayerRefundRequest,
+  toCommerceLayerRefundRequest,
+} from "./adapters/commercelayer/refund.js";
 export {
   fromMagentoOrder,
   MAGENTO_OFFLINE_METHODS,

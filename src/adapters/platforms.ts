@@ -19,6 +19,13 @@ import { type RefundError, refundErrors } from "../errors.js";
 import type { JsonValue } from "../json/json.js";
 import { decodeOrder } from "../json/order.js";
 import { decodeRefundRequest } from "../json/refundRequest.js";
+import { fromTwoCheckoutOrder } from "./2checkout/order.js";
+import { fromTwoCheckoutRefundRequest, toTwoCheckoutRefundRequest } from "./2checkout/refund.js";
+import { fromCommerceLayerOrder } from "./commercelayer/order.js";
+import {
+  fromCommerceLayerRefundRequest,
+  toCommerceLayerRefundRequest,
+} from "./commercelayer/refund.js";
 import { fromMagentoOrder } from "./magento/order.js";
 import { fromMagentoRefundRequest } from "./magento/refund.js";
 import { fromShopifyOrder } from "./shopify/order.js";
@@ -72,6 +79,19 @@ function objectWith(json: unknown, ...keys: readonly string[]): boolean {
   return keys.every((k) => Object.hasOwn(o, k));
 }
 
+/** A JSON:API document whose primary data is an order (Commerce Layer). */
+function isJsonApiOrder(json: unknown): boolean {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+  const data = Object.hasOwn(json, "data") ? (json as { data: unknown }).data : undefined;
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    !Array.isArray(data) &&
+    Object.hasOwn(data, "type") &&
+    (data as { type: unknown }).type === "orders"
+  );
+}
+
 function notYet(name: PlatformName, what: string): PlatformResult<never> {
   return E.left([refundErrors.invalidInput("", `${what} for ${name} is not supported yet.`)]);
 }
@@ -108,17 +128,17 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
   commercelayer: {
     name: "commercelayer",
     policy: "default",
-    readOrder: () => notYet("commercelayer", "Reading an order"),
-    readRequest: () => notYet("commercelayer", "Reading a refund request"),
-    emitRequest: () => notYet("commercelayer", "Writing a refund request"),
-    looksLikeOrder: () => false,
+    readOrder: fromCommerceLayerOrder,
+    readRequest: fromCommerceLayerRefundRequest,
+    emitRequest: toCommerceLayerRefundRequest,
+    looksLikeOrder: isJsonApiOrder,
   },
   "2checkout": {
     name: "2checkout",
     policy: "default",
-    readOrder: () => notYet("2checkout", "Reading an order"),
-    readRequest: () => notYet("2checkout", "Reading a refund request"),
-    emitRequest: () => notYet("2checkout", "Writing a refund request"),
+    readOrder: fromTwoCheckoutOrder,
+    readRequest: fromTwoCheckoutRefundRequest,
+    emitRequest: toTwoCheckoutRefundRequest,
     looksLikeOrder: (json) => objectWith(json, "RefNo", "Items"),
   },
 };
