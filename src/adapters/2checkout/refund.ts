@@ -165,7 +165,7 @@ function amountNumber(minor: bigint, currency: Currency): number | undefined {
 
 /** Whether the memo refunds every unit left of every line and all the money left: a total refund. */
 function refundsEverything(memo: CreditMemo, order: Order): boolean {
-  if (!isZeroBag(moneyLeftAfter(memo))) return false;
+  if (memo.total.presentment <= 0n || !isZeroBag(moneyLeftAfter(memo))) return false;
   const history = readRefundHistory(order.refunds);
   return order.lineItems.every((line) => {
     const left = line.quantity - lineHistoryOf(history, line.id).refundedQuantity;
@@ -195,8 +195,9 @@ function moneyLeftAfter(memo: CreditMemo) {
  * @param order - the order it refunds.
  * @returns the parameters, or `INVALID_INPUT` for what 2Checkout cannot
  *   take: no `reason` (2Checkout requires one), shipping or adjustments
- *   beside items, a multi-currency order, a line refunded by no units, an
- *   amount a JSON number cannot hold exactly. Never throws.
+ *   beside items, a multi-currency order, a line refunded by no units or
+ *   worth less than zero (discounts beyond its price), an amount a JSON
+ *   number cannot hold exactly. Never throws.
  * @example
  * ```ts
  * import { calculate, fromTwoCheckoutOrder, toTwoCheckoutRefundRequest } from "refund-core";
@@ -260,12 +261,17 @@ export function toTwoCheckoutRefundRequest(
         `lineItems[${i}].quantity`,
         "is 0; 2Checkout refunds an item by a positive Quantity",
       );
+    if (l.total.presentment < 0n)
+      problems.invalid(
+        `lineItems[${i}].total`,
+        "is negative; 2Checkout refunds an item by an amount of at least zero",
+      );
     const sku = line?.sku;
     const shared = sku === undefined || order.lineItems.filter((x) => x.sku === sku).length > 1;
     return {
       ...(shared || sku === undefined ? { LineItemReference: l.lineItemId } : { ProductCode: sku }),
       Quantity: l.quantity,
-      Amount: number(l.total.presentment, `lineItems[${i}].total`),
+      Amount: l.total.presentment < 0n ? 0 : number(l.total.presentment, `lineItems[${i}].total`),
     };
   });
   return problems.result(() => ({ ...base, Items: items }));
