@@ -75,6 +75,16 @@ const twoCheckoutOrderArb = orderArb({
   }),
 );
 
+/** An amount-only refund of `minor` presentment units, with `extra` fields. */
+const amountOnly = (order: Order, minor: bigint, extra: Partial<RefundRequest>): RefundRequest => ({
+  lineItems: [],
+  refundDuties: false,
+  full: false,
+  notify: false,
+  amount: decimalOf(minor, exponentOf(order)),
+  ...extra,
+});
+
 const memoOrUndefined = (order: Order, request: RefundRequest): CreditMemo | undefined => {
   const result = calculate(order, request);
   return E.isRight(result) ? result.right : undefined;
@@ -89,16 +99,7 @@ describe("Commerce Layer round trip", () => {
       const left = invoiceLeft(order, invoice.id).presentment;
       if (left <= 0n) return;
       const amount = 1n + fractionOf(left - 1n, fraction);
-      const memo = right(
-        calculate(order, {
-          lineItems: [],
-          refundDuties: false,
-          full: false,
-          notify: false,
-          amount: decimalOf(amount, exponentOf(order)),
-          invoiceId: invoice.id,
-        }),
-      );
+      const memo = right(calculate(order, amountOnly(order, amount, { invoiceId: invoice.id })));
       const emitted = right(toCommerceLayerRefundRequest(memo, order));
       const back = right(calculate(order, right(fromCommerceLayerRefundRequest(emitted, order))));
       expect(back).toEqual(memo);
@@ -157,15 +158,10 @@ describe("2Checkout round trip", () => {
       // Below the money left: all of it would read back as the total refund.
       const amount = 1n + fractionOf(left - 2n, fraction);
       const memo = right(
-        calculate(order, {
-          lineItems: [],
-          refundDuties: false,
-          full: false,
-          notify: false,
-          amount: decimalOf(amount, exponentOf(order)),
-          currency: order.presentmentCurrency,
-          reason: "Other",
-        }),
+        calculate(
+          order,
+          amountOnly(order, amount, { currency: order.presentmentCurrency, reason: "Other" }),
+        ),
       );
       const emitted = right(toTwoCheckoutRefundRequest(memo, order));
       const back = right(calculate(order, right(fromTwoCheckoutRefundRequest(emitted, order))));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
@@ -8,6 +8,8 @@ import { runCli } from "../../src/cli/run.js";
 const EXAMPLES = "examples";
 const folders = readdirSync(EXAMPLES)
   .filter((name) => statSync(join(EXAMPLES, name)).isDirectory())
+  // Platform examples (a cli.json naming the platform) need --platform: test/adapters/examples.platforms.test.ts.
+  .filter((name) => !existsSync(join(EXAMPLES, name, "cli.json")))
   .sort();
 
 /** Runs the command line as `main.ts` does, on real files, capturing its output. */

@@ -7,13 +7,17 @@
  *
  * - `memo.…`: the last request's credit memo, as `encodeCreditMemo` writes it;
  * - `refunds[i].…`: the memo of the i-th request of the example (0-based);
- * - `errors[i].…`: the errors of the last request, when it is rejected.
+ * - `errors[i].…`: the errors of the last request, when it is rejected;
+ * - `emitted.…`: with `platform=NAME` after `order` (§10), the order and the
+ *   requests are in that platform's JSON, read by its adapter, and this is
+ *   the platform request the adapter writes for the last memo.
  *
  * The numbers live only in the guide, so guide and library cannot drift.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PLATFORM_NAMES, PLATFORMS, type PlatformName } from "../../src/adapters/platforms.js";
 import {
   applyRefund,
   type CreditMemo,
@@ -37,6 +41,8 @@ interface WorkedExample {
   readonly where: string;
   readonly title: string;
   readonly order: unknown;
+  /** The platform whose JSON the order and requests are in (§10), if not refund-core's. */
+  readonly platform: PlatformName | undefined;
   readonly requests: readonly { readonly json: unknown; readonly policy: PolicyName }[];
   readonly rows: readonly Row[];
 }
@@ -48,21 +54,27 @@ function workedExamples(file: string, text: string): WorkedExample[] {
   const examples: WorkedExample[] = [];
   const lines = text.split("\n");
   let order: unknown;
+  let platform: PlatformName | undefined;
   let requests: { json: unknown; policy: PolicyName }[] = [];
   let title = "";
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     const heading = /^#+\s+(.*)$/.exec(line);
     if (heading?.[1] !== undefined) title = heading[1];
-    const fence = /^```json (order|request)(?:\s+policy=(\w+))?\s*$/.exec(line);
+    const fence = /^```json (order|request)(?:\s+platform=(\w+))?(?:\s+policy=(\w+))?\s*$/.exec(
+      line,
+    );
     if (fence !== null) {
       const end = lines.indexOf("```", i + 1);
       const json: unknown = JSON.parse(lines.slice(i + 1, end).join("\n"));
       if (fence[1] === "order") {
         order = json;
+        platform = fence[2] as PlatformName | undefined;
+        if (platform !== undefined && !PLATFORM_NAMES.includes(platform))
+          throw new Error(`${file}:${i + 1}: unknown platform`);
         requests = [];
       } else {
-        const policy = (fence[2] ?? "default") as PolicyName;
+        const policy = (fence[3] ?? "default") as PolicyName;
         if (!POLICY_NAMES.includes(policy)) throw new Error(`${file}:${i + 1}: unknown policy`);
         requests.push({ json, policy });
       }
@@ -80,7 +92,7 @@ function workedExamples(file: string, text: string): WorkedExample[] {
         throw new Error(
           `${file}:${i + 1}: a result table without an order and a request before it`,
         );
-      examples.push({ where: `${file}:${i + 1}`, title, order, requests, rows });
+      examples.push({ where: `${file}:${i + 1}`, title, order, platform, requests, rows });
       requests = [];
       i = j - 1;
     }
@@ -92,15 +104,20 @@ interface Outcome {
   readonly memo?: unknown;
   readonly refunds: readonly unknown[];
   readonly errors?: readonly RefundError[];
+  readonly emitted?: unknown;
 }
 
 function run(example: WorkedExample): Outcome {
-  const decoded = decodeOrder(example.order);
+  const adapter = example.platform === undefined ? undefined : PLATFORMS[example.platform];
+  const decoded =
+    adapter === undefined ? decodeOrder(example.order) : adapter.readOrder(example.order);
   if (decoded._tag === "Left") throw new Error(`order: ${JSON.stringify(decoded.left)}`);
   let order: Order = decoded.right;
   const memos: CreditMemo[] = [];
+  let emitted: unknown;
   for (const [k, { json, policy }] of example.requests.entries()) {
-    const request = decodeRefundRequest(json);
+    const request =
+      adapter === undefined ? decodeRefundRequest(json) : adapter.readRequest(json, order);
     if (request._tag === "Left") throw new Error(`request ${k}: ${JSON.stringify(request.left)}`);
     const applied = applyRefund(order, request.right, policy);
     if (applied._tag === "Left") {
@@ -109,10 +126,14 @@ function run(example: WorkedExample): Outcome {
       return { refunds: memos.map(encodeCreditMemo), errors: applied.left };
     }
     memos.push(applied.right.creditMemo);
+    if (adapter !== undefined) {
+      const written = adapter.emitRequest(applied.right.creditMemo, order);
+      emitted = written._tag === "Right" ? written.right : { errors: written.left };
+    }
     order = applied.right.order;
   }
   const encoded = memos.map(encodeCreditMemo);
-  return { memo: encoded.at(-1), refunds: encoded };
+  return { memo: encoded.at(-1), refunds: encoded, emitted };
 }
 
 /** The value at `a.b[0].c`, written as the guide writes it. */

@@ -212,9 +212,9 @@ function moneyLeftAfter(memo: CreditMemo) {
  *   refundDuties: false, full: false, notify: false, reason: "Customer changed plan",
  * });
  * if (memo._tag === "Left") throw new Error(memo.left[0].message);
- * toTwoCheckoutRefundRequest(memo.right, order.right);
- * // => { _tag: "Right", right: { RefNo: "715948211", Amount: 21.38, Reason: "Customer changed plan",
- * //      Items: [{ ProductCode: "HOSTING-BASIC", Quantity: 2, Amount: 21.38 }] } }
+ * const sent = toTwoCheckoutRefundRequest(memo.right, order.right);
+ * if (sent._tag === "Left") throw new Error(sent.left[0].message);
+ * sent.right; // => { RefNo: "715948211", Amount: 21.38, Reason: "Customer changed plan", Items: [{ ProductCode: "HOSTING-BASIC", Quantity: 2, Amount: 21.38 }] }
  * ```
  * @category Adapters
  */

@@ -240,9 +240,9 @@ export function fromCommerceLayerRefundRequest(
  * if (order._tag === "Left") throw new Error(order.left[0].message);
  * const memo = calculate(order.right, { lineItems: [], refundDuties: false, full: true, notify: false });
  * if (memo._tag === "Left") throw new Error(memo.left[0].message);
- * toCommerceLayerRefundRequest(memo.right, order.right);
- * // => { _tag: "Right", right: { data: { type: "captures", id: "xYZkjABcde",
- * //      attributes: { _refund: true, _refund_amount_cents: 1500 } } } }
+ * const sent = toCommerceLayerRefundRequest(memo.right, order.right);
+ * if (sent._tag === "Left") throw new Error(sent.left[0].message);
+ * sent.right; // => { data: { type: "captures", id: "xYZkjABcde", attributes: { _refund: true, _refund_amount_cents: 1500 } } }
  * ```
  * @category Adapters
  */
