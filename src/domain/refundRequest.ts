@@ -22,6 +22,12 @@ export interface RefundLineRequest {
   readonly sku?: string;
   /** Units to refund: a positive whole number, at most the units left. */
   readonly quantity: number;
+  /**
+   * Money refunded against the line (§3.9, presentment money): its subtotal plus tax (taxes
+   * excluded) or its subtotal (taxes included). Written by the 2Checkout adapter for an item whose
+   * `Amount` is not what its units are worth; the engine honours it with §3.9 (issue 11).
+   */
+  readonly amount?: DecimalAmount;
   /** `no_restock`, `cancel` (unfulfilled units) or `return` (fulfilled units). */
   readonly restock: RestockType;
   /** Stock location for restocked units; copied into the memo. */

@@ -95,19 +95,29 @@ describe("2Checkout REST order sample 1234567", () => {
     );
   });
 
-  it("Items[].Amount is the gross line amount: 384.45 for the one subscription; the wrong amount is AMOUNT_MISMATCH", () => {
+  it("Items[].Amount is the gross line amount: 384.45, what the one subscription is worth, refunds that unit", () => {
     const items = (amount: number) => ({
       RefNo: "1234567",
       Amount: amount,
       Reason: "Other",
       Items: [{ ProductCode: "my_subscription_1", Quantity: 1, Amount: amount }],
     });
-    const memo = memoOf(calculate(paid, right(fromTwoCheckoutRefundRequest(items(384.45), paid))));
-    expect(brl(memo.total)).toBe("384.45");
-    const errors = left(calculate(paid, right(fromTwoCheckoutRefundRequest(items(300), paid))));
-    expect(errors).toContainEqual(
-      expect.objectContaining({ code: "AMOUNT_MISMATCH", expected: "384.45", actual: "300.00" }),
-    );
+    const whole = right(fromTwoCheckoutRefundRequest(items(384.45), paid));
+    expect(whole.lineItems).toEqual([
+      { sku: "my_subscription_1", quantity: 1, restock: "no_restock" },
+    ]);
+    expect(brl(memoOf(calculate(paid, whole)).total)).toBe("384.45");
+    // 300.00 of a 384.45 item is money against the line (§3.9), and the total's check.
+    const part = right(fromTwoCheckoutRefundRequest(items(300), paid));
+    expect(part.lineItems).toEqual([
+      {
+        sku: "my_subscription_1",
+        quantity: 1,
+        restock: "no_restock",
+        amount: { coefficient: 30000n, scale: 2 },
+      },
+    ]);
+    expect(part.amount).toEqual({ coefficient: 30000n, scale: 2 });
   });
 });
 

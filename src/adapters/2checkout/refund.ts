@@ -8,6 +8,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import { calculate } from "../../calculate.js";
 import type { CreditMemo } from "../../domain/creditMemo.js";
 import { isMultiCurrency, type Order } from "../../domain/order.js";
 import type { RefundLineRequest, RefundRequest } from "../../domain/refundRequest.js";
@@ -75,8 +76,11 @@ function toRequest(
           },
     );
   let itemsTotal = 0n;
-  const lineItems: RefundLineRequest[] = items.map((it, j) => {
-    itemsTotal += minorAt(it.Amount, currency, `Items[${j}].Amount`, problems);
+  const amounts: bigint[] = [];
+  const byUnits: RefundLineRequest[] = items.map((it, j) => {
+    const minor = minorAt(it.Amount, currency, `Items[${j}].Amount`, problems);
+    amounts.push(minor);
+    itemsTotal += minor;
     const named =
       it.LineItemReference !== undefined
         ? { lineItemId: it.LineItemReference }
@@ -86,6 +90,15 @@ function toRequest(
     if (named === undefined)
       problems.invalid(`Items[${j}]`, "must name the item by ProductCode or LineItemReference");
     return { ...(named ?? { lineItemId: "" }), quantity: it.Quantity, restock: "no_restock" };
+  });
+  // An item's Amount is a line amount (§3.9) only where it is not what its units are worth.
+  const worth = unitWorth(order, byUnits);
+  const lineItems = byUnits.map((line, j): RefundLineRequest => {
+    const amount = amounts[j] ?? 0n;
+    const id = lineIdOf(order, line);
+    return id !== undefined && worth.get(id) === amount
+      ? line
+      : { ...line, amount: decimal(amount) };
   });
   // `Amount` checks the total; clients that send the order's total there mean no check.
   const orderTotal = order.invoices.reduce((sum, i) => sum + i.amount.presentment, 0n);
@@ -104,6 +117,26 @@ function toRequest(
   }));
 }
 
+/** The order line a request line names (by id, else by a sku no other line has). */
+function lineIdOf(order: Order, line: RefundLineRequest): string | undefined {
+  if (line.lineItemId !== undefined) return line.lineItemId;
+  const named = order.lineItems.filter((l) => l.sku === line.sku);
+  return named.length === 1 ? named[0]?.id : undefined;
+}
+
+/** What each line's units are worth (its memo line total), by line id; empty when the units cannot be refunded. */
+function unitWorth(order: Order, lines: readonly RefundLineRequest[]): Map<string, bigint> {
+  const memo = calculate(order, {
+    lineItems: lines,
+    refundDuties: false,
+    full: false,
+    notify: false,
+  });
+  return new Map(
+    E.isRight(memo) ? memo.right.lineItems.map((l) => [l.lineItemId, l.total.presentment]) : [],
+  );
+}
+
 /**
  * Reads 2Checkout `issueRefund` parameters as a {@link RefundRequest} for
  * `order` (the order {@link fromTwoCheckoutOrder} read).
@@ -113,11 +146,14 @@ function toRequest(
  *   (amount-only, §3.4).
  * - `Items[] {ProductCode | LineItemReference, Quantity, Amount}` → lines by
  *   `sku` (or `lineItemId`) and `Quantity`; each item's `Amount` is the
- *   gross line amount (net after discount, plus VAT), and their sum is the
- *   request's `amount`, a check of the computed total (§3.4:
- *   `AMOUNT_MISMATCH` when the rules give another total). The top-level
- *   `Amount` must be that sum — or the order's total, which published
- *   clients send there and which is read as no check.
+ *   gross line amount (net after discount, plus VAT). An item whose
+ *   `Amount` is what its units are worth is a refund of those units; any
+ *   other `Amount` becomes the line's `amount` (§3.9: the units return, the
+ *   money is the amount). The items' sum is the request's `amount`, a check
+ *   of the computed total (§3.4: `AMOUNT_MISMATCH` when the rules give
+ *   another total). The top-level `Amount` must be that sum — or the
+ *   order's total, which published clients send there and which is read as
+ *   no check.
  * - `Reason` → `reason`, `Comment` → `note`.
  *
  * @param json - the parsed parameters.
