@@ -4,7 +4,8 @@
  * platform's adapter gives the same memo — exactly for what the platform's
  * request can say, and the same money out (total and transactions) for
  * Commerce Layer, whose capture refunds carry no lines. A generated history
- * written back as a Commerce Layer capture balance audits clean.
+ * written back as a Commerce Layer document (capture balances and refunds)
+ * reads back with the same money left and audits clean.
  */
 import { fc, test } from "@fast-check/vitest";
 import * as E from "fp-ts/lib/Either.js";
@@ -13,14 +14,18 @@ import {
   fromTwoCheckoutRefundRequest,
   toTwoCheckoutRefundRequest,
 } from "../../src/adapters/2checkout/refund.js";
+import { fromCommerceLayerOrder } from "../../src/adapters/commercelayer/order.js";
 import {
   fromCommerceLayerRefundRequest,
   toCommerceLayerRefundRequest,
 } from "../../src/adapters/commercelayer/refund.js";
+import { applyRefund } from "../../src/applyRefund.js";
+import { audit } from "../../src/audit/audit.js";
 import { calculate } from "../../src/calculate.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import type { RefundRequest } from "../../src/domain/refundRequest.js";
+import { moneyLeft } from "../../src/order/moneyLeft.js";
 import { fractionArb, fractionOf } from "../arbitraries/money.js";
 import { orderArb } from "../arbitraries/order.js";
 import {
@@ -166,6 +171,127 @@ describe("2Checkout round trip", () => {
       const emitted = right(toTwoCheckoutRefundRequest(memo, order));
       const back = right(calculate(order, right(fromTwoCheckoutRefundRequest(emitted, order))));
       expect(back).toEqual(memo);
+    },
+  );
+});
+
+/**
+ * A generated order written as a Commerce Layer document, as Commerce Layer
+ * books it: SKU lines with their discounts in `discount_breakdown` from one
+ * promotion line per discount allocation, one tax amount per line,
+ * shipments, captures with their `refund_balance_cents`, and one refund
+ * resource per transaction of the history.
+ */
+function commerceLayerDocument(order: Order): unknown {
+  const promotions = new Map<string, bigint>();
+  const breakdown = (allocations: readonly { amount: { presentment: bigint } }[]) => {
+    const shares: Record<string, { cents: number }> = {};
+    allocations.forEach((d, k) => {
+      const id = `promo-${k}`;
+      promotions.set(id, (promotions.get(id) ?? 0n) + d.amount.presentment);
+      shares[id] = { cents: -Number(d.amount.presentment) };
+    });
+    return shares;
+  };
+  const sum = (bags: readonly { amount: { presentment: bigint } }[]) =>
+    bags.reduce((s, b) => s + b.amount.presentment, 0n);
+  const lines = order.lineItems.map((l) => ({
+    type: "line_items",
+    id: l.id,
+    attributes: {
+      item_type: "skus",
+      quantity: l.quantity,
+      unit_amount_cents: Number(l.price.presentment),
+      total_amount_cents: Number(l.price.presentment * BigInt(l.quantity)),
+      discount_cents: -Number(sum(l.discountAllocations)),
+      discount_breakdown: breakdown(l.discountAllocations),
+      tax_amount_cents: Number(sum(l.taxLines)),
+    },
+  }));
+  const shipments = order.shippingLines.map((s) => ({
+    type: "line_items",
+    id: s.id,
+    attributes: {
+      item_type: "shipments",
+      quantity: 1,
+      total_amount_cents: Number(s.price.presentment),
+      discount_cents: -Number(sum(s.discountAllocations)),
+      discount_breakdown: breakdown(s.discountAllocations),
+      tax_amount_cents: Number(sum(s.taxLines)),
+    },
+  }));
+  const sources = [...promotions].map(([id, cents]) => ({
+    type: "line_items",
+    id,
+    attributes: {
+      item_type: "percentage_discount_promotions",
+      quantity: 1,
+      total_amount_cents: -Number(cents),
+    },
+  }));
+  const transactions = order.refunds.flatMap((m) =>
+    m.transactions.map((t, k) => ({
+      memo: m.id,
+      k,
+      invoiceId: t.invoiceId,
+      cents: t.amount.presentment,
+    })),
+  );
+  const captures = order.invoices.map((i) => ({
+    type: "captures",
+    id: i.id,
+    attributes: {
+      amount_cents: Number(i.amount.presentment),
+      succeeded: true,
+      refund_balance_cents: Number(
+        i.amount.presentment -
+          transactions.filter((t) => t.invoiceId === i.id).reduce((s, t) => s + t.cents, 0n),
+      ),
+    },
+  }));
+  const refunds = transactions.map((t) => ({
+    type: "refunds",
+    id: `${t.memo}-${t.k}`,
+    attributes: { amount_cents: Number(t.cents), succeeded: true },
+    relationships: { reference_capture: { data: { type: "captures", id: t.invoiceId } } },
+  }));
+  return {
+    data: {
+      type: "orders",
+      id: order.id,
+      attributes: { currency_code: order.currency, tax_included: order.taxesIncluded },
+    },
+    included: [...sources, ...lines, ...shipments, ...captures, ...refunds],
+  };
+}
+
+describe("Commerce Layer history audited", () => {
+  test.prop([commerceLayerOrderArb, fc.array(fractionArb, { maxLength: 3 }), fc.boolean()], RUNS)(
+    "refunds made through the captures, read back from the document, audit clean and leave the same money",
+    (generated, fractions, finish) => {
+      const order: Order = {
+        ...generated,
+        lineItems: generated.lineItems.map((l) => ({ ...l, duties: [] })),
+      };
+      let current = order;
+      const steps = [...fractions.map((f) => ({ f })), ...(finish ? [{ f: undefined }] : [])];
+      for (const { f } of steps) {
+        const left = current.invoices.reduce(
+          (s, i) => s + invoiceLeft(current, i.id).presentment,
+          0n,
+        );
+        if (left <= 0n) break;
+        const request =
+          f === undefined ? FULL_REFUND : amountOnly(current, 1n + fractionOf(left - 1n, f), {});
+        const applied = applyRefund(current, request);
+        if (E.isLeft(applied)) return;
+        current = applied.right.order;
+      }
+      const read = right(fromCommerceLayerOrder(commerceLayerDocument(current)));
+      expect(moneyLeft(read)).toEqual(moneyLeft(current));
+      const report = right(audit(read));
+      expect(report.discrepancies).toEqual([]);
+      expect(report.rejected).toEqual([]);
     },
   );
 });
