@@ -76,6 +76,11 @@ describe("Commerce Layer and 2Checkout totality", () => {
     for (const read of readers) expect(read(hostile)._tag).toBe("Left");
     for (const read of readers)
       expect(read({ data: hostile, included: [hostile] })._tag).toBe("Left");
+    // Untyped callers may pass anything to the writers too.
+    for (const emit of [toCommerceLayerRefundRequest, toTwoCheckoutRefundRequest]) {
+      expect(emit(hostile as never, clOrder)._tag).toBe("Left");
+      expect(emit({} as never, hostile as never)._tag).toBe("Left");
+    }
   });
 
   const included = commerceLayer["included"] as { attributes: Record<string, unknown> }[];

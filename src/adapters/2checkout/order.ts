@@ -40,6 +40,7 @@ import {
 } from "../../json/codec.js";
 import { findCurrency } from "../../money/currency.js";
 import { single } from "../../money/moneyBag.js";
+import { guarded } from "../guarded.js";
 import { minorAt, platformId, platformMoney, type SignedDecimal } from "../platformCodecs.js";
 import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
 
@@ -204,14 +205,12 @@ function toOrder(raw: TwoCheckoutOrder): E.Either<NonEmptyArray<RefundError>, Or
  * @category Adapters
  */
 export function fromTwoCheckoutOrder(json: unknown): E.Either<NonEmptyArray<RefundError>, Order> {
-  try {
+  return guarded(() => {
     const unwrapped =
       isObject(json) && Object.hasOwn(json, "result") && !Object.hasOwn(json, "RefNo")
         ? json["result"]
         : json;
     const raw = runDecoder(twoCheckoutOrderCodec, unwrapped);
     return E.isLeft(raw) ? raw : toOrder(raw.right);
-  } catch {
-    return E.left([refundErrors.invalidInput("", "could not be read as JSON data")]);
-  }
+  });
 }

@@ -20,6 +20,7 @@ import { formatMinorUnits } from "../../money/decimal.js";
 import { isZeroBag } from "../../money/moneyBag.js";
 import { moneyLeft } from "../../order/moneyLeft.js";
 import { lineHistoryOf, readRefundHistory } from "../../order/refundHistory.js";
+import { guarded } from "../guarded.js";
 import { decimalOfMinor, minorAt, Problems, platformId, platformMoney } from "../platformCodecs.js";
 import { twoCheckoutQuantity } from "./order.js";
 
@@ -184,12 +185,10 @@ export function fromTwoCheckoutRefundRequest(
   json: unknown,
   order: Order,
 ): E.Either<NonEmptyArray<RefundError>, RefundRequest> {
-  try {
+  return guarded(() => {
     const raw = runDecoder(twoCheckoutRefundCodec, json);
     return E.isLeft(raw) ? raw : toRequest(raw.right, order);
-  } catch {
-    return E.left([refundErrors.invalidInput("", "could not be read as JSON data")]);
-  }
+  });
 }
 
 /** An amount as the JSON number 2Checkout takes, or undefined when a double cannot hold it exactly. */
@@ -255,6 +254,13 @@ function moneyLeftAfter(memo: CreditMemo) {
  * @category Adapters
  */
 export function toTwoCheckoutRefundRequest(
+  memo: CreditMemo,
+  order: Order,
+): E.Either<NonEmptyArray<RefundError>, JsonValue> {
+  return guarded(() => issueRefundOf(memo, order));
+}
+
+function issueRefundOf(
   memo: CreditMemo,
   order: Order,
 ): E.Either<NonEmptyArray<RefundError>, JsonValue> {

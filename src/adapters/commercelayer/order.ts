@@ -52,6 +52,7 @@ import {
 } from "../../json/codec.js";
 import { findCurrency } from "../../money/currency.js";
 import { single, ZERO } from "../../money/moneyBag.js";
+import { guarded } from "../guarded.js";
 import type { RecordedRefund } from "../memoBuilder.js";
 import { type Problems, platformId, platformRate } from "../platformCodecs.js";
 import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
@@ -471,10 +472,8 @@ function toOrder(doc: ReadDocument): E.Either<NonEmptyArray<RefundError>, Order>
  * @category Adapters
  */
 export function fromCommerceLayerOrder(json: unknown): E.Either<NonEmptyArray<RefundError>, Order> {
-  try {
+  return guarded(() => {
     const doc = readDocument(json);
     return E.isLeft(doc) ? doc : toOrder(doc.right);
-  } catch {
-    return E.left([refundErrors.invalidInput("", "could not be read as JSON data")]);
-  }
+  });
 }

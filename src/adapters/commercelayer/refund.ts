@@ -20,6 +20,7 @@ import type { JsonObject, JsonValue } from "../../json/json.js";
 import { findCurrency } from "../../money/currency.js";
 import { invoiceMoneyLeft } from "../../order/moneyLeft.js";
 import { readRefundHistory } from "../../order/refundHistory.js";
+import { guarded } from "../guarded.js";
 import { decimalOfMinor, platformId } from "../platformCodecs.js";
 import { at, cents, toOne } from "./jsonApi.js";
 
@@ -175,7 +176,7 @@ export function fromCommerceLayerRefundRequest(
   json: unknown,
   order: Order,
 ): E.Either<NonEmptyArray<RefundError>, RefundRequest> {
-  try {
+  return guarded(() => {
     const bodies = Array.isArray(json) ? json : [json];
     if (bodies.length === 0)
       return E.left([refundErrors.invalidInput("", "must hold at least one capture refund")]);
@@ -203,9 +204,7 @@ export function fromCommerceLayerRefundRequest(
     const [first, ...rest] = problems;
     if (first !== undefined) return E.left([first, ...rest]);
     return toRequest(asks, order);
-  } catch {
-    return E.left([refundErrors.invalidInput("", "could not be read as JSON data")]);
-  }
+  });
 }
 
 /**
@@ -247,6 +246,13 @@ export function fromCommerceLayerRefundRequest(
  * @category Adapters
  */
 export function toCommerceLayerRefundRequest(
+  memo: CreditMemo,
+  order: Order,
+): E.Either<NonEmptyArray<RefundError>, JsonValue> {
+  return guarded(() => captureRefundsOf(memo, order));
+}
+
+function captureRefundsOf(
   memo: CreditMemo,
   order: Order,
 ): E.Either<NonEmptyArray<RefundError>, JsonValue> {
