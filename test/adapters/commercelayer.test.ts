@@ -186,6 +186,30 @@ describe("Commerce Layer capture sample xYZkjABcde (API reference: 1500 captured
     expect(eur(moneyLeft(order))).toBe("10.00");
   });
 
+  it("an included refund of the capture is that memo; refunds that do not add up to the balance are INCONSISTENT_ORDER", () => {
+    // The "Create a refund" sample's attributes (amount_cents "1500", succeeded "false", as strings):
+    // a refund that did not succeed returned nothing.
+    const refund = (id: string, cents: string, succeeded: string) => ({
+      type: "refunds",
+      id,
+      attributes: { amount_cents: cents, succeeded },
+      relationships: { reference_capture: { data: { type: "captures", id: "xYZkjABcde" } } },
+    });
+    const withRefunds = (...refunds: unknown[]) => ({
+      ...document,
+      included: [...document.included, ...refunds],
+    });
+    const listed = right(
+      fromCommerceLayerOrder(
+        withRefunds(refund("xYZkjABcde", "1500", "false"), refund("r1", "500", "true")),
+      ),
+    );
+    expect(listed.refunds.map((m) => [m.id, eur(m.total)])).toEqual([["r1", "5.00"]]);
+    expect(paths(left(fromCommerceLayerOrder(withRefunds(refund("r1", "400", "true")))))).toEqual([
+      ["INCONSISTENT_ORDER", "included[1].attributes.refund_balance_cents"],
+    ]);
+  });
+
   it("without _refund_amount_cents the whole balance, 10.00, is refunded", () => {
     const memo = memoOf(calculate(order, right(fromCommerceLayerRefundRequest(patch({}), order))));
     expect([eur(memo.total), eur(memo.transactions[0]!.maximumRefundable)]).toEqual([
@@ -267,7 +291,7 @@ describe("Commerce Layer problems at Commerce Layer paths", () => {
     ]);
   });
 
-  it("an unknown currency, a missing data, an unknown kind of line", () => {
+  it("an unknown currency, a missing data, an unknown kind of line, a line in another currency", () => {
     const doc = fixture();
     (doc["data"] as { attributes: Record<string, unknown> }).attributes["currency_code"] = "XXX1";
     expect(paths(left(fromCommerceLayerOrder(doc)))).toEqual([
@@ -277,6 +301,9 @@ describe("Commerce Layer problems at Commerce Layer paths", () => {
     expect(paths(left(fromCommerceLayerOrder(withAttributes(2, { item_type: "taxes" }))))).toEqual([
       ["INVALID_INPUT", "included[2].attributes.item_type"],
     ]);
+    expect(
+      paths(left(fromCommerceLayerOrder(withAttributes(6, { currency_code: "USD" })))),
+    ).toEqual([["INCONSISTENT_ORDER", "included[6].attributes.currency_code"]]);
   });
 
   it("a memo paid back offline or with nothing to pay out cannot be sent", () => {

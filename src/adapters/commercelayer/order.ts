@@ -79,6 +79,7 @@ const orderAttributes = struct("Commerce Layer order attributes", {
 
 const lineItemAttributes = struct("Commerce Layer line item attributes", {
   item_type: string,
+  currency_code: optional(string),
   sku_code: optional(string),
   bundle_code: optional(string),
   name: optional(string),
@@ -411,6 +412,12 @@ function toOrder(doc: ReadDocument): E.Either<NonEmptyArray<RefundError>, Order>
     const lineItems: LineItem[] = [];
     const shippingLines: ShippingLine[] = [];
     for (const l of doc.lines) {
+      const code = l.a.currency_code;
+      if (code !== undefined && code !== doc.attributes.currency_code)
+        problems.inconsistent(
+          `${l.r.path}.attributes.currency_code`,
+          `is ${code}, but the order's currency is ${doc.attributes.currency_code}`,
+        );
       if (isDiscountSource(l)) continue;
       if (l.a.item_type === "shipments") shippingLines.push(shippingLineOf(l, names, problems));
       else if (CHARGES.has(l.a.item_type)) lineItems.push(lineItemOf(l, names, problems));
