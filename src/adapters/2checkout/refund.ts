@@ -12,7 +12,7 @@ import { calculate } from "../../calculate.js";
 import type { CreditMemo } from "../../domain/creditMemo.js";
 import { isMultiCurrency, type Order } from "../../domain/order.js";
 import type { RefundLineRequest, RefundRequest } from "../../domain/refundRequest.js";
-import { type RefundError, refundErrors } from "../../errors.js";
+import type { RefundError } from "../../errors.js";
 import { array, optional, runDecoder, string, struct } from "../../json/codec.js";
 import type { JsonObject, JsonValue } from "../../json/json.js";
 import { type Currency, findCurrency } from "../../money/currency.js";

@@ -30,7 +30,6 @@ import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type {
   DiscountAllocation,
-  Invoice,
   LineItem,
   Order,
   ShippingLine,
@@ -40,10 +39,8 @@ import { type RefundError, refundErrors } from "../../errors.js";
 import {
   array,
   boolean,
-  type Codec,
   integer,
   isObject,
-  leaf,
   optional,
   runDecoder,
   string,
@@ -51,25 +48,20 @@ import {
   withDefault,
 } from "../../json/codec.js";
 import { findCurrency } from "../../money/currency.js";
-import { single, ZERO } from "../../money/moneyBag.js";
+import { single } from "../../money/moneyBag.js";
 import { guarded } from "../guarded.js";
-import type { RecordedRefund } from "../memoBuilder.js";
 import { type Problems, platformId, platformRate } from "../platformCodecs.js";
 import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
-import { at, cents, decodeField, type Resource, resource, toOne } from "./jsonApi.js";
-
-/** `true`/`false`, also as the strings older samples write. */
-const flag: Codec<boolean> = leaf(
-  "true or false",
-  (u): u is boolean => typeof u === "boolean",
-  (u) =>
-    typeof u === "boolean"
-      ? E.right(u)
-      : u === "true" || u === "false"
-        ? E.right(u === "true")
-        : E.left("must be true or false"),
-  (b) => b,
-);
+import {
+  captureAttributes,
+  invoicesOf,
+  type ReadCapture,
+  type ReadRefund,
+  refundAttributes,
+  refundRelationships,
+  refundsOf,
+} from "./captures.js";
+import { at, cents, decodeField, type Resource, resource } from "./jsonApi.js";
 
 const orderAttributes = struct("Commerce Layer order attributes", {
   currency_code: string,
@@ -91,21 +83,6 @@ const lineItemAttributes = struct("Commerce Layer line item attributes", {
   tax_rate: optional(platformRate),
 });
 type LineAttributes = typeof lineItemAttributes._A;
-
-const captureAttributes = struct("Commerce Layer capture attributes", {
-  currency_code: optional(string),
-  amount_cents: cents,
-  succeeded: withDefault(flag, false),
-  refund_balance_cents: optional(cents),
-});
-
-const refundAttributes = struct("Commerce Layer refund attributes", {
-  amount_cents: cents,
-  succeeded: withDefault(flag, false),
-});
-const refundRelationships = struct("Commerce Layer refund relationships", {
-  reference_capture: toOne,
-});
 
 const share = struct("a discount share", { cents });
 
@@ -130,17 +107,6 @@ interface ReadLine {
   readonly r: Resource;
   readonly a: LineAttributes;
   readonly shares: readonly Share[];
-}
-
-interface ReadCapture {
-  readonly r: Resource;
-  readonly a: typeof captureAttributes._A;
-}
-
-interface ReadRefund {
-  readonly r: Resource;
-  readonly a: typeof refundAttributes._A;
-  readonly captureId: string | undefined;
 }
 
 interface ReadDocument {
@@ -313,71 +279,6 @@ function checkSpread(doc: ReadDocument, problems: Problems): void {
   }
 }
 
-function invoicesOf(doc: ReadDocument, problems: Problems): Invoice[] {
-  return doc.captures.flatMap((c) => {
-    if (!c.a.succeeded) return [];
-    const path = `${c.r.path}.attributes`;
-    if (c.a.amount_cents < 0n) problems.invalid(`${path}.amount_cents`, "must not be negative");
-    if (c.a.currency_code !== undefined && c.a.currency_code !== doc.attributes.currency_code)
-      problems.inconsistent(
-        `${path}.currency_code`,
-        `is ${c.a.currency_code}, but the order's currency is ${doc.attributes.currency_code}`,
-      );
-    return [{ id: c.r.id, amount: single(c.a.amount_cents), online: true }];
-  });
-}
-
-function refundsOf(doc: ReadDocument, problems: Problems): RecordedRefund[] {
-  const recorded: RecordedRefund[] = [];
-  const amountOnly = (id: string, path: string, captureId: string, amount: bigint) => ({
-    id,
-    path,
-    lines: [],
-    shippingAmount: ZERO,
-    shippingTax: ZERO,
-    adjustmentPositive: single(amount),
-    adjustmentNegative: ZERO,
-    payout: {
-      kind: "explicit" as const,
-      transactions: [{ invoiceId: captureId, amount: single(amount), path }],
-    },
-    note: null,
-  });
-  const byCapture = new Map<string, bigint>();
-  for (const r of doc.refunds) {
-    if (!r.a.succeeded) continue;
-    const path = r.r.path;
-    if (r.captureId === undefined) {
-      problems.invalid(
-        `${path}.relationships.reference_capture`,
-        "is required: a refund names the capture it returns money from",
-      );
-      continue;
-    }
-    if (r.a.amount_cents <= 0n)
-      problems.invalid(`${path}.attributes.amount_cents`, "must be more than zero");
-    byCapture.set(r.captureId, (byCapture.get(r.captureId) ?? 0n) + r.a.amount_cents);
-    recorded.push(amountOnly(r.r.id, path, r.captureId, r.a.amount_cents));
-  }
-  for (const c of doc.captures) {
-    const balance = c.a.refund_balance_cents;
-    if (!c.a.succeeded || balance === undefined) continue;
-    const path = `${c.r.path}.attributes.refund_balance_cents`;
-    const refunded = c.a.amount_cents - balance;
-    const listed = byCapture.get(c.r.id) ?? 0n;
-    if (balance < 0n || refunded < 0n)
-      problems.inconsistent(path, `must be between 0 and the capture's amount_cents`);
-    else if (listed === 0n && refunded > 0n)
-      recorded.push(amountOnly(`${c.r.id}-refunded`, path, c.r.id, refunded));
-    else if (listed !== refunded)
-      problems.inconsistent(
-        path,
-        `says ${refunded} cents were refunded, but the included refunds add up to ${listed}`,
-      );
-  }
-  return recorded;
-}
-
 function checkTotal(order: Order, expected: bigint | undefined, problems: Problems): void {
   if (expected === undefined) return;
   let total = 0n;
@@ -434,13 +335,13 @@ function toOrder(doc: ReadDocument): E.Either<NonEmptyArray<RefundError>, Order>
       taxesIncluded: doc.attributes.tax_included,
       lineItems,
       shippingLines,
-      invoices: invoicesOf(doc, problems),
+      invoices: invoicesOf(doc.captures, doc.attributes.currency_code, problems),
       refunds: [],
     };
     // The lines are checked against the order's total only when each was read.
     if (problems.list() === undefined)
       checkTotal(order, doc.attributes.total_amount_with_taxes_cents, problems);
-    return { order, recorded: () => refundsOf(doc, problems) };
+    return { order, recorded: () => refundsOf(doc.captures, doc.refunds, problems) };
   });
 }
 
