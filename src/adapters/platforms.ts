@@ -139,6 +139,11 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     readOrder: fromTwoCheckoutOrder,
     readRequest: fromTwoCheckoutRefundRequest,
     emitRequest: toTwoCheckoutRefundRequest,
-    looksLikeOrder: (json) => objectWith(json, "RefNo", "Items"),
+    looksLikeOrder: (json) =>
+      objectWith(json, "RefNo", "Items") ||
+      (typeof json === "object" &&
+        json !== null &&
+        Object.hasOwn(json, "result") &&
+        objectWith((json as { result: unknown }).result, "RefNo", "Items")),
   },
 };

@@ -15,6 +15,7 @@ import {
   toTwoCheckoutRefundRequest,
 } from "../../src/adapters/2checkout/refund.js";
 import { PLATFORMS } from "../../src/adapters/platforms.js";
+import { audit } from "../../src/audit/audit.js";
 import { calculate } from "../../src/calculate.js";
 import { moneyLeft } from "../../src/order/moneyLeft.js";
 import { memoOf, request, show } from "../support/builders.js";
@@ -118,6 +119,28 @@ describe("2Checkout REST order sample 1234567", () => {
       },
     ]);
     expect(part.amount).toEqual({ coefficient: 30000n, scale: 2 });
+  });
+});
+
+describe("2Checkout order statuses", () => {
+  const published = fixture("order-1234567.json");
+  it.each(["REFUND", "REVERSED"])(
+    "%s: the 384.45 collected went back whole — one memo of the total, nothing left, the audit clean",
+    (status) => {
+      const order = right(fromTwoCheckoutOrder({ ...published, Status: status }));
+      expect(order.refunds.map((m) => [m.id, brl(m.total), m.lineItems.length])).toEqual([
+        ["1234567-refunded", "384.45", 0],
+      ]);
+      expect(brl(moneyLeft(order))).toBe("0.00");
+      expect(right(audit(order)).discrepancies).toEqual([]);
+    },
+  );
+
+  it("a JSON-RPC response {result: order} reads as the order and looks like a 2Checkout order", () => {
+    expect(right(fromTwoCheckoutOrder({ jsonrpc: "2.0", id: 1, result: published })).id).toBe(
+      "1234567",
+    );
+    expect(PLATFORMS["2checkout"].looksLikeOrder({ result: published })).toBe(true);
   });
 });
 

@@ -17,9 +17,11 @@
  *   any other;
  * - the payment: an order whose `Status` is `COMPLETE` was collected — one
  *   online invoice (id `RefNo`, gateway `2checkout`) of the order's total;
- *   any other status (`PENDING`, `AUTHRECEIVED`, …) has collected nothing.
+ *   `REFUND` and `REVERSED` were collected and returned whole (one
+ *   amount-only memo `"<RefNo>-refunded"` of the total); any other status
+ *   (`PENDING`, `AUTHRECEIVED`, …) has collected nothing.
  *
- * `getOrder` does not list the refunds already made, so the order is read
+ * `getOrder` does not list partial refunds, so a `COMPLETE` order is read
  * without history.
  *
  * @module
@@ -39,8 +41,9 @@ import {
   struct,
 } from "../../json/codec.js";
 import { findCurrency } from "../../money/currency.js";
-import { single } from "../../money/moneyBag.js";
+import { single, ZERO } from "../../money/moneyBag.js";
 import { guarded } from "../guarded.js";
+import type { RecordedRefund } from "../memoBuilder.js";
 import { minorAt, platformId, platformMoney, type SignedDecimal } from "../platformCodecs.js";
 import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
 
@@ -129,6 +132,29 @@ function lineOf(ctx: PlatformContext, it: Item, index: number): LineItem {
   };
 }
 
+/** Statuses of an order whose payment was collected. */
+const COLLECTED = new Set(["COMPLETE", "REFUND", "REVERSED"]);
+/** Statuses of an order whose whole payment went back: refunded, or reversed (a chargeback). */
+const RETURNED = new Set(["REFUND", "REVERSED"]);
+
+/** The whole order's money returned, as the one amount-only memo `"<RefNo>-refunded"`. */
+function wholeOrderReturned(refNo: string, total: bigint): RecordedRefund {
+  return {
+    id: `${refNo}-refunded`,
+    path: "Status",
+    lines: [],
+    shippingAmount: ZERO,
+    shippingTax: ZERO,
+    adjustmentPositive: single(total),
+    adjustmentNegative: ZERO,
+    payout: {
+      kind: "explicit",
+      transactions: [{ invoiceId: refNo, amount: single(total), path: "Status" }],
+    },
+    note: null,
+  };
+}
+
 function toOrder(raw: TwoCheckoutOrder): E.Either<NonEmptyArray<RefundError>, Order> {
   const code = raw.Currency.toUpperCase();
   const currency = { code, path: "Currency" };
@@ -163,10 +189,11 @@ function toOrder(raw: TwoCheckoutOrder): E.Either<NonEmptyArray<RefundError>, Or
         "GrossDiscountedPrice",
         "is not the sum of the items' GrossDiscountedPrice",
       );
-    const invoices: Invoice[] =
-      raw.Status === "COMPLETE"
-        ? [{ id: raw.RefNo, amount: single(total), gateway: "2checkout", online: true }]
-        : [];
+    const collected = raw.Status !== undefined && COLLECTED.has(raw.Status);
+    const invoices: Invoice[] = collected
+      ? [{ id: raw.RefNo, amount: single(total), gateway: "2checkout", online: true }]
+      : [];
+    const returned = raw.Status !== undefined && RETURNED.has(raw.Status);
     const order: Order = {
       id: raw.RefNo,
       currency: code,
@@ -177,7 +204,10 @@ function toOrder(raw: TwoCheckoutOrder): E.Either<NonEmptyArray<RefundError>, Or
       invoices,
       refunds: [],
     };
-    return { order, recorded: () => [] };
+    return {
+      order,
+      recorded: () => (returned && total > 0n ? [wholeOrderReturned(raw.RefNo, total)] : []),
+    };
   });
 }
 
