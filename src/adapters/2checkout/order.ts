@@ -41,9 +41,9 @@ import {
   struct,
 } from "../../json/codec.js";
 import { findCurrency } from "../../money/currency.js";
-import { single, ZERO } from "../../money/moneyBag.js";
+import { single } from "../../money/moneyBag.js";
+import { amountOnlyRefund } from "../amountOnlyRefund.js";
 import { guarded } from "../guarded.js";
-import type { RecordedRefund } from "../memoBuilder.js";
 import { minorAt, platformId, platformMoney, type SignedDecimal } from "../platformCodecs.js";
 import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
 
@@ -137,24 +137,6 @@ const COLLECTED = new Set(["COMPLETE", "REFUND", "REVERSED"]);
 /** Statuses of an order whose whole payment went back: refunded, or reversed (a chargeback). */
 const RETURNED = new Set(["REFUND", "REVERSED"]);
 
-/** The whole order's money returned, as the one amount-only memo `"<RefNo>-refunded"`. */
-function wholeOrderReturned(refNo: string, total: bigint): RecordedRefund {
-  return {
-    id: `${refNo}-refunded`,
-    path: "Status",
-    lines: [],
-    shippingAmount: ZERO,
-    shippingTax: ZERO,
-    adjustmentPositive: single(total),
-    adjustmentNegative: ZERO,
-    payout: {
-      kind: "explicit",
-      transactions: [{ invoiceId: refNo, amount: single(total), path: "Status" }],
-    },
-    note: null,
-  };
-}
-
 function toOrder(raw: TwoCheckoutOrder): E.Either<NonEmptyArray<RefundError>, Order> {
   const code = raw.Currency.toUpperCase();
   const currency = { code, path: "Currency" };
@@ -206,7 +188,10 @@ function toOrder(raw: TwoCheckoutOrder): E.Either<NonEmptyArray<RefundError>, Or
     };
     return {
       order,
-      recorded: () => (returned && total > 0n ? [wholeOrderReturned(raw.RefNo, total)] : []),
+      recorded: () =>
+        returned && total > 0n
+          ? [amountOnlyRefund(`${raw.RefNo}-refunded`, "Status", raw.RefNo, total)]
+          : [],
     };
   });
 }

@@ -9,7 +9,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Invoice } from "../../domain/order.js";
 import { type Codec, leaf, optional, string, struct, withDefault } from "../../json/codec.js";
-import { single, ZERO } from "../../money/moneyBag.js";
+import { single } from "../../money/moneyBag.js";
+import { amountOnlyRefund } from "../amountOnlyRefund.js";
 import type { RecordedRefund } from "../memoBuilder.js";
 import type { Problems } from "../platformCodecs.js";
 import { cents, type Resource, toOne } from "./jsonApi.js";
@@ -89,20 +90,6 @@ export function refundsOf(
   problems: Problems,
 ): RecordedRefund[] {
   const recorded: RecordedRefund[] = [];
-  const amountOnly = (id: string, path: string, captureId: string, amount: bigint) => ({
-    id,
-    path,
-    lines: [],
-    shippingAmount: ZERO,
-    shippingTax: ZERO,
-    adjustmentPositive: single(amount),
-    adjustmentNegative: ZERO,
-    payout: {
-      kind: "explicit" as const,
-      transactions: [{ invoiceId: captureId, amount: single(amount), path }],
-    },
-    note: null,
-  });
   const byCapture = new Map<string, bigint>();
   for (const r of refunds) {
     if (!r.a.succeeded) continue;
@@ -117,7 +104,7 @@ export function refundsOf(
     if (r.a.amount_cents <= 0n)
       problems.invalid(`${path}.attributes.amount_cents`, "must be more than zero");
     byCapture.set(r.captureId, (byCapture.get(r.captureId) ?? 0n) + r.a.amount_cents);
-    recorded.push(amountOnly(r.r.id, path, r.captureId, r.a.amount_cents));
+    recorded.push(amountOnlyRefund(r.r.id, path, r.captureId, r.a.amount_cents));
   }
   for (const c of captures) {
     const balance = c.a.refund_balance_cents;
@@ -128,7 +115,7 @@ export function refundsOf(
     if (balance < 0n || refunded < 0n)
       problems.inconsistent(path, `must be between 0 and the capture's amount_cents`);
     else if (listed === 0n && refunded > 0n)
-      recorded.push(amountOnly(`${c.r.id}-refunded`, path, c.r.id, refunded));
+      recorded.push(amountOnlyRefund(`${c.r.id}-refunded`, path, c.r.id, refunded));
     else if (listed !== refunded)
       problems.inconsistent(
         path,
