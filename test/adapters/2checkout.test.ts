@@ -277,6 +277,22 @@ describe("2Checkout items with VAT (examples/2checkout-items)", () => {
     ]);
   });
 
+  it("an amount a double cannot hold exactly is refused on writing", () => {
+    // 10^15 cents: 10,000,000,000,000.00 has 17 significant digits.
+    const huge = right(
+      fromTwoCheckoutOrder({
+        RefNo: "1",
+        Currency: "usd",
+        Status: "COMPLETE",
+        Items: [{ Code: "X", Quantity: 1, Price: { NetPrice: "10000000000000.00" } }],
+      }),
+    );
+    const memo = memoOf(calculate(huge, request({ full: true, reason: "Other" })));
+    expect(paths(left(toTwoCheckoutRefundRequest(memo, huge)))).toEqual([
+      ["INVALID_INPUT", "total"],
+    ]);
+  });
+
   it("is the 2checkout platform, default policy, recognised by RefNo and Items", () => {
     const platform = PLATFORMS["2checkout"];
     expect(platform.policy).toBe("default");

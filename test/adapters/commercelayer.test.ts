@@ -18,7 +18,7 @@ import { applyRefund } from "../../src/applyRefund.js";
 import { audit } from "../../src/audit/audit.js";
 import { calculate } from "../../src/calculate.js";
 import { moneyLeft } from "../../src/order/moneyLeft.js";
-import { memoOf, request, show, usd } from "../support/builders.js";
+import { invoice, line, memoOf, order, request, show, usd } from "../support/builders.js";
 import { left, paths, right } from "./results.js";
 
 const fixture = (): Record<string, unknown> =>
@@ -304,6 +304,18 @@ describe("Commerce Layer problems at Commerce Layer paths", () => {
     expect(
       paths(left(fromCommerceLayerOrder(withAttributes(6, { currency_code: "USD" })))),
     ).toEqual([["INCONSISTENT_ORDER", "included[6].attributes.currency_code"]]);
+  });
+
+  it("an amount beyond JSON's exact integers (2^53 cents) cannot be sent", () => {
+    // 10^16 cents = 100,000,000,000,000.00: above 2^53 = 9,007,199,254,740,992.
+    const huge = order({
+      lineItems: [line("l1", 1, "100000000000000.00")],
+      invoices: [invoice("cap", "100000000000000.00")],
+    });
+    const memo = memoOf(calculate(huge, request({ full: true })));
+    expect(paths(left(toCommerceLayerRefundRequest(memo, huge)))).toEqual([
+      ["INVALID_INPUT", "transactions[0].amount"],
+    ]);
   });
 
   it("a memo paid back offline or with nothing to pay out cannot be sent", () => {
