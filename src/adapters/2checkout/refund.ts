@@ -95,11 +95,11 @@ function toRequest(
   // An item's Amount is a line amount (§3.9) only where it is not what its units are worth.
   const worth = unitWorth(order, byUnits);
   const lineItems = byUnits.map((line, j): RefundLineRequest => {
-    const amount = amounts[j] ?? 0n;
+    const itemAmount = amounts[j] ?? 0n;
     const id = lineIdOf(order, line);
-    return id !== undefined && worth.get(id) === amount
+    return id !== undefined && worth.get(id) === itemAmount
       ? line
-      : { ...line, amount: decimal(amount) };
+      : { ...line, amount: decimal(itemAmount) };
   });
   // `Amount` checks the total; clients that send the order's total there mean no check.
   const orderTotal = order.invoices.reduce((sum, i) => sum + i.amount.presentment, 0n);
