@@ -128,25 +128,3 @@ export function decodedInput<A>(
     ? E.left(decoded.left.map((error): CliError => ({ ...error, input })))
     : E.right(decoded.right);
 }
-
-/**
- * Reads one input document and decodes it, tagging every error with `input`.
- *
- * @param input - which document this is, for messages.
- * @param file - the file name, `"-"` for standard input.
- * @param decode - the decoder for the document.
- * @param io - file access.
- * @returns the decoded document or its errors (unreadable file, malformed
- * JSON, a key given twice, or the decoder's errors), all
- * `INVALID_INPUT`/`INCONSISTENT_ORDER`.
- * @internal
- */
-export async function readInput<A>(
-  input: InputName,
-  file: string,
-  decode: (json: unknown) => Either<NonEmptyArray<RefundError>, A>,
-  io: CliIo,
-): Promise<Either<readonly CliError[], A>> {
-  const json = await readJson(input, file, io);
-  return E.isLeft(json) ? json : decodedInput(input, decode(json.right));
-}
