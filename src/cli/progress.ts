@@ -47,10 +47,16 @@ function counts(state: ProgressState): string {
   return `audit: ${state.orders} orders, ${state.refunds} refunds, ${state.flagged} with findings`;
 }
 
+/** The narrowest bar drawn; with less room the line goes without one. */
+const MIN_BAR = 10;
+/** The widest bar drawn. */
+const MAX_BAR = 30;
+
 /**
- * One line of progress, at most `width` characters: the counts; with a
- * known size, a bar of the bytes read, the percentage and the time left
- * (bytes left at the rate so far); and the orders per second.
+ * One line of progress, shorter than `width`: the counts; with a known
+ * size, a bar of the bytes read, the percentage, the bytes, the orders per
+ * second and the time left (bytes left at the rate so far). On a narrow
+ * terminal the refunds and the bytes go first, then the bar.
  *
  * @param state - where the audit stands.
  * @param width - the terminal's width.
@@ -58,30 +64,41 @@ function counts(state: ProgressState): string {
  * @example
  * ```ts
  * renderProgress({ orders: 1000, refunds: 2000, flagged: 3, bytes: 5 * 2 ** 20,
- *   totalBytes: 20 * 2 ** 20, elapsedMs: 10_000 }, 100);
- * // "audit: 1000 orders, 2000 refunds, 3 with findings █████░░░…  25%  5.0 MB/20.0 MB  100/s  ETA 0:30"
+ *   totalBytes: 20 * 2 ** 20, elapsedMs: 10_000 }, 120);
+ * // "audit: 1000 orders, 2000 refunds, 3 with findings ███████░░░…  25%  5.0 MB/20.0 MB  100/s  ETA 0:30"
  * ```
  * @category CLI
  */
 export function renderProgress(state: ProgressState, width: number): string {
   const seconds = state.elapsedMs / 1000;
   const rate = seconds > 0 ? `${Math.round(state.orders / seconds)}/s` : "";
-  const head = counts(state);
+  const full = counts(state);
+  const short = `audit: ${state.orders} orders, ${state.flagged} with findings`;
+  const fit = (line: string) => line.slice(0, width - 1).trimEnd();
   const total = state.totalBytes;
   if (total === undefined || total <= 0) {
-    return `${head}  ${formatBytes(state.bytes)}  ${rate}`.trimEnd().slice(0, width - 1);
+    return fit(`${full}  ${formatBytes(state.bytes)}  ${rate}`);
   }
   const fraction = Math.min(1, state.bytes / total);
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
-  const perByte = state.bytes > 0 ? seconds / state.bytes : 0;
-  const eta = state.bytes > 0 ? `ETA ${formatDuration((total - state.bytes) * perByte)}` : "";
-  const tail =
+  const eta =
+    state.bytes > 0 ? `ETA ${formatDuration((total - state.bytes) * (seconds / state.bytes))}` : "";
+  const longTail =
     `${percent}  ${formatBytes(state.bytes)}/${formatBytes(total)}  ${rate}  ${eta}`.trimEnd();
-  const room = width - 1 - head.length - tail.length - 2;
-  const barWidth = Math.min(30, room);
-  if (barWidth < 5) return `${head} ${tail}`.slice(0, width - 1);
-  const filled = Math.floor(fraction * barWidth);
-  return `${head} ${"█".repeat(filled)}${"░".repeat(barWidth - filled)} ${tail}`;
+  const shortTail = `${percent}  ${rate}  ${eta}`.trimEnd();
+  for (const [head, tail] of [
+    [full, longTail],
+    [short, longTail],
+    [short, shortTail],
+  ] as const) {
+    const room = width - 1 - head.length - tail.length - 2;
+    if (room >= MIN_BAR) {
+      const barWidth = Math.min(MAX_BAR, room);
+      const filled = Math.floor(fraction * barWidth);
+      return `${head} ${"█".repeat(filled)}${"░".repeat(barWidth - filled)} ${tail}`;
+    }
+  }
+  return fit(`${short} ${shortTail}`);
 }
 
 /** How often the bar is redrawn at most, in milliseconds. */

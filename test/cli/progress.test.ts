@@ -31,19 +31,29 @@ describe("renderProgress", () => {
     expect(line.length).toBeLessThan(120);
   });
 
-  test("fits the width: the bar shrinks, then goes", () => {
+  test("fits the width: the bar shrinks; then the refunds, the bytes and the bar go", () => {
+    // 13000 orders in 4.4 s (2955/s); 24.4 of 56.3 MB: 43 %, 31.9 MB left at 5.55 MB/s ≈ 6 s.
     const state = {
-      orders: 7,
-      refunds: 9,
-      flagged: 0,
-      bytes: MB,
-      totalBytes: 4 * MB,
-      elapsedMs: 1000,
+      orders: 13000,
+      refunds: 39000,
+      flagged: 13000,
+      bytes: 24.4 * MB,
+      totalBytes: 56.3 * MB,
+      elapsedMs: 4400,
     };
-    for (const width of [200, 100, 80, 60, 40]) {
+    for (const width of [200, 120, 100, 80, 60, 40]) {
       expect(renderProgress(state, width).length).toBeLessThanOrEqual(width - 1);
     }
-    expect(renderProgress(state, 80)).not.toContain("█");
+    expect(renderProgress(state, 120)).toMatch(
+      /^audit: 13000 orders, 39000 refunds, 13000 with findings █+░+ {2}43% {2}24\.4 MB\/56\.3 MB {2}2955\/s {2}ETA 0:06$/,
+    );
+    // 80: 79 − 40 (counts) − 22 (" 43%  2955/s  ETA 0:06") − 2 spaces = a bar of 15; 0.433 × 15 → 6 filled.
+    expect(renderProgress(state, 80)).toMatch(
+      /^audit: 13000 orders, 13000 with findings █{6}░{9} {2}43% {2}2955\/s {2}ETA 0:06$/,
+    );
+    expect(renderProgress(state, 60)).toBe(
+      "audit: 13000 orders, 13000 with findings  43%  2955/s  ETA",
+    );
   });
 
   test("without a size (a pipe): the counts, the bytes and the rate", () => {
