@@ -25,6 +25,7 @@ import { describeFile } from "./inputs.js";
 import type { CliIo } from "./io.js";
 import { MAX_INPUT_BYTES } from "./limits.js";
 import { describeReadError } from "./nodeIo.js";
+import { printable } from "./printable.js";
 import { ProgressBar } from "./progress.js";
 import type { Subcommand } from "./subcommand.js";
 import { DEFAULT_TABLE_WIDTH } from "./table.js";
@@ -131,7 +132,7 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
   }
   const summary = tally.summary();
   bar?.finish(summary.orders, summary.refunds, flagged);
-  for (const message of told) io.writeErr(`refund-core: ${message}\n`);
+  for (const message of told) io.writeErr(`refund-core: ${printable(message)}\n`);
   if (io.stdoutIsTTY === true) bar?.clear();
   io.writeOut(sink.end(summary));
   return tally.exitStatus();

@@ -25,6 +25,7 @@ import type { CliError } from "./inputs.js";
 import { decodedInput, readJson } from "./inputs.js";
 import type { CliIo } from "./io.js";
 import { likelyPlatform, platformHintError } from "./platformHint.js";
+import { printable } from "./printable.js";
 import type { Subcommand } from "./subcommand.js";
 import { writeDocument, writeFailure } from "./subcommand.js";
 import { DEFAULT_TABLE_WIDTH, renderCreditMemoTable } from "./table.js";
@@ -68,6 +69,14 @@ function refundOptions(parsed: ParsedOptions): Either<string, RefundOptions> {
   return E.right({ order, request, pretty, table, platform, policy, emit });
 }
 
+/** The order document read as `platform`'s, with a hint when it looks like another platform's. */
+function orderAs(json: unknown, platform: PlatformName): Either<readonly CliError[], Order> {
+  const order = decodedInput("order", PLATFORMS[platform].readOrder(json));
+  const likely = E.isLeft(order) ? likelyPlatform(json, platform) : undefined;
+  if (E.isRight(order) || likely === undefined) return order;
+  return E.left([{ ...platformHintError(likely), input: "order" }, ...order.left]);
+}
+
 /**
  * Reads the order and the request in `options.platform`'s format, reporting
  * the problems of both (a platform request is read against its order, so
@@ -81,14 +90,9 @@ async function readOrderAndRequest(
   const platform = PLATFORMS[options.platform];
   const orderJson = await readJson("order", options.order, io);
   const requestJson = await readJson("request", options.request, io);
-  let order: Either<readonly CliError[], Order> = E.isLeft(orderJson) ? orderJson : E.left([]);
-  if (E.isRight(orderJson)) {
-    order = decodedInput("order", platform.readOrder(orderJson.right));
-    const likely = E.isLeft(order) ? likelyPlatform(orderJson.right, options.platform) : undefined;
-    if (E.isLeft(order) && likely !== undefined) {
-      order = E.left([{ ...platformHintError(likely), input: "order" }, ...order.left]);
-    }
-  }
+  const order: Either<readonly CliError[], Order> = E.isLeft(orderJson)
+    ? E.left(orderJson.left)
+    : orderAs(orderJson.right, options.platform);
   let request: Either<readonly CliError[], RefundRequest | undefined> = E.right(undefined);
   if (E.isLeft(requestJson)) request = requestJson;
   else if (E.isRight(order)) {
@@ -120,7 +124,8 @@ function fail(io: CliIo, errors: readonly CliError[], options: RefundOptions): n
   const told = options.table ? errors : errors.filter(aboutWholeFile);
   if (told.length > 0) {
     const heading = options.table ? "no credit memo:" : "cannot read the input:";
-    io.writeErr(`refund-core: ${heading}\n${told.map((e) => `  - ${e.message}`).join("\n")}\n`);
+    const lines = told.map((e) => `  - ${printable(e.message)}`).join("\n");
+    io.writeErr(`refund-core: ${heading}\n${lines}\n`);
   }
   return exitCodeFor(errors);
 }

@@ -10,6 +10,7 @@ import { SUBCOMMANDS } from "./commands.js";
 import { EXIT } from "./exitCode.js";
 import { commandHelp, helpText, usageText } from "./help.js";
 import type { CliIo } from "./io.js";
+import { printable } from "./printable.js";
 import type { Subcommand } from "./subcommand.js";
 import { writeFailure } from "./subcommand.js";
 import { closestName, didYouMean } from "./suggest.js";
@@ -21,7 +22,9 @@ const HELP_FLAGS = ["--help", "-h"];
 function usageError(io: CliIo, problem: string, about?: Subcommand): number {
   const message = `${problem} Run "refund-core --help" for usage.`;
   writeFailure(io, [{ code: "USAGE_ERROR", message }], false);
-  io.writeErr(`refund-core: ${problem}\n${usageText(Object.values(SUBCOMMANDS), about)}`);
+  io.writeErr(
+    `refund-core: ${printable(problem)}\n${usageText(Object.values(SUBCOMMANDS), about)}`,
+  );
   return EXIT.usage;
 }
 

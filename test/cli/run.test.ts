@@ -184,6 +184,21 @@ describe("calculate", () => {
     });
   });
 
+  test("messages on stderr carry no raw control characters (issue 12: terminal injection)", async () => {
+    const hostile = JSON.stringify({
+      lineItems: [{ lineItemId: "9\u001b[2J\u001b]0;x\u0007", quantity: 1 }],
+    });
+    const table = await run([...calculateArgs, "--format", "table"], { "request.json": hostile });
+    expect(table.status).toBe(1);
+    expect(table.stderr()).toContain("\\u001b[2J\\u001b]0;x\\u0007");
+    const usage = await run(["calc\u001b[2Jx"]);
+    expect(usage.status).toBe(64);
+    for (const text of [table.stderr(), usage.stderr()]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may be left.
+      expect(text.replace(/\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    }
+  });
+
   test("a missing file in JSON mode is also told on stderr (issue 14); domain errors are not", async () => {
     const r = await run(["calculate", "--order", "missing.json", "--request", "request.json"]);
     expect(r.status).toBe(2);
