@@ -146,7 +146,8 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
  */
 export const auditCommand: Subcommand = {
   name: "audit",
-  usage: "refund-core audit     [--platform NAME] [--policy NAME] [--format json|table|csv] FILE",
+  usage:
+    "refund-core audit     [--platform NAME] [--policy NAME]\n                      [--format json|table|csv] FILE",
   summary:
     "Replay the refund history of every order in FILE (JSON or JSON Lines, - for standard input) and report what differs (§9.2).",
   options: [
@@ -155,34 +156,37 @@ export const auditCommand: Subcommand = {
       kind: "value",
       valueName: "NAME",
       choices: PLATFORM_NAMES,
-      help: `The format of the orders (spec §10): ${PLATFORM_NAMES.join(", ")}.\nDefault: canonical, refund-core's own; an order that looks like another\nplatform's is reported with the --platform to give.`,
+      help: `The format of the orders (spec §10): ${PLATFORM_NAMES.join(", ")}. Default: canonical, refund-core's own; an order that looks like another platform's is reported with the --platform to give.`,
     },
     {
       name: "policy",
       kind: "value",
       valueName: "NAME",
       choices: POLICY_NAMES,
-      help: `The rules the history is replayed with (spec §9.1): ${POLICY_NAMES.join(", ")}.\nDefault: the --platform's own (shopify, magento; default otherwise).`,
+      help: `The rules the history is replayed with (spec §9.1): ${POLICY_NAMES.join(", ")}. Default: the --platform's own (shopify, magento; default otherwise).`,
     },
     {
       name: "format",
       kind: "value",
       valueName: "json|table|csv",
       choices: AUDIT_FORMATS,
-      help: "json: one JSON line per order and a summary line (spec §9.2), the default.\ntable: a summary for a person, with the first findings.\ncsv: every finding as a row (order, refund, path, recorded, expected,\nexplained by) for a spreadsheet.",
+      help: "json (the default): a JSON line per order and a summary line (spec §9.2).\ntable: a summary for a person, with the first findings.\ncsv: every finding as a row (order, refund, path, recorded, expected, explained by) for a spreadsheet.",
     },
   ],
-  details: `FILE holds one order (pretty-printed or not) or JSON Lines of orders. A line that
-is not JSON, not UTF-8 or larger than 16 MB gets a line with its errors and the
-run goes on. A progress bar goes to standard error when it is a terminal.
+  details: `FILE holds one order (pretty-printed or not) or JSON Lines of orders. A
+line that is not JSON, not UTF-8 or larger than 16 MB gets a line with its
+errors and the run goes on. A progress bar goes to standard error when it is
+a terminal.
 
-Output (json):
-  {"orderId", "refunds", "discrepancies": [{"refundId", "path", "recorded", "expected",
-   "explainedBy"}], "rejected": [{"refundId", "errors"}], "errors": [...]}   per order
-  {"summary": {"orders", "refunds", "refundsWithDiscrepancies", "discrepancies", ...}}
+Output (json), a line per order, then the summary:
+  {"orderId", "refunds", "discrepancies": [{"refundId", "path", "recorded",
+   "expected", "explainedBy"}], "rejected": [{"refundId", "errors"}],
+   "errors": [...]}
+  {"summary": {"orders", "refunds", "refundsWithDiscrepancies",
+   "discrepancies", "invalidOrders", ...}}
 
-Exit status: 0 nothing differs, 1 some memo differs or is rejected, 2 some order is
-invalid input (or FILE holds none), 64 usage error.`,
+Exit status: 0 nothing differs, 1 some memo differs or is rejected, 2 some
+order is invalid input (or FILE holds none), 64 usage error.`,
   prepare: (parsed) =>
     E.map((options: AuditOptions) => (io: CliIo) => runAudit(options, io))(auditOptions(parsed)),
 };

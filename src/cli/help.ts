@@ -16,6 +16,23 @@ function indentUsage(usage: string, prefix: string): string {
     .join("\n");
 }
 
+/** The width help text is wrapped to. */
+const HELP_WIDTH = 79;
+
+/** `text` wrapped at spaces into lines of at most `width` characters. */
+function wrapAt(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
+
 /** `--name VALUE` as the help shows it. */
 function optionLabel(option: OptionSpec): string {
   return option.kind === "flag"
@@ -23,7 +40,7 @@ function optionLabel(option: OptionSpec): string {
     : `--${option.name} ${option.valueName ?? "VALUE"}`;
 }
 
-/** The options of one command, one per entry, help text aligned. */
+/** The options of one command, one per entry, help text aligned and wrapped. */
 function optionLines(options: readonly OptionSpec[]): string {
   const labelled = [...options.map((o) => [optionLabel(o), o.help ?? ""] as const)];
   labelled.push(["-h, --help", "Print this help."]);
@@ -31,6 +48,9 @@ function optionLines(options: readonly OptionSpec[]): string {
   return labelled
     .map(([label, help]) =>
       help
+        .split("\n")
+        .map((paragraph) => wrapAt(paragraph, HELP_WIDTH - 2 - width))
+        .join("\n")
         .split("\n")
         .map((line, i) => `  ${(i === 0 ? label : "").padEnd(width)}${line}`.trimEnd())
         .join("\n"),
@@ -120,9 +140,10 @@ Example:
  */
 export function commandHelp(subcommand: Subcommand): string {
   const details = subcommand.details === undefined ? "" : `\n${subcommand.details.trimEnd()}\n`;
-  return `${indentUsage(subcommand.usage, "usage: ")}
+  return `Usage:
+${indentUsage(subcommand.usage, "  ")}
 
-${subcommand.summary}
+${wrapAt(subcommand.summary, HELP_WIDTH)}
 
 Options:
 ${optionLines(subcommand.options)}

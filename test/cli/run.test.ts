@@ -358,11 +358,12 @@ describe("help", () => {
   ])("%j prints the help of %s and exits 0", async (argv, command) => {
     const r = await run(argv);
     expect(r.status).toBe(0);
-    expect(r.stdout()).toMatch(new RegExp(`^usage: refund-core ${command} `));
+    expect(r.stdout()).toMatch(new RegExp(`^Usage:\n {2}refund-core ${command} `));
     for (const other of ["calculate", "apply", "audit"].filter((c) => c !== command)) {
       expect(r.stdout()).not.toContain(`refund-core ${other} `);
     }
     expect(r.stdout()).toMatch(/^ {2}-h, --help +Print this help\.$/m);
+    for (const line of r.stdout().split("\n")) expect(line.length).toBeLessThanOrEqual(80);
     expect(r.stderr()).toBe("");
     expect(r.reads).toEqual([]);
   });
@@ -372,12 +373,18 @@ describe("help", () => {
     for (const option of ["--order FILE", "--request FILE", "--pretty", "--format json|table"]) {
       expect(text).toMatch(new RegExp(`^ {2}${option.replace("|", "\\|")} `, "m"));
     }
-    expect(text).toMatch(
-      /^ {2}--policy NAME +The rules \(spec §9\.1\): default, magento, shopify, bankers/m,
-    );
-    expect(text).toMatch(
-      /^ {2}--platform NAME +The format of both files \(spec §10\): canonical, shopify, magento, commercelayer, 2checkout/m,
-    );
+    expect(text).toMatch(/^ {2}--policy NAME +The rules \(spec §9\.1\): default, magento,/m);
+    expect(text).toMatch(/^ {2}--platform NAME +The format of both files \(spec §10\):/m);
+    for (const name of [
+      "canonical",
+      "shopify",
+      "magento",
+      "commercelayer",
+      "2checkout",
+      "bankers",
+    ]) {
+      expect(text).toContain(name);
+    }
     expect(text).toMatch(/^ {2}--emit NAME +Print, in the credit memo's place/m);
   });
 
