@@ -73,11 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const [name, ...rest] = argv;
     if (name === undefined) return usageError(io, "No command given.");
-    if (HELP_FLAGS.includes(name) && rest.length === 0) {
-      io.writeOut(helpText(Object.values(SUBCOMMANDS)));
-      return EXIT.ok;
-    }
-    if (name === "help") return help(io, rest);
+    if (name === "help" || HELP_FLAGS.includes(name)) return help(io, rest);
     if (name === "--version" && rest.length === 0) {
       io.writeOut(`refund-core ${VERSION}\n`);
       return EXIT.ok;

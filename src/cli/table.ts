@@ -190,6 +190,25 @@ function renderBlocks(
     .join("\n");
 }
 
+/**
+ * The totals block (label, amount, remark); when a line would pass `width`,
+ * the remarks go on lines of their own under their amounts.
+ */
+function renderSummary(rows: readonly (readonly string[])[], width: number | undefined): string {
+  const out = renderColumns(rows, [1]);
+  if (width === undefined || widest(out) <= width) return out;
+  const lines = renderColumns(
+    rows.map((r) => r.slice(0, 2)),
+    [1],
+  ).split("\n");
+  return lines
+    .flatMap((line, i) => {
+      const remark = rows[i]?.[2] ?? "";
+      return remark === "" ? [line] : [line, wrap(`  ${remark}`, width)];
+    })
+    .join("\n");
+}
+
 /** `text` wrapped at spaces to lines of at most `width` (a longer word keeps its line). */
 function wrap(text: string, width: number | undefined): string {
   if (width === undefined || text.length <= width) return text;
@@ -325,7 +344,7 @@ export function renderCreditMemoTable(memo: CreditMemo, options: TableOptions = 
     ["Duties", amount(memo.duties), ""],
     ["Total", amount(memo.total), `refundable before ${amount(memo.maximumRefundable)}`],
   ];
-  out.push(renderColumns(summary, [1]), "");
+  out.push(renderSummary(summary, width), "");
 
   if (memo.transactions.length === 0) out.push("Transactions: none");
   else {

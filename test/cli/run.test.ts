@@ -354,6 +354,7 @@ describe("help", () => {
     [["apply", "-h"], "apply"],
     [["apply", "--order", "x.json", "--help"], "apply"],
     [["help", "audit"], "audit"],
+    [["--help", "audit"], "audit"],
     [["audit", "--help"], "audit"],
   ])("%j prints the help of %s and exits 0", async (argv, command) => {
     const r = await run(argv);
