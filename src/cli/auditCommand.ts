@@ -91,6 +91,7 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
   let refunds = 0;
   let flagged = 0;
   const told: string[] = [];
+  const lookAlike = new Map<PlatformName, number>();
   /** Counts and writes one line: an order's, or (`order` false) one about the input as a whole. */
   const record = async (audited: AuditedDocument, order = true) => {
     if (order) {
@@ -98,6 +99,8 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
       orders += 1;
       refunds += audited.line.refunds;
       if (flaggedLine(audited.line)) flagged += 1;
+      const likely = audited.likelyPlatform;
+      if (likely !== undefined) lookAlike.set(likely, (lookAlike.get(likely) ?? 0) + 1);
     } else tally.addUnreadable();
     const text = sink.line(audited);
     if (text !== "") {
@@ -129,6 +132,10 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
     const problem = `${describeFile(options.file)} holds no order`;
     told.push(`The input ${problem}.`);
     await record(wholeInputLine(problem, 1), false);
+  }
+  for (const [platform, count] of lookAlike) {
+    const which = count === 1 ? "1 order looks" : `${count} orders look`;
+    told.push(`${which} like ${platform}'s; run with --platform ${platform} to read them.`);
   }
   const summary = tally.summary();
   bar?.finish(summary.orders, summary.refunds, flagged);

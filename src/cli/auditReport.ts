@@ -55,6 +55,8 @@ function guessId(json: unknown): string | null {
 export interface AuditedDocument {
   readonly line: AuditLine;
   readonly order?: Order;
+  /** The platform an order that could not be read looks like, when another than the one asked for. */
+  readonly likelyPlatform?: PlatformName;
 }
 
 /** The line of an order that could not be read: its errors, and where it starts. */
@@ -112,8 +114,9 @@ export function auditDocument(
   const order = PLATFORMS[platform].readOrder(json.right);
   if (E.isLeft(order)) {
     const likely = likelyPlatform(json.right, platform);
-    const hint = likely === undefined ? [] : [platformHintError(likely)];
-    return invalidLine(lineNumber, guessId(json.right), [...hint, ...order.left]);
+    if (likely === undefined) return invalidLine(lineNumber, guessId(json.right), order.left);
+    const errors = [platformHintError(likely), ...order.left];
+    return { ...invalidLine(lineNumber, guessId(json.right), errors), likelyPlatform: likely };
   }
   const report = audit(order.right, policy);
   if (E.isLeft(report)) {

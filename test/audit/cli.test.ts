@@ -296,6 +296,9 @@ describe("issue 12 and 14 through runCli", () => {
     expect(errors[0]?.message).toBe(
       "The input looks like a shopify order; run with --platform shopify to read it.",
     );
+    expect(s.err.join("")).toBe(
+      "refund-core: 1 order looks like shopify's; run with --platform shopify to read them.\n",
+    );
   });
 
   it("--platform accepts all five names (§10)", async () => {
