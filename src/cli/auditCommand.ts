@@ -129,7 +129,7 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
   }
   for (const doc of splitter.end()) await emit(doc);
   if (orders === 0 && told.length === 0) {
-    const problem = `${describeFile(options.file)} holds no order`;
+    const problem = `holds no order (${describeFile(options.file)} is empty or blank)`;
     told.push(`The input ${problem}.`);
     await record(wholeInputLine(problem, 1), false);
   }
@@ -140,7 +140,6 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
   const summary = tally.summary();
   bar?.finish(summary.orders, summary.refunds, flagged);
   for (const message of told) io.writeErr(`refund-core: ${printable(message)}\n`);
-  if (io.stdoutIsTTY === true) bar?.clear();
   io.writeOut(sink.end(summary));
   return tally.exitStatus();
 }

@@ -279,10 +279,17 @@ describe("issue 12 and 14 through runCli", () => {
     const [line, summary] = s.lines();
     expect(line).toMatchObject({
       orderId: null,
-      errors: [{ code: "INVALID_INPUT", message: "The input standard input holds no order." }],
+      errors: [
+        {
+          code: "INVALID_INPUT",
+          message: "The input holds no order (standard input is empty or blank).",
+        },
+      ],
     });
     expect(summary).toMatchObject({ summary: { orders: 0, invalidOrders: 1 } });
-    expect(s.err.join("")).toBe("refund-core: The input standard input holds no order.\n");
+    expect(s.err.join("")).toBe(
+      "refund-core: The input holds no order (standard input is empty or blank).\n",
+    );
   });
 
   it("a platform document read as canonical says which --platform it looks like (§10)", async () => {
