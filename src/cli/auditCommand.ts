@@ -121,6 +121,7 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
     for await (const input of io.readLines(options.file)) {
       n += 1;
       for (const doc of splitter.push(input, n)) await emit(doc);
+      if (io.outputClosed?.() === true) return tally.exitStatus();
     }
   } catch (error) {
     const problem = `file ${describeFile(options.file)} could not be read: ${describeReadError(error)}`;

@@ -39,6 +39,8 @@ export interface AuditIo extends CliIo {
   readonly bytesRead?: () => number;
   /** A clock in milliseconds, for the progress bar's rate and time left. */
   readonly now?: () => number;
+  /** Whether standard output is closed (`audit … | head` has read enough): reading then stops. */
+  readonly outputClosed?: () => boolean;
 }
 
 /** Whether `io` already streams (tests pass such an I/O). */
@@ -79,6 +81,7 @@ export function withProcessStreams(io: CliIo): AuditIo {
     },
     bytesRead: () => splitter?.bytes ?? 0,
     now: () => performance.now(),
+    outputClosed: () => process.stdout.destroyed,
     drained: () =>
       process.stdout.writableNeedDrain
         ? new Promise((resolve) => process.stdout.once("drain", () => resolve()))

@@ -359,6 +359,20 @@ describe("issue 12 and 14 through runCli", () => {
     expect(() => JSON.parse(text)).toThrow();
   });
 
+  it("stops reading when standard output is closed (audit … | head)", async () => {
+    const s = streamIo([]);
+    let pulled = 0;
+    async function* input() {
+      for (let k = 0; k < 100; k++) {
+        pulled += 1;
+        yield jsonLine(history(`c${k}`));
+      }
+    }
+    const io = { ...s.io, readLines: () => input(), outputClosed: () => s.out.length >= 3 };
+    await runCli(["audit", "f"], io);
+    expect(pulled).toBe(3);
+  });
+
   it("the progress bar is cleared before each report line when both streams are the terminal", async () => {
     const lines = Array.from({ length: 3 }, (_, k) => jsonLine(history(`t${k}`)));
     let t = 0;
