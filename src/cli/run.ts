@@ -38,6 +38,12 @@ function unknownCommand(name: string): string {
   return `Unknown command "${name}".${didYouMean(closestName(name, Object.keys(SUBCOMMANDS)))}`;
 }
 
+/** `Unknown option --verison; give a command first. Did you mean --version?` */
+function unknownGlobalOption(name: string): string {
+  const close = name.startsWith("--") ? closestName(name.slice(2), ["help", "version"]) : undefined;
+  return `Unknown option ${name}; give a command first.${didYouMean(close === undefined ? undefined : `--${close}`)}`;
+}
+
 /** `refund-core help [COMMAND]`. */
 function help(io: CliIo, args: readonly string[]): number {
   const [name, ...extra] = args;
@@ -82,9 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (subcommand === undefined) {
       return usageError(
         io,
-        name.startsWith("-")
-          ? `Unknown option ${name}; give a command first.`
-          : unknownCommand(name),
+        name.startsWith("-") ? unknownGlobalOption(name) : unknownCommand(name),
       );
     }
     const end = rest.indexOf("--");

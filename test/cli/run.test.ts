@@ -263,6 +263,7 @@ describe("usage errors exit 64 with a USAGE_ERROR document and the usage on stde
     [[], "No command given."],
     [["refund"], 'Unknown command "refund".'],
     [["--pretty"], "Unknown option --pretty; give a command first."],
+    [["--verison"], "Unknown option --verison; give a command first. Did you mean --version?"],
     [["constructor"], 'Unknown command "constructor".'],
     [["calculate", "--request", "request.json"], "The option --order FILE is required."],
     [["calculate", "--order", "order.json"], "The option --request FILE is required."],
