@@ -3,8 +3,11 @@
  *
  * @module
  */
+
+import { parseArgs } from "node:util";
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
+import { closestName, didYouMean } from "./suggest.js";
 
 /**
  * An option a subcommand accepts: `--name VALUE` / `--name=VALUE`
@@ -21,6 +24,10 @@ export interface OptionSpec {
   readonly name: string;
   readonly kind: "value" | "flag";
   readonly choices?: readonly string[];
+  /** What the value is, in the help (`FILE`, `NAME`); values only. */
+  readonly valueName?: string;
+  /** One or two lines for the command's help. */
+  readonly help?: string;
 }
 
 /**
@@ -41,12 +48,14 @@ export interface ParsedOptions {
 }
 
 /**
- * Parses the arguments after the subcommand name against `specs`.
- * `-` alone is a positional (standard input); `--` ends the options.
+ * Parses the arguments after the subcommand name against `specs`, with
+ * `node:util`'s `parseArgs` splitting them into tokens. `-` alone is a
+ * positional (standard input); `--` ends the options. An unknown option, or
+ * a value not among the choices, names the closest valid one (§8).
  *
  * @param argv - the arguments, without the program and subcommand names.
  * @param specs - the options the subcommand accepts.
- * @returns the parsed options, or a usage problem as a sentence: an unknown
+ * @returns the parsed options, or a usage problem in sentences: an unknown
  * option, a missing or unexpected value, a value not among the choices, or
  * an option given twice.
  * @example
@@ -60,53 +69,54 @@ export function parseOptions(
   argv: readonly string[],
   specs: readonly OptionSpec[],
 ): Either<string, ParsedOptions> {
+  const tokens = parseArgs({
+    args: [...argv],
+    options: Object.fromEntries(
+      specs.map((s) => [s.name, { type: s.kind === "flag" ? "boolean" : "string" }] as const),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  }).tokens;
   const values = new Map<string, string>();
   const flags: string[] = [];
   const positionals: string[] = [];
-  let onlyPositionals = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (onlyPositionals || arg === "-" || !arg.startsWith("-")) {
-      positionals.push(arg);
+  for (const token of tokens) {
+    if (token.kind === "option-terminator") continue;
+    if (token.kind === "positional") {
+      positionals.push(token.value);
       continue;
     }
-    if (arg === "--") {
-      onlyPositionals = true;
-      continue;
-    }
-    const [rawName, inline] = splitInline(arg);
-    const spec = rawName.startsWith("--")
-      ? specs.find((s) => s.name === rawName.slice(2))
+    const spec = token.rawName.startsWith("--")
+      ? specs.find((s) => s.name === token.name)
       : undefined;
-    if (spec === undefined) return E.left(`Unknown option ${rawName}.`);
+    if (spec === undefined) {
+      const names = specs.map((s) => s.name);
+      const close = token.rawName.startsWith("--") ? closestName(token.name, names) : undefined;
+      return E.left(
+        `Unknown option ${token.rawName}.${didYouMean(close === undefined ? undefined : `--${close}`)}`,
+      );
+    }
     if (values.has(spec.name) || flags.includes(spec.name)) {
       return E.left(`The option --${spec.name} is given more than once.`);
     }
     if (spec.kind === "flag") {
-      if (inline !== undefined) return E.left(`The option --${spec.name} takes no value.`);
+      if (token.value !== undefined) return E.left(`The option --${spec.name} takes no value.`);
       flags.push(spec.name);
       continue;
     }
-    let value = inline;
-    if (value === undefined) {
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith("--") && next !== "-")) {
-        return E.left(`The option --${spec.name} needs a value.`);
-      }
-      value = next;
-      i++;
+    const value = token.value;
+    // `--order --pretty`: parseArgs takes the next argument whatever it is; an option is no file.
+    if (value === undefined || (!token.inlineValue && value.startsWith("--"))) {
+      return E.left(`The option --${spec.name} needs a value.`);
     }
     if (spec.choices !== undefined && !spec.choices.includes(value)) {
+      const close = closestName(value, spec.choices);
       return E.left(
-        `The option --${spec.name} must be one of ${spec.choices.join(", ")}, not "${value}".`,
+        `The option --${spec.name} must be one of ${spec.choices.join(", ")}, not "${value}".${didYouMean(close)}`,
       );
     }
     values.set(spec.name, value);
   }
   return E.right({ values: Object.fromEntries(values), flags, positionals });
-}
-
-function splitInline(arg: string): [string, string | undefined] {
-  const eq = arg.indexOf("=");
-  return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
 }

@@ -1,37 +1,23 @@
 /**
  * The pure part of `refund-core audit`: one input document → its output
- * line, the running summary, the exit status, and the splitting of the
- * input into documents (JSON Lines, or one pretty-printed order).
+ * line, the running summary and the exit status.
  *
  * @module
  */
 
-import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
-import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
-import { fromMagentoOrder } from "../adapters/magento/order.js";
-import { fromShopifyOrder } from "../adapters/shopify/order.js";
+import { PLATFORMS, type PlatformName } from "../adapters/platforms.js";
 import { type AuditReport, audit, type Discrepancy, type RejectedRefund } from "../audit/audit.js";
 import type { Order } from "../domain/order.js";
 import type { PolicyName } from "../domain/policy.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { currencyForEncoding } from "../json/amount.js";
-import { decodeOrder } from "../json/order.js";
 import { findCurrency } from "../money/currency.js";
 import { formatMinorUnits, parseDecimal, toMinorUnits } from "../money/decimal.js";
+import type { InputDocument } from "./auditInput.js";
 import { EXIT } from "./exitCode.js";
-import { parseJson } from "./inputs.js";
-
-/** The order formats `audit --platform` reads. @category CLI */
-export const PLATFORMS = ["canonical", "shopify", "magento"] as const;
-/** One of {@link PLATFORMS}. @category CLI */
-export type Platform = (typeof PLATFORMS)[number];
-
-const DECODERS: Record<Platform, (json: unknown) => Either<NonEmptyArray<RefundError>, Order>> = {
-  canonical: decodeOrder,
-  shopify: fromShopifyOrder,
-  magento: fromMagentoOrder,
-};
+import { duplicateKeyErrors, parseJson } from "./inputs.js";
+import { likelyPlatform, platformHintError } from "./platformHint.js";
 
 /**
  * One output line: an order's audit. `errors` is non-empty only for an order
@@ -69,6 +55,35 @@ function guessId(json: unknown): string | null {
 export interface AuditedDocument {
   readonly line: AuditLine;
   readonly order?: Order;
+  /** The platform an order that could not be read looks like, when another than the one asked for. */
+  readonly likelyPlatform?: PlatformName;
+}
+
+/** The line of an order that could not be read: its errors, and where it starts. */
+function invalidLine(
+  lineNumber: number,
+  orderId: string | null,
+  errors: readonly RefundError[],
+): AuditedDocument {
+  return {
+    line: { orderId, refunds: 0, discrepancies: [], rejected: [], errors, line: lineNumber },
+  };
+}
+
+/**
+ * The line of a part of the input that is no text at all (not UTF-8, or
+ * over the limit): `INVALID_INPUT`, and the run goes on (§9.2).
+ *
+ * @param doc - the document, with its problem.
+ * @returns its output line.
+ * @category CLI
+ */
+export function unreadableDocument(
+  doc: InputDocument & { readonly problem: string },
+): AuditedDocument {
+  return invalidLine(doc.line, null, [
+    refundErrors.invalidInput("", `at line ${doc.line} ${doc.problem}`),
+  ]);
 }
 
 /**
@@ -76,27 +91,37 @@ export interface AuditedDocument {
  *
  * @param text - the JSON text.
  * @param lineNumber - where it starts in the input, for error lines.
- * @param platform - its format.
+ * @param platform - its format (`PLATFORMS` of `src/adapters/platforms.ts`).
  * @param policy - the policy to audit against.
- * @returns the output line (with the order when it could be read).
+ * @returns the output line (with the order when it could be read). A key
+ * given twice is `INVALID_INPUT` at its path; an order that cannot be read
+ * and looks like another platform's gets an error naming the `--platform`.
  * @category CLI
  */
 export function auditDocument(
   text: string,
   lineNumber: number,
-  platform: Platform,
+  platform: PlatformName,
   policy: PolicyName,
 ): AuditedDocument {
-  const invalid = (orderId: string | null, errors: readonly RefundError[]): AuditedDocument => ({
-    line: { orderId, refunds: 0, discrepancies: [], rejected: [], errors, line: lineNumber },
-  });
   const json = parseJson(text);
   if (E.isLeft(json))
-    return invalid(null, [refundErrors.invalidInput("", `is not JSON (${json.left})`)]);
-  const order = DECODERS[platform](json.right);
-  if (E.isLeft(order)) return invalid(guessId(json.right), order.left);
+    return invalidLine(lineNumber, null, [
+      refundErrors.invalidInput("", `is not JSON (${json.left})`),
+    ]);
+  const repeated = duplicateKeyErrors(text);
+  if (repeated.length > 0) return invalidLine(lineNumber, guessId(json.right), repeated);
+  const order = PLATFORMS[platform].readOrder(json.right);
+  if (E.isLeft(order)) {
+    const likely = likelyPlatform(json.right, platform);
+    if (likely === undefined) return invalidLine(lineNumber, guessId(json.right), order.left);
+    const errors = [platformHintError(likely), ...order.left];
+    return { ...invalidLine(lineNumber, guessId(json.right), errors), likelyPlatform: likely };
+  }
   const report = audit(order.right, policy);
-  if (E.isLeft(report)) return { ...invalid(order.right.id, report.left), order: order.right };
+  if (E.isLeft(report)) {
+    return { ...invalidLine(lineNumber, order.right.id, report.left), order: order.right };
+  }
   return { line: reportLine(report.right), order: order.right };
 }
 
@@ -224,50 +249,5 @@ export class AuditTally {
     if (this.invalidOrders > 0) return EXIT.invalidInput;
     if (this.discrepancies > 0 || this.rejectedRefunds > 0) return EXIT.rejected;
     return EXIT.ok;
-  }
-}
-
-/**
- * Splits input lines into JSON documents, keeping only one document's text
- * at a time. JSON Lines: each non-blank line is a document. A first line
- * that is not JSON on its own and does not look like a whole one-line
- * document (it does not end with `}`) starts one pretty-printed document
- * that runs to the end of the input.
- * @category CLI
- */
-export class DocumentSplitter {
-  private mode: "unknown" | "lines" | "document" = "unknown";
-  private buffer: string[] = [];
-  private start = 0;
-
-  /** Feeds line `n` (1-based); returns the documents it completes. */
-  push(text: string, n: number): { text: string; line: number }[] {
-    if (this.mode === "document") {
-      this.buffer.push(text);
-      return [];
-    }
-    const line = text.trim();
-    if (line === "") return [];
-    if (this.mode === "unknown") {
-      const first = line.startsWith("\uFEFF") ? line.slice(1) : line;
-      const whole = E.isRight(parseJson(first)) || first.endsWith("}");
-      if (!whole) {
-        this.mode = "document";
-        this.start = n;
-        this.buffer = [first];
-        return [];
-      }
-      this.mode = "lines";
-      return [{ text: first, line: n }];
-    }
-    return [{ text: line, line: n }];
-  }
-
-  /** The document still buffered at the end of the input, if any. */
-  end(): { text: string; line: number }[] {
-    if (this.mode !== "document") return [];
-    const text = this.buffer.join("\n");
-    this.buffer = [];
-    return [{ text, line: this.start }];
   }
 }

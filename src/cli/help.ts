@@ -1,9 +1,62 @@
 /**
- * The help text of the command line.
+ * The help texts of the command line: the whole of it (`--help`), one
+ * command's (`help COMMAND`, `COMMAND --help`), and the short usage after a
+ * usage error.
  *
  * @module
  */
+import type { OptionSpec } from "./args.js";
 import type { Subcommand } from "./subcommand.js";
+
+/** A usage (which may run over several lines) after `prefix`, its next lines aligned under the first. */
+function indentUsage(usage: string, prefix: string): string {
+  return usage
+    .split("\n")
+    .map((line, i) => (i === 0 ? prefix : " ".repeat(prefix.length)) + line)
+    .join("\n");
+}
+
+/** The width help text is wrapped to. */
+const HELP_WIDTH = 79;
+
+/** `text` wrapped at spaces into lines of at most `width` characters. */
+function wrapAt(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
+
+/** `--name VALUE` as the help shows it. */
+function optionLabel(option: OptionSpec): string {
+  return option.kind === "flag"
+    ? `--${option.name}`
+    : `--${option.name} ${option.valueName ?? "VALUE"}`;
+}
+
+/** The options of one command, one per entry, help text aligned and wrapped. */
+function optionLines(options: readonly OptionSpec[]): string {
+  const labelled = [...options.map((o) => [optionLabel(o), o.help ?? ""] as const)];
+  labelled.push(["-h, --help", "Print this help."]);
+  const width = Math.max(...labelled.map(([label]) => label.length)) + 2;
+  return labelled
+    .map(([label, help]) =>
+      help
+        .split("\n")
+        .map((paragraph) => wrapAt(paragraph, HELP_WIDTH - 2 - width))
+        .join("\n")
+        .split("\n")
+        .map((line, i) => `  ${(i === 0 ? label : "").padEnd(width)}${line}`.trimEnd())
+        .join("\n"),
+    )
+    .join("\n");
+}
 
 /**
  * The full help text: usage of every subcommand, the output document, the
@@ -21,7 +74,9 @@ export function helpText(subcommands: readonly Subcommand[]): string {
   return `refund-core — exact e-commerce refunds: credit memos from orders, to the minor unit.
 
 Usage:
-${subcommands.map((s) => `  ${s.usage}`).join("\n")}
+${subcommands.map((s) => indentUsage(s.usage, "  ")).join("\n")}
+  refund-core help COMMAND      (or refund-core COMMAND --help): that command's help
+  refund-core --version
   refund-core --help
 
 Commands:
@@ -32,21 +87,30 @@ Options:
   --request FILE    The refund request (JSON, spec §4). FILE may be - for standard input
                     (only one of --order and --request can read standard input).
   --pretty          Indent the JSON output.
-  --format table    (calculate) Print the credit memo as a table for a person instead of JSON.
+  --format table    (calculate, apply) Print the credit memo as a table for a person instead of JSON.
   --format json     The default: print the JSON document.
-  --platform NAME   (audit) The format of FILE: canonical (refund-core's own, the default), shopify or magento.
-  --policy NAME     (audit) The rules the history is replayed with: default, magento, shopify or bankers.
-  -h, --help        Print this help (the only output that is not a JSON document).
+  --format csv      (audit) Print the discrepancies as CSV for a spreadsheet.
+  --policy NAME     The rules (spec §9.1): default, magento, shopify or bankers; with --platform,
+                    that platform's own by default (spec §10).
+  --platform NAME   The format of the input (spec §10): canonical (refund-core's own, the default),
+                    shopify, magento, commercelayer or 2checkout.
+  --emit NAME       (calculate, apply) Print, in the credit memo's place, the request to send to
+                    that platform to carry the refund out (spec §10).
+  -h, --help        Print the help (the only output that is not a JSON document, with --version).
+  --version         Print the version.
 
 Output:
   Standard output carries exactly one JSON document (except --help, and --format table on success):
     calculate   {"ok": true, "creditMemo": {...}}
     apply       {"ok": true, "creditMemo": {...}, "order": {...}}
+    --emit P    {"ok": true, "platform": "P", "request": {...}}  (apply: and "order")
     failure     {"ok": false, "errors": [{"code": ..., "message": ..., "path": ...}, ...]}
   Errors about an input file also carry "input": "order" or "request", as both documents
   have paths such as lineItems[0]. A wrong command line is reported in the same document
   with the code USAGE_ERROR, and a short usage on standard error. With --format table,
-  a failure still prints the JSON document, and its messages go to standard error too.
+  a failure still prints the JSON document, and its messages go to standard error too;
+  so do problems with a file itself (missing, not JSON, too large). audit writes one
+  JSON line per order and a summary line (spec §9.2).
   Standard error never carries a stack trace.
 
 Exit status:
@@ -63,9 +127,37 @@ Example:
 }
 
 /**
- * The short reminder printed on standard error after a usage error.
+ * One command's help (`refund-core help COMMAND`, `refund-core COMMAND
+ * --help`): its usage, what it does, its options and its output.
+ *
+ * @param subcommand - the command.
+ * @returns the text, ending with a newline.
+ * @example
+ * ```ts
+ * process.stdout.write(commandHelp(SUBCOMMANDS["audit"]));
+ * ```
+ * @category CLI
+ */
+export function commandHelp(subcommand: Subcommand): string {
+  const details = subcommand.details === undefined ? "" : `\n${subcommand.details.trimEnd()}\n`;
+  return `Usage:
+${indentUsage(subcommand.usage, "  ")}
+
+${wrapAt(subcommand.summary, HELP_WIDTH)}
+
+Options:
+${optionLines(subcommand.options)}
+${details}
+Run "refund-core --help" for every command.
+`;
+}
+
+/**
+ * The short reminder printed on standard error after a usage error: the
+ * usage of `only` when the error is about that command, else of every one.
  *
  * @param subcommands - the subcommands.
+ * @param only - the command the error is about, if any.
  * @returns the usage lines, ending with a newline.
  * @example
  * ```ts
@@ -74,8 +166,10 @@ Example:
  * ```
  * @category CLI
  */
-export function usageText(subcommands: readonly Subcommand[]): string {
-  return `${subcommands
-    .map((s, i) => `${i === 0 ? "usage: " : "       "}${s.usage}`)
-    .join("\n")}\n       refund-core --help\n`;
+export function usageText(subcommands: readonly Subcommand[], only?: Subcommand): string {
+  const listed = only === undefined ? subcommands : [only];
+  const help = only === undefined ? "refund-core --help" : `refund-core ${only.name} --help`;
+  return `${listed
+    .map((s, i) => indentUsage(s.usage, i === 0 ? "usage: " : "       "))
+    .join("\n")}\n       ${help}\n`;
 }

@@ -7,7 +7,8 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
-import type { RefundError } from "../errors.js";
+import { type RefundError, refundErrors } from "../errors.js";
+import { duplicateKeys } from "./duplicateKeys.js";
 import type { CliIo } from "./io.js";
 
 /**
@@ -63,22 +64,38 @@ export function parseJson(text: string): Either<string, unknown> {
 }
 
 /**
- * Reads one input document and decodes it, tagging every error with `input`.
+ * The `INVALID_INPUT` errors for keys given twice in the same object of
+ * `text` (valid JSON): `JSON.parse` silently keeps the last, other readers
+ * the first, so the document means different refunds to different readers.
+ *
+ * @param text - the JSON text, already parsed without error.
+ * @returns one error per repeated key, at its path.
+ * @internal
+ */
+export function duplicateKeyErrors(text: string): RefundError[] {
+  return duplicateKeys(text).map((path) =>
+    refundErrors.invalidInput(
+      path,
+      "is given more than once in the same object; JSON readers disagree on which one counts, so give it once",
+    ),
+  );
+}
+
+/**
+ * Reads one input document as JSON, tagging every error with `input`.
  *
  * @param input - which document this is, for messages.
  * @param file - the file name, `"-"` for standard input.
- * @param decode - the decoder for the document.
  * @param io - file access.
- * @returns the decoded document or its errors (unreadable file, malformed
- * JSON, or the decoder's errors), all `INVALID_INPUT`/`INCONSISTENT_ORDER`.
+ * @returns the JSON value, or why there is none: the file is unreadable (or
+ * too large), is not JSON, or gives a key twice in one object.
  * @internal
  */
-export async function readInput<A>(
+export async function readJson(
   input: InputName,
   file: string,
-  decode: (json: unknown) => Either<NonEmptyArray<RefundError>, A>,
   io: CliIo,
-): Promise<Either<readonly CliError[], A>> {
+): Promise<Either<readonly CliError[], unknown>> {
   const text = await io.readText(file);
   if (E.isLeft(text)) {
     return E.left([
@@ -94,7 +111,19 @@ export async function readInput<A>(
       ),
     ]);
   }
-  const decoded = decode(json.right);
+  const repeated = duplicateKeyErrors(text.right);
+  if (repeated.length > 0) return E.left(repeated.map((error): CliError => ({ ...error, input })));
+  return E.right(json.right);
+}
+
+/**
+ * Tags decoding errors with the document they are about.
+ * @internal
+ */
+export function decodedInput<A>(
+  input: InputName,
+  decoded: Either<NonEmptyArray<RefundError>, A>,
+): Either<readonly CliError[], A> {
   return E.isLeft(decoded)
     ? E.left(decoded.left.map((error): CliError => ({ ...error, input })))
     : E.right(decoded.right);

@@ -31,4 +31,6 @@ export interface CliIo {
   readonly writeOut: (text: string) => void;
   /** Writes to standard error. */
   readonly writeErr: (text: string) => void;
+  /** The width of the terminal standard output is, if it is one (tables fit it; 80 otherwise). */
+  readonly columns?: number;
 }

@@ -32,6 +32,8 @@ export interface Subcommand {
   /** One line for the help's list of commands. */
   readonly summary: string;
   readonly options: readonly OptionSpec[];
+  /** What the command's own help says after its options: output, exit status, an example. */
+  readonly details?: string;
   readonly prepare: (parsed: ParsedOptions) => Either<string, (io: CliIo) => Promise<number>>;
 }
 

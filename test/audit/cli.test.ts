@@ -8,8 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DocumentSplitter, type InputLine } from "../../src/cli/auditInput.js";
 import type { AuditIo } from "../../src/cli/auditIo.js";
-import { DocumentSplitter, discrepancyKind } from "../../src/cli/auditReport.js";
+import { discrepancyKind } from "../../src/cli/auditReport.js";
 import { runCli } from "../../src/cli/run.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
@@ -17,12 +18,12 @@ import { encodeOrder } from "../../src/json/order.js";
 import { orderAfterAll, unitRequest } from "../support/apply.js";
 import { magento38388Order } from "../support/fixtures.js";
 
-function streamIo(lines: Iterable<string> | AsyncIterable<string>, tty = false) {
+function streamIo(lines: Iterable<InputLine> | AsyncIterable<InputLine>, tty = false) {
   const out: string[] = [];
   const err: string[] = [];
   const io: AuditIo = {
     readText: async () => E.left("not used"),
-    readLines: () => lines as AsyncIterable<string>,
+    readLines: () => lines as AsyncIterable<InputLine>,
     stderrIsTTY: tty,
     drained: async () => {},
     writeOut: (t) => {
@@ -227,6 +228,184 @@ describe("refund-core audit through runCli", () => {
   });
 });
 
+describe("issue 12 and 14 through runCli", () => {
+  it("a bad first line is an error line of its own; the orders after it are audited (§9.2)", async () => {
+    for (const first of ["not json at all", '{"id": "x", "lineItems": [']) {
+      const s = streamIo([first, jsonLine(history("a")), jsonLine(history("b"))]);
+      expect(await runCli(["audit", "f"], s.io)).toBe(2);
+      const lines = s.lines();
+      expect(lines.map((l) => l["orderId"] ?? null)).toEqual([null, "a", "b", null]);
+      expect(lines[0]).toMatchObject({ line: 1, errors: [{ code: "INVALID_INPUT" }] });
+      expect(lines[3]).toMatchObject({ summary: { orders: 3, refunds: 6, invalidOrders: 1 } });
+    }
+  });
+
+  it("a key given twice is INVALID_INPUT at its path, not silently the last", async () => {
+    const text = jsonLine(history("dup")).replace(
+      '"currency":"USD"',
+      '"currency":"USD","currency":"EUR"',
+    );
+    const s = streamIo([text]);
+    expect(await runCli(["audit", "f"], s.io)).toBe(2);
+    expect(s.lines()[0]).toMatchObject({
+      orderId: "dup",
+      errors: [{ code: "INVALID_INPUT", path: "currency" }],
+    });
+  });
+
+  it("a line that is not UTF-8 or too long is an error line; the run goes on", async () => {
+    const s = streamIo([
+      jsonLine(history("a")),
+      { problem: "is not UTF-8 text" },
+      jsonLine(history("b")),
+    ]);
+    expect(await runCli(["audit", "f"], s.io)).toBe(2);
+    const [, bad] = s.lines();
+    expect(bad).toEqual({
+      orderId: null,
+      refunds: 0,
+      discrepancies: [],
+      rejected: [],
+      errors: [
+        { code: "INVALID_INPUT", path: "", message: "The input at line 2 is not UTF-8 text." },
+      ],
+      line: 2,
+    });
+  });
+
+  it("an empty input is invalid input: exit 2, an error line, and a sentence on stderr", async () => {
+    const s = streamIo(["", "  "]);
+    expect(await runCli(["audit", "-"], s.io)).toBe(2);
+    const [line, summary] = s.lines();
+    expect(line).toMatchObject({
+      orderId: null,
+      errors: [
+        {
+          code: "INVALID_INPUT",
+          message: "The input holds no order (standard input is empty or blank).",
+        },
+      ],
+    });
+    expect(summary).toMatchObject({ summary: { orders: 0, invalidOrders: 1 } });
+    expect(s.err.join("")).toBe(
+      "refund-core: The input holds no order (standard input is empty or blank).\n",
+    );
+  });
+
+  it("a platform document read as canonical says which --platform it looks like (§10)", async () => {
+    const shopify = readFileSync(
+      "test/adapters/fixtures/shopify-order-per-unit-history.json",
+      "utf8",
+    );
+    const s = streamIo([JSON.stringify(JSON.parse(shopify))]);
+    expect(await runCli(["audit", "f"], s.io)).toBe(2);
+    const errors = s.lines()[0]?.["errors"] as { message: string }[];
+    expect(errors[0]?.message).toBe(
+      "The input looks like a shopify order; run with --platform shopify to read it.",
+    );
+    expect(s.err.join("")).toBe(
+      "refund-core: 1 order looks like shopify's; run with --platform shopify to read them.\n",
+    );
+  });
+
+  it("--platform accepts all five names (§10)", async () => {
+    for (const platform of ["canonical", "shopify", "magento", "commercelayer", "2checkout"]) {
+      const status = await runCli(
+        ["audit", "--platform", platform, "f"],
+        streamIo([jsonLine(history("a"))]).io,
+      );
+      expect(status).not.toBe(64);
+    }
+  });
+
+  it("--format csv: one row per finding, a header, quoted where needed", async () => {
+    const o = history("twice");
+    const [m1] = o.refunds as CreditMemo[];
+    const twice = { ...o, refunds: [...o.refunds, { ...m1!, id: "twice-4" }] };
+    const s = streamIo([
+      jsonLine(history("clean")),
+      jsonLine(leaky("leaky")),
+      "{bad}",
+      jsonLine(twice),
+    ]);
+    expect(await runCli(["audit", "--format", "csv", "f"], s.io)).toBe(2);
+    const rows = s.out.join("").split("\r\n");
+    expect(rows[0]).toBe(
+      "order_id,line,refund_id,finding,path,currency,recorded,expected,explained_by,message",
+    );
+    expect(rows.slice(1, 5)).toEqual([
+      "leaky,,leaky-2,discrepancy,lineItems[0].tax,USD,19.01,19.00,,",
+      "leaky,,leaky-2,discrepancy,lineItems[0].total,USD,52.35,52.34,,",
+      "leaky,,leaky-2,discrepancy,tax,USD,19.01,19.00,,",
+      "leaky,,leaky-2,discrepancy,total,USD,52.35,52.34,,",
+    ]);
+    expect(rows[5]).toMatch(/^,3,,invalid,,,,,,INVALID_INPUT: The input is not JSON \(.*\)\.$/);
+    expect(rows.filter((r) => r.startsWith("twice,"))).toContainEqual(
+      // the message holds quotes: the field is quoted, its quotes doubled (RFC 4180)
+      'twice,,twice-4,rejected,lineItems[0].quantity,,,,,"OVER_REFUND: Only 0 of item ""a"" can still be refunded, not 1."',
+    );
+    expect(rows.at(-1)).toBe("");
+  });
+
+  it("--format table: the summary for a person, with the first findings", async () => {
+    const s = streamIo([jsonLine(history("clean")), jsonLine(leaky("leaky"))]);
+    expect(await runCli(["audit", "--format", "table", "f"], s.io)).toBe(1);
+    const text = s.out.join("");
+    expect(text).toMatch(/^Audit: 2 orders, 6 refunds\n/);
+    expect(text).toMatch(/^ {2}with discrepancies +1$/m);
+    expect(text).toMatch(/^Discrepancies +4$/m);
+    expect(text).toMatch(/^Paid out wrongly .*\n {2}USD +0\.01$/m);
+    expect(text).toMatch(/^leaky +leaky-2 +lineItems\[0\]\.tax +19\.01 +19\.00 +-$/m);
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it("stops reading when standard output is closed (audit … | head)", async () => {
+    const s = streamIo([]);
+    let pulled = 0;
+    async function* input() {
+      for (let k = 0; k < 100; k++) {
+        pulled += 1;
+        yield jsonLine(history(`c${k}`));
+      }
+    }
+    const io = { ...s.io, readLines: () => input(), outputClosed: () => s.out.length >= 3 };
+    await runCli(["audit", "f"], io);
+    expect(pulled).toBe(3);
+  });
+
+  it("the progress bar is cleared before each report line when both streams are the terminal", async () => {
+    const lines = Array.from({ length: 3 }, (_, k) => jsonLine(history(`t${k}`)));
+    let t = 0;
+    const both = streamIo(lines, true);
+    const log: string[] = [];
+    const io: AuditIo = {
+      ...both.io,
+      stdoutIsTTY: true,
+      stderrColumns: 120,
+      inputSize: async () => 3000,
+      bytesRead: () => 1000,
+      now: () => (t += 200),
+      writeOut: (text) => log.push(`out:${text.slice(0, 14)}`),
+      writeErr: (text) => log.push(`err:${text.slice(0, 12)}`),
+    };
+    expect(await runCli(["audit", "f"], io)).toBe(0);
+    // bar, then (per order) clear, line, bar; at the end clear and the counts, then the summary.
+    expect(log).toEqual([
+      'out:{"orderId":"t0',
+      "err:\r\u001b[Kaudit: 1",
+      "err:\r\u001b[K",
+      'out:{"orderId":"t1',
+      "err:\r\u001b[Kaudit: 2",
+      "err:\r\u001b[K",
+      'out:{"orderId":"t2',
+      "err:\r\u001b[Kaudit: 3",
+      "err:\r\u001b[K",
+      "err:audit: 3 ord",
+      'out:{"summary":{"o',
+    ]);
+  });
+});
+
 describe("the pure helpers", () => {
   it("a pretty-printed order is one document; JSON Lines are one each", () => {
     const pretty = new DocumentSplitter();
@@ -263,8 +442,16 @@ describe("the built executable", () => {
       input: input ?? "",
     });
 
-  it("audits a Shopify file: per-unit rounding explained by shopify, exit 1", () => {
-    const r = run(["--platform", "shopify", join(fixtures, "shopify-order-per-unit-history.json")]);
+  it("audits a Shopify file by default rules: per-unit rounding explained by shopify, exit 1", () => {
+    // v2 (§10): with --platform and no --policy the platform's policy applies, so the default
+    // rules are asked for by name here; by Shopify's own rules the history is clean (below).
+    const file = join(fixtures, "shopify-order-per-unit-history.json");
+    const own = run(["--platform", "shopify", file]);
+    expect(own.status).toBe(0);
+    expect(JSON.parse(own.stdout.trimEnd().split("\n")[1] ?? "")).toMatchObject({
+      summary: { orders: 1, refunds: 1, discrepancies: 0 },
+    });
+    const r = run(["--platform", "shopify", "--policy", "default", file]);
     expect(r.status).toBe(1);
     const [report, summary] = r.stdout
       .trimEnd()
@@ -304,10 +491,44 @@ describe("the built executable", () => {
     expect(lines[3].summary).toMatchObject({ invalidOrders: 1, refunds: 6, discrepancies: 8 });
   });
 
+  it("a line that is not UTF-8 is reported, never replaced; the others are audited (issue 12)", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "rc-audit-"));
+    const magento = JSON.stringify(
+      JSON.parse(readFileSync(join(fixtures, "magento-order-38388.json"), "utf8")),
+    );
+    // é in Latin-1 (0xE9 alone) is no UTF-8.
+    const latin1 = Buffer.from(`{"note":"\u00e9",${magento.slice(1)}`, "latin1");
+    const file = join(tmp, "mixed.jsonl");
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(`${magento}\n`), latin1, Buffer.from(`\n${magento}\n`)]),
+    );
+    const r = run(["--platform", "magento", "--policy", "magento", file]);
+    expect(r.status).toBe(2);
+    const lines = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.orderId ?? l.summary?.orders)).toEqual([
+      "38388",
+      undefined,
+      "38388",
+      3,
+    ]);
+    expect(lines[1].errors).toEqual([
+      { code: "INVALID_INPUT", path: "", message: "The input at line 2 is not UTF-8 text." },
+    ]);
+    expect(r.stdout).not.toContain("\ufffd");
+    expect(r.stderr).toBe("");
+  });
+
   it("an unreadable file is invalid input: exit 2, no stack trace", () => {
     const r = run(["/nonexistent/orders.jsonl"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain("could not be read: it does not exist");
-    expect(r.stderr).toBe("");
+    // issue 14: a person sees why on stderr too — one sentence, no stack trace.
+    expect(r.stderr).toBe(
+      'refund-core: The file "/nonexistent/orders.jsonl" could not be read: it does not exist.\n',
+    );
   });
 });

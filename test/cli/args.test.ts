@@ -36,7 +36,10 @@ describe("parseOptions", () => {
   });
 
   test.each([
-    [["--orders", "x"], "Unknown option --orders."],
+    // v2 (§8): an unknown option names the closest valid one.
+    [["--orders", "x"], "Unknown option --orders. Did you mean --order?"],
+    [["--fromat", "table"], "Unknown option --fromat. Did you mean --format?"],
+    [["--verbose"], "Unknown option --verbose."],
     [["-o", "x"], "Unknown option -o."],
     [["--order"], "The option --order needs a value."],
     [["--order", "--pretty"], "The option --order needs a value."],
@@ -44,8 +47,23 @@ describe("parseOptions", () => {
     [["--pretty", "--pretty"], "The option --pretty is given more than once."],
     [["--pretty=yes"], "The option --pretty takes no value."],
     [["--format", "csv"], 'The option --format must be one of json, table, not "csv".'],
+    [
+      ["--format", "tabel"],
+      'The option --format must be one of json, table, not "tabel". Did you mean table?',
+    ],
     [["--constructor"], "Unknown option --constructor."],
   ])("%j is a usage problem: %s", (argv, problem) => {
     expect(parseOptions(argv, specs)).toEqual({ _tag: "Left", left: problem });
+  });
+});
+
+describe("parseOptions on node:util parseArgs tokens", () => {
+  test("short option groups are unknown options, named one by one", () => {
+    expect(parseOptions(["-px"], specs)).toEqual({ _tag: "Left", left: "Unknown option -p." });
+  });
+  test("an option after -- is a positional, and --help there is no help", () => {
+    expect(parseOptions(["--", "--format", "x"], specs)).toMatchObject({
+      right: { positionals: ["--format", "x"] },
+    });
   });
 });

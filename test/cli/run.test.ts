@@ -162,6 +162,55 @@ describe("calculate", () => {
     });
   });
 
+  test("a key given twice is INVALID_INPUT at its path, exit 2 (issue 12: not silently the last)", async () => {
+    const duplicated = orderText.replace(
+      '"currency": "USD",',
+      '"currency": "USD", "currency": "EUR",',
+    );
+    expect(duplicated).not.toBe(orderText);
+    const r = await run(calculateArgs, { "order.json": duplicated });
+    expect(r.status).toBe(2);
+    expect(r.json()).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: "INVALID_INPUT",
+          path: "currency",
+          input: "order",
+          message:
+            "The value at currency is given more than once in the same object; JSON readers disagree on which one counts, so give it once.",
+        },
+      ],
+    });
+  });
+
+  test("messages on stderr carry no raw control characters (issue 12: terminal injection)", async () => {
+    const hostile = JSON.stringify({
+      lineItems: [{ lineItemId: "9\u001b[2J\u001b]0;x\u0007", quantity: 1 }],
+    });
+    const table = await run([...calculateArgs, "--format", "table"], { "request.json": hostile });
+    expect(table.status).toBe(1);
+    expect(table.stderr()).toContain("\\u001b[2J\\u001b]0;x\\u0007");
+    const usage = await run(["calc\u001b[2Jx"]);
+    expect(usage.status).toBe(64);
+    for (const text of [table.stderr(), usage.stderr()]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may be left.
+      expect(text.replace(/\n/g, "")).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    }
+  });
+
+  test("a missing file in JSON mode is also told on stderr (issue 14); domain errors are not", async () => {
+    const r = await run(["calculate", "--order", "missing.json", "--request", "request.json"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr()).toBe(
+      'refund-core: cannot read the input:\n  - The order file "missing.json" could not be read: it does not exist.\n',
+    );
+    const malformed = await run(calculateArgs, { "request.json": "{" });
+    expect(malformed.stderr()).toMatch(
+      /^refund-core: cannot read the input:\n {2}- The request in "request\.json" is not valid JSON/,
+    );
+  });
+
   test("with --format table a failure is still the JSON document, with the messages on stderr", async () => {
     const r = await run([...calculateArgs, "--format", "table"], { "request.json": "{}" });
     expect(r.status).toBe(1);
@@ -196,9 +245,16 @@ describe("apply", () => {
     expect(third.json()).toMatchObject({ errors: [{ code: "OVER_REFUND", subject: "quantity" }] });
   });
 
-  test("--pretty works, --format does not", async () => {
+  test("--pretty works, and (v2, §8) --format table too: the memo, then the order's state", async () => {
     expect((await run([...applyArgs, "--pretty"])).status).toBe(0);
-    expect((await run([...applyArgs, "--format", "table"])).status).toBe(64);
+    const r = await run([...applyArgs, "--format", "table"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout()).toContain("Credit memo 5-1 for order 5 (USD)");
+    expect(r.stdout()).toMatch(/^Total\s+21\.44 {2}refundable before 59\.37$/m);
+    // 21.44 of 59.37 paid back: partially refunded, one memo.
+    expect(r.stdout()).toMatch(
+      /\nOrder 5 after this refund: partially refunded \(1 credit memo\)\.\n$/,
+    );
   });
 });
 
@@ -207,6 +263,7 @@ describe("usage errors exit 64 with a USAGE_ERROR document and the usage on stde
     [[], "No command given."],
     [["refund"], 'Unknown command "refund".'],
     [["--pretty"], "Unknown option --pretty; give a command first."],
+    [["--verison"], "Unknown option --verison; give a command first. Did you mean --version?"],
     [["constructor"], 'Unknown command "constructor".'],
     [["calculate", "--request", "request.json"], "The option --order FILE is required."],
     [["calculate", "--order", "order.json"], "The option --request FILE is required."],
@@ -224,6 +281,32 @@ describe("usage errors exit 64 with a USAGE_ERROR document and the usage on stde
       'The option --format must be one of json, table, not "xml".',
     ],
     [[...calculateArgs, "--verbose"], "Unknown option --verbose."],
+    // v2 (§8): an unknown command or option names the closest valid one
+
+    [["calcualte"], 'Unknown command "calcualte". Did you mean calculate?'],
+    [["aply"], 'Unknown command "aply". Did you mean apply?'],
+    [[...calculateArgs, "--polcy", "magento"], "Unknown option --polcy. Did you mean --policy?"],
+    [
+      [...calculateArgs, "--platfrom", "shopify"],
+      "Unknown option --platfrom. Did you mean --platform?",
+    ],
+    [
+      [...calculateArgs, "--policy", "magneto"],
+      'The option --policy must be one of default, magento, shopify, bankers, not "magneto". Did you mean magento?',
+    ],
+    // an empty file name is no file: a usage error, not an unreadable file (issue 12)
+    [
+      ["calculate", "--order=", "--request", "request.json"],
+      "The option --order needs a FILE (or - for standard input).",
+    ],
+    [
+      ["calculate", "--order", "order.json", "--request="],
+      "The option --request needs a FILE (or - for standard input).",
+    ],
+    [
+      [...calculateArgs, "--emit", "shopify", "--format", "table"],
+      "--emit and --format table cannot be used together.",
+    ],
   ])("%j", async (argv, problem) => {
     const r = await run(argv);
     expect(r.status).toBe(64);
@@ -237,7 +320,7 @@ describe("usage errors exit 64 with a USAGE_ERROR document and the usage on stde
 });
 
 describe("help", () => {
-  test.each([[["--help"]], [["-h"]], [["help"]], [["calculate", "--help"]], [["apply", "-h"]]])(
+  test.each([[["--help"]], [["-h"]], [["help"]]])(
     "%j prints the help and exits 0",
     async (argv) => {
       const r = await run(argv);
@@ -245,7 +328,10 @@ describe("help", () => {
       expect(r.stdout()).toContain(
         "refund-core calculate --order FILE --request FILE [--pretty | --format table]",
       );
-      expect(r.stdout()).toContain("refund-core apply     --order FILE --request FILE [--pretty]");
+      // v2 (§8): apply takes --format table too.
+      expect(r.stdout()).toContain(
+        "refund-core apply     --order FILE --request FILE [--pretty | --format table]",
+      );
       expect(r.stdout()).toMatch(/^ {2}64 {2}usage error/m);
       // every command is listed with its summary, audit included
       expect(r.stdout()).toMatch(
@@ -255,10 +341,92 @@ describe("help", () => {
       expect(r.stdout()).toMatch(/^ {2}audit {7}Replay the refund history of every order/m);
       expect(r.stdout()).toContain("--policy NAME");
       expect(r.stdout()).toContain("USAGE_ERROR");
+      expect(r.stdout()).toContain("refund-core help COMMAND");
+      expect(r.stdout()).toContain("refund-core --version");
       expect(r.stderr()).toBe("");
       expect(r.reads).toEqual([]);
     },
   );
+
+  // v2 (§8): `help COMMAND` and `COMMAND --help` print that command's help (v1 printed the global one).
+  test.each([
+    [["calculate", "--help"], "calculate"],
+    [["help", "calculate"], "calculate"],
+    [["apply", "-h"], "apply"],
+    [["apply", "--order", "x.json", "--help"], "apply"],
+    [["help", "audit"], "audit"],
+    [["--help", "audit"], "audit"],
+    [["audit", "--help"], "audit"],
+  ])("%j prints the help of %s and exits 0", async (argv, command) => {
+    const r = await run(argv);
+    expect(r.status).toBe(0);
+    expect(r.stdout()).toMatch(new RegExp(`^Usage:\n {2}refund-core ${command} `));
+    for (const other of ["calculate", "apply", "audit"].filter((c) => c !== command)) {
+      expect(r.stdout()).not.toContain(`refund-core ${other} `);
+    }
+    expect(r.stdout()).toMatch(/^ {2}-h, --help +Print this help\.$/m);
+    for (const line of r.stdout().split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    expect(r.stderr()).toBe("");
+    expect(r.reads).toEqual([]);
+  });
+
+  test("calculate's help lists every option with its § reference", async () => {
+    const text = (await run(["help", "calculate"])).stdout();
+    for (const option of ["--order FILE", "--request FILE", "--pretty", "--format json|table"]) {
+      expect(text).toMatch(new RegExp(`^ {2}${option.replace("|", "\\|")} `, "m"));
+    }
+    expect(text).toMatch(/^ {2}--policy NAME +The rules \(spec §9\.1\): default, magento,/m);
+    expect(text).toMatch(/^ {2}--platform NAME +The format of both files \(spec §10\):/m);
+    for (const name of [
+      "canonical",
+      "shopify",
+      "magento",
+      "commercelayer",
+      "2checkout",
+      "bankers",
+    ]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toMatch(/^ {2}--emit NAME +Print, in the credit memo's place/m);
+  });
+
+  test("help of an unknown command is a usage error naming the closest", async () => {
+    const r = await run(["help", "calcualte"]);
+    expect(r.status).toBe(64);
+    expect(r.json()).toMatchObject({
+      errors: [
+        {
+          code: "USAGE_ERROR",
+          message: expect.stringMatching(/^Unknown command "calcualte"\. Did you mean calculate\?/),
+        },
+      ],
+    });
+  });
+});
+
+describe("--version (v2, §8)", () => {
+  test("prints the package's version and exits 0", async () => {
+    const r = await run(["--version"]);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(r.status).toBe(0);
+    expect(r.stdout()).toBe(`refund-core ${pkg.version}\n`);
+    expect(r.stderr()).toBe("");
+  });
+  test("after a command it is an unknown option", async () => {
+    expect((await run(["calculate", "--version"])).status).toBe(64);
+  });
+});
+
+describe("did you mean (v2, §8)", () => {
+  test("a usage error in a command shows that command's usage only", async () => {
+    const r = await run([...calculateArgs, "--polcy", "magento"]);
+    expect(r.stderr()).toBe(
+      "refund-core: Unknown option --polcy. Did you mean --policy?\n" +
+        "usage: refund-core calculate --order FILE --request FILE [--pretty | --format table]\n" +
+        "                             [--policy NAME] [--platform NAME] [--emit NAME]\n" +
+        "       refund-core calculate --help\n",
+    );
+  });
 });
 
 describe("never a stack trace", () => {

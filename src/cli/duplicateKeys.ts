@@ -1,0 +1,99 @@
+/**
+ * Duplicate keys in JSON text. `JSON.parse` keeps the last of
+ * `"currency": "USD", "currency": "EUR"` without a word, and other readers
+ * keep the first; refund-core reports them instead (`INVALID_INPUT` at the
+ * key's path), so that no reader of the same file sees another refund.
+ *
+ * @module
+ */
+
+/** An object's keys seen so far, or an array's position. */
+interface Frame {
+  readonly keys: Set<string> | undefined;
+  /** The current key (objects) or index (arrays), for paths. */
+  key: string;
+  index: number;
+}
+
+/** The path of `key` in the innermost object, in the codecs' notation (`lineItems[0].currency`). */
+function pathOf(stack: readonly Frame[], key: string): string {
+  let path = "";
+  for (let k = 0; k < stack.length - 1; k++) {
+    const frame = stack[k] as Frame;
+    if (frame.keys === undefined) path += `[${frame.index}]`;
+    else path += path === "" ? frame.key : `.${frame.key}`;
+  }
+  return path === "" ? key : `${path}.${key}`;
+}
+
+/** Where the string starting at `start` (its opening quote) ends: the index of its closing quote. */
+function stringEnd(text: string, start: number): number {
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    from = quote + 1;
+  }
+}
+
+/**
+ * The paths of the keys that appear more than once in the same object of
+ * `text`, in the order they are met, at most `limit` of them. One linear
+ * pass; `text` must be valid JSON (parse it first).
+ *
+ * @param text - valid JSON text.
+ * @param limit - the most paths to return.
+ * @returns the paths of the second (third, …) occurrences.
+ * @example
+ * ```ts
+ * duplicateKeys('{"currency": "USD", "lineItems": [{"id": "1", "id": "2"}], "currency": "EUR"}');
+ * // ["lineItems[0].id", "currency"]
+ * ```
+ * @category CLI
+ */
+export function duplicateKeys(text: string, limit = 100): string[] {
+  const found: string[] = [];
+  const stack: Frame[] = [];
+  let expectKey = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const end = stringEnd(text, i);
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.keys !== undefined) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes("\\") ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+        if (top.keys.has(key)) {
+          found.push(pathOf(stack, key));
+          if (found.length >= limit) return found;
+        } else top.keys.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+      i = end + 1;
+      continue;
+    }
+    if (c === 123 /* { */) {
+      stack.push({ keys: new Set(), key: "", index: 0 });
+      expectKey = true;
+    } else if (c === 91 /* [ */) {
+      stack.push({ keys: undefined, key: "", index: 0 });
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 44 /* , */) {
+      const top = stack[stack.length - 1];
+      if (top !== undefined) {
+        if (top.keys === undefined) top.index += 1;
+        else expectKey = true;
+      }
+    }
+    i++;
+  }
+  return found;
+}
