@@ -152,7 +152,10 @@ export function isMultiCurrency(order: Pick<Order, "currency" | "presentmentCurr
   return order.currency !== order.presentmentCurrency;
 }
 
-/** The currency of one side of the order's money bags: `currency` (shop) or `presentmentCurrency`. */
+/**
+ * The currency of one side of the order's money bags: `currency` (shop) or `presentmentCurrency`.
+ * @internal
+ */
 export function currencyOfSide(
   order: Pick<Order, "currency" | "presentmentCurrency">,
   side: "shop" | "presentment",
@@ -160,7 +163,10 @@ export function currencyOfSide(
   return side === "shop" ? order.currency : order.presentmentCurrency;
 }
 
-/** A shipping line's net: its price less its discounts (what can be refunded of it, §3.2). */
+/**
+ * A shipping line's net: its price less its discounts (what can be refunded of it, §3.2).
+ * @internal
+ */
 export function shippingNet(line: ShippingLine): MoneyBag {
   return subtractBags(
     line.price,

@@ -39,7 +39,7 @@ import {
   struct,
   withDefault,
 } from "./codec.js";
-import type { JsonObject } from "./json.js";
+import type { CreditMemoJson } from "./wire.js";
 
 /**
  * The restock types of §4.
@@ -306,6 +306,8 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
  * ```
  * @category Codecs
  */
-export function encodeCreditMemo(memo: CreditMemo): JsonObject {
-  return creditMemoCodec(encodingContext(memo), undefined).encode(memo) as JsonObject;
+export function encodeCreditMemo(memo: CreditMemo): CreditMemoJson {
+  return creditMemoCodec(encodingContext(memo), undefined).encode(
+    memo,
+  ) as unknown as CreditMemoJson;
 }

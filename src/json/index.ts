@@ -9,3 +9,4 @@ export { decodeCreditMemo, encodeCreditMemo } from "./creditMemo.js";
 export type { JsonObject, JsonValue } from "./json.js";
 export { decodeOrder, encodeOrder } from "./order.js";
 export { decodeRefundRequest, encodeRefundRequest } from "./refundRequest.js";
+export type * from "./wire.js";

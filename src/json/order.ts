@@ -26,7 +26,7 @@ import {
 } from "./codec.js";
 import type { MemoCurrencies } from "./creditMemo.js";
 import { creditMemoCodec, discountCodec, encodingContext, taxLineCodec } from "./creditMemo.js";
-import type { JsonObject } from "./json.js";
+import type { OrderJson } from "./wire.js";
 
 function lineItemCodec(ctx: AmountContext): Codec<LineItem> {
   const taxLines = withDefault(array(taxLineCodec(ctx), "a list of tax lines"), []);
@@ -195,7 +195,7 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
  * ```
  * @category Codecs
  */
-export function encodeOrder(order: Order): JsonObject {
+export function encodeOrder(order: Order): OrderJson {
   const ctx = encodingContext(order);
-  return orderCodec(ctx, undefined).encode(order) as JsonObject;
+  return orderCodec(ctx, undefined).encode(order) as unknown as OrderJson;
 }

@@ -27,7 +27,7 @@ import {
   withDefault,
 } from "./codec.js";
 import { restockType } from "./creditMemo.js";
-import type { JsonObject } from "./json.js";
+import type { RefundRequestJson } from "./wire.js";
 
 const absent = (u: unknown): boolean => u === undefined || u === null;
 
@@ -135,6 +135,6 @@ export function decodeRefundRequest(
  * ```
  * @category Codecs
  */
-export function encodeRefundRequest(request: RefundRequest): JsonObject {
-  return refundRequest.encode(request) as JsonObject;
+export function encodeRefundRequest(request: RefundRequest): RefundRequestJson {
+  return refundRequest.encode(request) as unknown as RefundRequestJson;
 }
