@@ -388,6 +388,28 @@ export type RefundLineRequestJson = {
 };
 
 /**
+ * The shipping part of a refund request (§3.2, §4).
+ * @category Codecs
+ */
+export type ShippingRequestJson = {
+  /** Whether every shipping line's remainder is refunded. */
+  readonly fullRefund: boolean;
+  /** The shipping to refund, a decimal string (it wins over `fullRefund`). */
+  readonly amount?: string;
+};
+
+/**
+ * One payout of an explicit split (§3.7, §4).
+ * @category Codecs
+ */
+export type TransactionRequestJson = {
+  /** The invoice to pay back. */
+  readonly invoiceId: string;
+  /** The money to pay back from it, a decimal string. */
+  readonly amount: string;
+};
+
+/**
  * A refund request as `encodeRefundRequest` writes it (§4). Its free
  * amounts are decimal strings in the request's `currency` (§3.8).
  *
@@ -406,7 +428,7 @@ export type RefundRequestJson = {
   /** The lines to refund. */
   readonly lineItems: readonly RefundLineRequestJson[];
   /** The shipping to refund. */
-  readonly shipping?: { readonly fullRefund: boolean; readonly amount?: string };
+  readonly shipping?: ShippingRequestJson;
   /** Whether the refunded lines' duties are refunded. */
   readonly refundDuties: boolean;
   /** Money added that is not tied to items. */
@@ -422,7 +444,7 @@ export type RefundRequestJson = {
   /** The invoice to refund online through. */
   readonly invoiceId?: string;
   /** An explicit split of the money over invoices. */
-  readonly transactions?: readonly { readonly invoiceId: string; readonly amount: string }[];
+  readonly transactions?: readonly TransactionRequestJson[];
   /** Carried into the memo. */
   readonly reason?: string;
   /** Carried into the memo. */

@@ -22,7 +22,9 @@ import type {
   ShippingLineJson,
   ShippingLineRefundJson,
   ShippingRefundJson,
+  ShippingRequestJson,
   TaxLineJson,
+  TransactionRequestJson,
 } from "../../src/index.js";
 import { encodeCreditMemo, encodeOrder, encodeRefundRequest } from "../../src/index.js";
 import { currenciesArb, memoArb, orderArb, requestArb } from "./arbitraries.js";
@@ -154,9 +156,17 @@ const lineRequest = {
   restock: "restock",
   locationId: "string?",
 } satisfies ShapeOf<RefundLineRequestJson>;
+const shippingRequest = {
+  fullRefund: "boolean",
+  amount: "string?",
+} satisfies ShapeOf<ShippingRequestJson>;
+const transactionRequest = {
+  invoiceId: "string",
+  amount: "string",
+} satisfies ShapeOf<TransactionRequestJson>;
 const request = {
   lineItems: { list: lineRequest },
-  shipping: { object: { fullRefund: "boolean", amount: "string?" }, optional: true },
+  shipping: { object: shippingRequest, optional: true },
   refundDuties: "boolean",
   adjustmentPositive: "string?",
   adjustmentNegative: "string?",
@@ -164,7 +174,7 @@ const request = {
   full: "boolean",
   currency: "string?",
   invoiceId: "string?",
-  transactions: { list: { invoiceId: "string", amount: "string" } },
+  transactions: { list: transactionRequest },
   reason: "string?",
   note: "string?",
   notify: "boolean",
