@@ -136,7 +136,7 @@ export interface Order {
 /**
  * Whether amounts on the order are bags of two different currencies
  * (`presentmentCurrency` differs from `currency`). On such an order a
- * request with free amounts must carry `currency` (§3.8).
+ * request with free amounts must carry `currency` ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)).
  *
  * @param order - an order, or anything with its two currencies.
  * @returns `true` for a multi-currency order.
@@ -164,7 +164,7 @@ export function currencyOfSide(
 }
 
 /**
- * A shipping line's net: its price less its discounts (what can be refunded of it, §3.2).
+ * A shipping line's net: its price less its discounts (what can be refunded of it, [§3.2](../../docs/specification.md#32-shipping)).
  * @internal
  */
 export function shippingNet(line: ShippingLine): MoneyBag {

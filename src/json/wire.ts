@@ -1,12 +1,12 @@
 /**
  * The wire types: the JSON the encoders write, field by field, so that
  * `encodeCreditMemo(memo).total` is typed. They describe the formats of
- * [the specification](../../docs/specification.md) (§2 order, §4 refund
- * request, §6 credit memo) as `JSON.parse` gives them back.
+ * [the specification](../../docs/specification.md) ([§2](../../docs/specification.md#2-order) order, [§4](../../docs/specification.md#4-refund-request) refund
+ * request, [§6](../../docs/specification.md#6-credit-memo) credit memo) as `JSON.parse` gives them back.
  *
  * An amount is a decimal string with exactly the currency's fraction digits
  * (`"21.44"`) on a single-currency document and a {@link MoneyBagJson} on a
- * multi-currency one (§1). The types take the amount's form as a parameter
+ * multi-currency one ([§1](../../docs/specification.md#1-money)). The types take the amount's form as a parameter
  * `A`, so a caller who knows which form it has can say so.
  *
  * @module
@@ -47,7 +47,7 @@ export type AmountJson = string | MoneyBagJson;
 
 /**
  * A tax line of an order line or shipping line, or the refunded share of one
- * on a memo (§2, §6).
+ * on a memo ([§2](../../docs/specification.md#2-order), [§6](../../docs/specification.md#6-credit-memo)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -62,7 +62,7 @@ export type TaxLineJson<A extends AmountJson = AmountJson> = {
 
 /**
  * A discount allocation of an order line or shipping line, or the refunded
- * share of one on a memo (§2, §6).
+ * share of one on a memo ([§2](../../docs/specification.md#2-order), [§6](../../docs/specification.md#6-credit-memo)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -74,7 +74,7 @@ export type DiscountJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * A duty of an order line (§2).
+ * A duty of an order line ([§2](../../docs/specification.md#2-order)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -88,7 +88,7 @@ export type DutyJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * A line of an order as `encodeOrder` writes it (§2): every default written out.
+ * A line of an order as `encodeOrder` writes it ([§2](../../docs/specification.md#2-order)): every default written out.
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -114,7 +114,7 @@ export type LineItemJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * A shipping line of an order (§2).
+ * A shipping line of an order ([§2](../../docs/specification.md#2-order)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -132,7 +132,7 @@ export type ShippingLineJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * An invoice of an order: money collected (§2).
+ * An invoice of an order: money collected ([§2](../../docs/specification.md#2-order)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -148,8 +148,8 @@ export type InvoiceJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * An order as `encodeOrder` writes it (§2): `presentmentCurrency` and every
- * default written out, refunds as credit memos (§6).
+ * An order as `encodeOrder` writes it ([§2](../../docs/specification.md#2-order)): `presentmentCurrency` and every
+ * default written out, refunds as credit memos ([§6](../../docs/specification.md#6-credit-memo)).
  *
  * @typeParam A - the form of the amounts: `string` on a single-currency
  * order, {@link MoneyBagJson} on a multi-currency one.
@@ -184,7 +184,7 @@ export type OrderJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * A duty refunded on a memo line (§6).
+ * A duty refunded on a memo line ([§6](../../docs/specification.md#6-credit-memo)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -198,7 +198,7 @@ export type DutyRefundJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * A line of a credit memo (§6).
+ * A line of a credit memo ([§6](../../docs/specification.md#6-credit-memo)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -232,7 +232,7 @@ export type CreditMemoLineJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * A shipping line's part of a memo (§6).
+ * A shipping line's part of a memo ([§6](../../docs/specification.md#6-credit-memo)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -246,7 +246,7 @@ export type ShippingLineRefundJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * The shipping part of a memo (§6).
+ * The shipping part of a memo ([§6](../../docs/specification.md#6-credit-memo)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -262,7 +262,7 @@ export type ShippingRefundJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * Money paid back against one invoice (§6).
+ * Money paid back against one invoice ([§6](../../docs/specification.md#6-credit-memo)).
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -280,7 +280,7 @@ export type RefundTransactionJson<A extends AmountJson = AmountJson> = {
 };
 
 /**
- * The fields every credit memo has (§6), with amounts of form `A`.
+ * The fields every credit memo has ([§6](../../docs/specification.md#6-credit-memo)), with amounts of form `A`.
  * @typeParam A - the form of the amounts.
  * @category Codecs
  */
@@ -344,7 +344,7 @@ export type MultiCurrencyCreditMemoJson = CreditMemoFieldsJson<MoneyBagJson> & {
 };
 
 /**
- * A credit memo as `encodeCreditMemo` writes it (§6). Tell the two forms
+ * A credit memo as `encodeCreditMemo` writes it ([§6](../../docs/specification.md#6-credit-memo)). Tell the two forms
  * apart by `presentmentCurrency`: absent, every amount is a string.
  *
  * @example
@@ -371,7 +371,7 @@ export type MultiCurrencyCreditMemoJson = CreditMemoFieldsJson<MoneyBagJson> & {
 export type CreditMemoJson = SingleCurrencyCreditMemoJson | MultiCurrencyCreditMemoJson;
 
 /**
- * A line of a refund request as `encodeRefundRequest` writes it (§4).
+ * A line of a refund request as `encodeRefundRequest` writes it ([§4](../../docs/specification.md#4-refund-request)).
  * @category Codecs
  */
 export type RefundLineRequestJson = {
@@ -388,7 +388,7 @@ export type RefundLineRequestJson = {
 };
 
 /**
- * The shipping part of a refund request (§3.2, §4).
+ * The shipping part of a refund request ([§3.2](../../docs/specification.md#32-shipping), [§4](../../docs/specification.md#4-refund-request)).
  * @category Codecs
  */
 export type ShippingRequestJson = {
@@ -399,7 +399,7 @@ export type ShippingRequestJson = {
 };
 
 /**
- * One payout of an explicit split (§3.7, §4).
+ * One payout of an explicit split ([§3.7](../../docs/specification.md#37-money-out-transactions), [§4](../../docs/specification.md#4-refund-request)).
  * @category Codecs
  */
 export type TransactionRequestJson = {
@@ -410,8 +410,8 @@ export type TransactionRequestJson = {
 };
 
 /**
- * A refund request as `encodeRefundRequest` writes it (§4). Its free
- * amounts are decimal strings in the request's `currency` (§3.8).
+ * A refund request as `encodeRefundRequest` writes it ([§4](../../docs/specification.md#4-refund-request)). Its free
+ * amounts are decimal strings in the request's `currency` ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)).
  *
  * @example
  * ```ts
