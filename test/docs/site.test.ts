@@ -127,7 +127,13 @@ describe("the API reference site", () => {
 
   it("has the home page, every guide and the specification", () => {
     expect(files.has("index.html")).toBe(true);
-    for (const page of ["Specification", "Getting_started", "Calculation_rules", "CHANGELOG"])
+    for (const page of [
+      "Specification",
+      "Getting_started",
+      "Calculation_rules",
+      "Changelog",
+      "Examples",
+    ])
       expect(files.has(`documents/${page}.html`)).toBe(true);
     expect(pages.size).toBeGreaterThan(50);
   });
