@@ -120,6 +120,23 @@ describe("the link checker", () => {
   });
 });
 
+describe("the guides' headings", () => {
+  // typedoc leaves code spans out of a heading's anchor and of the page's
+  // table of contents ("Shopify:  and"), so headings are plain text.
+  const guides = ["README.md", "CHANGELOG.md", "examples/README.md"].concat(
+    readdirSync(join(ROOT, "docs"))
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => `docs/${name}`),
+  );
+  it.each(guides)("%s: no heading has a code span", (file) => {
+    const headings = readFileSync(join(ROOT, file), "utf8")
+      .replace(/^```[\s\S]*?^```/gm, "")
+      .split("\n")
+      .filter((line) => /^#{1,6} .*`/.test(line));
+    expect(headings).toEqual([]);
+  });
+});
+
 describe("the API reference site", () => {
   it("builds without a warning", () => {
     expect(warnings).toEqual([]);
