@@ -185,4 +185,8 @@ describe("the errors guide", () => {
   it.each(codes)("has a section for %s", (code) => {
     expect(guide).toContain(`\n## ${code}\n`);
   });
+  const specification = readFileSync(join(ROOT, "docs", "specification.md"), "utf8");
+  it.each(codes)("the specification's §5 table has a row for %s", (code) => {
+    expect(specification).toContain(`\n| \`${code}\``);
+  });
 });
