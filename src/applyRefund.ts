@@ -45,7 +45,7 @@ export interface AppliedRefund {
  *
  * @param order - the order as it stands, with its refund history.
  * @param request - what to refund.
- * @param policy - proration and rounding (§9.1); `"default"` follows §3
+ * @param policy - proration and rounding ([§9.1](../docs/specification.md#91-policies)); `"default"` follows [§3](../docs/specification.md#3-calculation-rules)
  * exactly.
  * @returns `Right` with the new order and the memo, or `Left` with every
  * error found. Never throws.

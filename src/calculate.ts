@@ -36,7 +36,7 @@ function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | 
 }
 
 /**
- * The id the next credit memo of `order` gets (§6): the request's
+ * The id the next credit memo of `order` gets ([§6](../docs/specification.md#6-credit-memo)): the request's
  * `idempotencyKey` when present, else `"<orderId>-<n>"` where `n` is the
  * memo's 1-based position in `order.refunds`.
  *
@@ -106,15 +106,15 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  * {@link applyRefund} would record — without changing anything.
  *
  * One refund in a straight line: check the order → validate the request
- * against it → prorate each line (§3.1, §3.3) and the shipping (§3.2) → add
- * up the totals (§3.4–§3.6) → pay the total out of the invoices (§3.7).
+ * against it → prorate each line ([§3.1](../docs/specification.md#31-proration), [§3.3](../docs/specification.md#33-duties)) and the shipping ([§3.2](../docs/specification.md#32-shipping)) → add
+ * up the totals ([§3.4](../docs/specification.md#34-adjustments-and-amount-only-refunds)–[§3.6](../docs/specification.md#36-full-refund)) → pay the total out of the invoices ([§3.7](../docs/specification.md#37-money-out-transactions)).
  * The guide [Calculation rules](../docs/calculation-rules.md) walks through
  * every rule with numbers.
  *
  * @param order - the order with its refund history, as {@link decodeOrder}
  * returns it.
  * @param request - what to refund, as {@link decodeRefundRequest} returns it.
- * @param policy - proration and rounding (§9.1); `"default"` follows §3
+ * @param policy - proration and rounding ([§9.1](../docs/specification.md#91-policies)); `"default"` follows [§3](../docs/specification.md#3-calculation-rules)
  * exactly. See {@link PolicyName}.
  * @returns `Right` with the credit memo, or `Left` with every error found.
  * Never throws.
@@ -242,7 +242,7 @@ function checkedHistoryOf(order: Order): Either<NonEmptyArray<RefundError>, Chec
  * {@link calculate} without the order checks, for an order whose own data
  * `checkOrderItself` has already accepted. Internal: `audit` replays a
  * history memo by memo and reports a history that refunds too much as
- * rejected memos, not as `INCONSISTENT_ORDER` (§9.2). Not exported from the
+ * rejected memos, not as `INCONSISTENT_ORDER` ([§9.2](../docs/specification.md#92-audit)). Not exported from the
  * package root. The history's shape (`checkHistoryShape`) is still checked,
  * unless `checked` is given: the history read, its shape checked and the
  * order's ids, which the audit keeps up to date memo by memo so that a

@@ -1,5 +1,5 @@
 /**
- * The error catalogue (§5): every failure refund-core can report, with the
+ * The error catalogue ([§5](../docs/specification.md#5-validation-and-typed-errors)): every failure refund-core can report, with the
  * data a caller needs to recover and a sentence a support agent can read to a
  * customer. All messages live here.
  *
@@ -12,7 +12,7 @@
 /** What an `OVER_REFUND` is about. @category Errors */
 export type OverRefundSubject = "quantity" | "shipping" | "money" | "invoice";
 
-/** JSON does not match the formats of §1, §2 or §4. @category Errors */
+/** JSON does not match the formats of [§1](../docs/specification.md#1-money), [§2](../docs/specification.md#2-order) or [§4](../docs/specification.md#4-refund-request). @category Errors */
 export interface InvalidInputError {
   /** Discriminant: always `"INVALID_INPUT"`. */
   readonly code: "INVALID_INPUT";
@@ -21,7 +21,7 @@ export interface InvalidInputError {
   /** Where the bad value is, such as `lineItems[0].price` (`""` for the whole input). */
   readonly path: string;
 }
-/** The order contradicts itself (§2). @category Errors */
+/** The order contradicts itself ([§2](../docs/specification.md#2-order)). @category Errors */
 export interface InconsistentOrderError {
   /** Discriminant: always `"INCONSISTENT_ORDER"`. */
   readonly code: "INCONSISTENT_ORDER";

@@ -3,7 +3,7 @@
  *
  * `calculate` and `applyRefund` turn an order and a refund request into a
  * credit memo, or into typed errors; the codecs read and write the JSON
- * formats of the specification.
+ * formats of [the specification](../docs/specification.md).
  *
  * @packageDocumentation
  */

@@ -1,5 +1,5 @@
 /**
- * The platforms refund-core meets in their own JSON (§10), by name: for each,
+ * The platforms refund-core meets in their own JSON ([§10](../../docs/specification.md#10-platforms-v2)), by name: for each,
  * how its order and refund request are read, which policy it follows, and
  * how a credit memo becomes the request that platform accepts.
  *
@@ -32,7 +32,7 @@ import { fromShopifyOrder } from "./shopify/order.js";
 import { fromShopifyRefundRequest } from "./shopify/refund.js";
 
 /**
- * A platform's name on the CLI and in the API (§10); `canonical` is
+ * A platform's name on the CLI and in the API ([§10](../../docs/specification.md#10-platforms-v2)); `canonical` is
  * refund-core's own format.
  * @category Adapters
  */
@@ -57,7 +57,7 @@ export type PlatformResult<A> = E.Either<NonEmptyArray<RefundError>, A>;
  */
 export interface PlatformAdapter {
   readonly name: PlatformName;
-  /** The policy (§9.1) that reproduces the platform's own numbers; the CLI's default with `--platform`. */
+  /** The policy ([§9.1](../../docs/specification.md#91-policies)) that reproduces the platform's own numbers; the CLI's default with `--platform`. */
   readonly policy: PolicyName;
   /** The platform's order document → an order. */
   readonly readOrder: (json: unknown) => PlatformResult<Order>;

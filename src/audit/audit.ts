@@ -1,6 +1,6 @@
 /**
  * `audit`: replays an order's refund history and reports every memo that
- * the rules would not have produced (§9.2).
+ * the rules would not have produced ([§9.2](../../docs/specification.md#92-audit)).
  *
  * @module
  */
@@ -45,7 +45,7 @@ export interface Discrepancy {
   /** The amount the rules give under the audit's policy, a decimal string. */
   readonly expected: string;
   /**
-   * Another policy of §9.1 under which the whole memo matches (the first in
+   * Another policy of [§9.1](../../docs/specification.md#91-policies) under which the whole memo matches (the first in
    * {@link POLICY_NAMES} order), or `null`. Always `null` for transactions.
    */
   readonly explainedBy: PolicyName | null;
@@ -93,7 +93,7 @@ type Replay = Either<NonEmptyArray<RefundError>, readonly AmountDifference[]>;
  * The memo the rules give for `memo`'s request under `policy`, compared
  * with `memo`. A memo that empties a multi-currency order is replayed both
  * explicitly and as a full refund (the shop side of explicit adjustments is
- * converted by §3.8 and may not fit the money left): a replay that matches
+ * converted by [§3.8](../../docs/specification.md#38-free-amounts-and-currency) and may not fit the money left): a replay that matches
  * wins, else the one with the fewest differences, else the first rejection.
  */
 function replay(before: Order, memo: CreditMemo, state: ReplayState, policy: PolicyName): Replay {
@@ -130,7 +130,7 @@ function explainingPolicy(
 }
 
 /**
- * Audits an order's refund history (§9.2). Every credit memo of
+ * Audits an order's refund history ([§9.2](../../docs/specification.md#92-audit)). Every credit memo of
  * `order.refunds` is replayed, oldest first, against the order as it stood
  * before it — the memos before it, each restricted to what it says about
  * the order's own lines, shipping lines and invoices, those in other
@@ -140,15 +140,15 @@ function explainingPolicy(
  * amount with the recorded one. The recorded transactions are checked on
  * their own (known invoice, within the invoice's money left, adding up to
  * the recorded total). A memo on a multi-currency order that leaves nothing
- * to refund is replayed as a full refund (§3.6).
+ * to refund is replayed as a full refund ([§3.6](../../docs/specification.md#36-full-refund)).
  *
  * The history is checked, not trusted: a memo that refunds more than the
  * order has left is reported in `rejected` with its errors, never as
  * `INCONSISTENT_ORDER`.
  *
  * @param order - the order with the history to audit.
- * @param policy - the policy the history should follow (§9.1); `"default"`
- *   follows §3.
+ * @param policy - the policy the history should follow ([§9.1](../../docs/specification.md#91-policies)); `"default"`
+ *   follows [§3](../../docs/specification.md#3-calculation-rules).
  * @returns the report, or — only when the order's own lines, shipping or
  *   invoices are invalid — `INVALID_INPUT` / `INCONSISTENT_ORDER` errors.
  * @example

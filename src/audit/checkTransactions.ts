@@ -1,5 +1,5 @@
 /**
- * The recorded transactions of a memo, checked on their own (§9.2): each
+ * The recorded transactions of a memo, checked on their own ([§9.2](../../docs/specification.md#92-audit)): each
  * names an invoice of the order and stays within that invoice's money left
  * before the memo, and together they equal the memo's recorded total.
  *

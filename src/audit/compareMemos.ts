@@ -1,6 +1,6 @@
 /**
  * Amount-by-amount comparison of a recorded credit memo with the memo the
- * rules give (§9.2).
+ * rules give ([§9.2](../../docs/specification.md#92-audit)).
  *
  * @module
  */

@@ -4,7 +4,7 @@
  * or invoice, another currency) as rejected; for the memos after it, the
  * history keeps only what such a memo says about the order's own lines,
  * shipping lines and invoices — so one bad memo is reported once, and never
- * turns the order into `INCONSISTENT_ORDER` (§9.2).
+ * turns the order into `INCONSISTENT_ORDER` ([§9.2](../../docs/specification.md#92-audit)).
  *
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The request a recorded credit memo stands for (§9.2): its lines
+ * The request a recorded credit memo stands for ([§9.2](../../docs/specification.md#92-audit)): its lines
  * (quantities, restock, locations), its shipping amount, its duties and its
  * adjustments. Transactions are left out: the audit checks them on their own.
  *
@@ -37,7 +37,7 @@ function shippingLeft(order: Order, history: RefundHistory): MoneyBag {
  * Whether the memo's shipping is a full shipping refund that an amount
  * cannot replay: it refunds all the shipping left, and taxes a shipping
  * line of which nothing was left (only `fullRefund` makes such a line take
- * part, §3.2).
+ * part, [§3.2](../../docs/specification.md#32-shipping)).
  */
 function fullShipping(order: Order, memo: CreditMemo, history: RefundHistory): boolean {
   return (
@@ -50,7 +50,7 @@ function fullShipping(order: Order, memo: CreditMemo, history: RefundHistory): b
 
 /**
  * Whether a memo empties the order: after it no unit, no shipping and no
- * money (on either side) is left. Only a full refund (§3.6) fits the shop
+ * money (on either side) is left. Only a full refund ([§3.6](../../docs/specification.md#36-full-refund)) fits the shop
  * side of its adjustments to the money left, so such a memo on a
  * multi-currency order is also replayed as `full: true`.
  */
@@ -77,7 +77,7 @@ export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHist
  * it (`history` is that order's refunds read back): the explicit request of
  * {@link replayRequest}, and — for a memo that empties a multi-currency
  * order (see {@link emptiesOrder}) — also `full: true`, whose adjustments
- * are fitted to the money left on both sides (§3.6).
+ * are fitted to the money left on both sides ([§3.6](../../docs/specification.md#36-full-refund)).
  */
 export function replayRequests(
   order: Order,

@@ -1,6 +1,6 @@
 /**
  * The credit memo: the result of a refund, and the format of the order's
- * refund history (§6).
+ * refund history ([§6](../../docs/specification.md#6-credit-memo)).
  *
  * @module
  */
@@ -133,7 +133,7 @@ export interface RefundTransaction {
 }
 
 /**
- * A credit memo (§6). `maximumRefundable` figures are what was left before
+ * A credit memo ([§6](../../docs/specification.md#6-credit-memo)). `maximumRefundable` figures are what was left before
  * this refund.
  * @category Domain
  */
@@ -169,7 +169,7 @@ export interface CreditMemo {
   /** Duties refunded, without their taxes (those are in `tax`). */
   readonly duties: MoneyBag;
   /**
-   * The money refunded (§3.5): subtotals, taxes unless included, shipping, duties and their taxes,
+   * The money refunded ([§3.5](../../docs/specification.md#35-totals)): subtotals, taxes unless included, shipping, duties and their taxes,
    * plus `adjustmentPositive` minus `adjustmentNegative`.
    */
   readonly total: MoneyBag;

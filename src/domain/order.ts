@@ -136,7 +136,7 @@ export interface Order {
 /**
  * Whether amounts on the order are bags of two different currencies
  * (`presentmentCurrency` differs from `currency`). On such an order a
- * request with free amounts must carry `currency` (§3.8).
+ * request with free amounts must carry `currency` ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)).
  *
  * @param order - an order, or anything with its two currencies.
  * @returns `true` for a multi-currency order.
@@ -152,7 +152,10 @@ export function isMultiCurrency(order: Pick<Order, "currency" | "presentmentCurr
   return order.currency !== order.presentmentCurrency;
 }
 
-/** The currency of one side of the order's money bags: `currency` (shop) or `presentmentCurrency`. */
+/**
+ * The currency of one side of the order's money bags: `currency` (shop) or `presentmentCurrency`.
+ * @internal
+ */
 export function currencyOfSide(
   order: Pick<Order, "currency" | "presentmentCurrency">,
   side: "shop" | "presentment",
@@ -160,7 +163,10 @@ export function currencyOfSide(
   return side === "shop" ? order.currency : order.presentmentCurrency;
 }
 
-/** A shipping line's net: its price less its discounts (what can be refunded of it, §3.2). */
+/**
+ * A shipping line's net: its price less its discounts (what can be refunded of it, [§3.2](../../docs/specification.md#32-shipping)).
+ * @internal
+ */
 export function shippingNet(line: ShippingLine): MoneyBag {
   return subtractBags(
     line.price,

@@ -1,14 +1,14 @@
 /**
- * Refund policies (§9.1): how components are prorated and rounded.
+ * Refund policies ([§9.1](../../docs/specification.md#91-policies)): how components are prorated and rounded.
  *
  * @module
  */
 import type { RoundingMode } from "../money/rounding.js";
 
 /**
- * A refund policy (§9.1): how stored amounts are prorated and rounded. Pass
+ * A refund policy ([§9.1](../../docs/specification.md#91-policies)): how stored amounts are prorated and rounded. Pass
  * it as the last argument of {@link calculate} or {@link applyRefund}.
- * - `default`: cumulative proration, half away from zero (§3.1);
+ * - `default`: cumulative proration, half away from zero ([§3.1](../../docs/specification.md#31-proration));
  * - `magento`: remaining over remaining, half away from zero;
  * - `shopify`: per-unit rounding times quantity, half away from zero
  *   (shipping tax cumulative);
@@ -48,7 +48,7 @@ import type { RoundingMode } from "../money/rounding.js";
 export type PolicyName = "default" | "magento" | "shopify" | "bankers";
 
 /**
- * Every policy name, in the order of §9.1: for menus, CLI options and audits
+ * Every policy name, in the order of [§9.1](../../docs/specification.md#91-policies): for menus, CLI options and audits
  * that try each policy.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * The refund request (§4). Free amounts stay exact decimals until the engine
+ * The refund request ([§4](../../docs/specification.md#4-refund-request)). Free amounts stay exact decimals until the engine
  * knows the currency they are in.
  *
  * @module
@@ -64,9 +64,9 @@ export interface TransactionRequest {
 export interface RefundRequest {
   /** Lines to refund, each at most once. */
   readonly lineItems: readonly RefundLineRequest[];
-  /** Shipping to refund (§3.2). */
+  /** Shipping to refund ([§3.2](../../docs/specification.md#32-shipping)). */
   readonly shipping?: ShippingRequest;
-  /** Also prorate the duties of the refunded lines (§3.3). */
+  /** Also prorate the duties of the refunded lines ([§3.3](../../docs/specification.md#33-duties)). */
   readonly refundDuties: boolean;
   /** Money to add that is not tied to items (goodwill). */
   readonly adjustmentPositive?: DecimalAmount;
@@ -78,7 +78,7 @@ export interface RefundRequest {
    */
   readonly amount?: DecimalAmount;
   /**
-   * Refund everything left and fit the total to the money left (§3.6); excludes `lineItems`,
+   * Refund everything left and fit the total to the money left ([§3.6](../../docs/specification.md#36-full-refund)); excludes `lineItems`,
    * `shipping` and `amount`.
    */
   readonly full: boolean;

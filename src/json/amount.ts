@@ -1,5 +1,5 @@
 /**
- * Amounts at the JSON boundary (§1): decimal strings (or JSON numbers of the
+ * Amounts at the JSON boundary ([§1](../../docs/specification.md#1-money)): decimal strings (or JSON numbers of the
  * same shape) read exactly into minor units, money bags for multi-currency
  * orders, free amounts kept as exact decimals, and currency codes.
  *
@@ -123,7 +123,7 @@ function formatDecimal(amount: DecimalAmount): string {
 }
 
 /**
- * A free amount (§3.8): an exact decimal whose currency is not known yet.
+ * A free amount ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)): an exact decimal whose currency is not known yet.
  * Its fraction digits are checked by the engine against the currency.
  * @internal
  */

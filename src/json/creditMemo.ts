@@ -1,5 +1,5 @@
 /**
- * The credit memo in JSON (§6): the output of a refund and the format of an
+ * The credit memo in JSON ([§6](../../docs/specification.md#6-credit-memo)): the output of a refund and the format of an
  * order's refund history.
  *
  * @module
@@ -39,10 +39,10 @@ import {
   struct,
   withDefault,
 } from "./codec.js";
-import type { JsonObject } from "./json.js";
+import type { CreditMemoJson } from "./wire.js";
 
 /**
- * The restock types of §4.
+ * The restock types of [§4](../../docs/specification.md#4-refund-request).
  * @internal
  */
 export const restockType = oneOf(["no_restock", "cancel", "return"] as const);
@@ -214,7 +214,7 @@ export function creditMemoCodec(
 }
 
 /**
- * Reads a credit memo in the JSON format of §6, such as a memo stored by a
+ * Reads a credit memo in the JSON format of [§6](../../docs/specification.md#6-credit-memo), such as a memo stored by a
  * service or one entry of an order's `refunds`.
  *
  * Amounts are read in the memo's own `currency` and `presentmentCurrency`
@@ -275,7 +275,7 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
 }
 
 /**
- * Writes a credit memo as the plain JSON of §6: amounts as strings with
+ * Writes a credit memo as the plain JSON of [§6](../../docs/specification.md#6-credit-memo): amounts as strings with
  * exactly the currency's fraction digits (`"21.44"`), bags
  * `{"shop", "presentment"}` on multi-currency memos (which also carry
  * `presentmentCurrency`), `null` for absent `note`, `reason`,
@@ -306,6 +306,8 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
  * ```
  * @category Codecs
  */
-export function encodeCreditMemo(memo: CreditMemo): JsonObject {
-  return creditMemoCodec(encodingContext(memo), undefined).encode(memo) as JsonObject;
+export function encodeCreditMemo(memo: CreditMemo): CreditMemoJson {
+  return creditMemoCodec(encodingContext(memo), undefined).encode(
+    memo,
+  ) as unknown as CreditMemoJson;
 }

@@ -1,5 +1,5 @@
 /**
- * The order in JSON (§2).
+ * The order in JSON ([§2](../../docs/specification.md#2-order)).
  *
  * @module
  */
@@ -26,7 +26,7 @@ import {
 } from "./codec.js";
 import type { MemoCurrencies } from "./creditMemo.js";
 import { creditMemoCodec, discountCodec, encodingContext, taxLineCodec } from "./creditMemo.js";
-import type { JsonObject } from "./json.js";
+import type { OrderJson } from "./wire.js";
 
 function lineItemCodec(ctx: AmountContext): Codec<LineItem> {
   const taxLines = withDefault(array(taxLineCodec(ctx), "a list of tax lines"), []);
@@ -129,14 +129,14 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
 }
 
 /**
- * Reads an order in the JSON format of §2.
+ * Reads an order in the JSON format of [§2](../../docs/specification.md#2-order).
  *
  * `presentmentCurrency` defaults to `currency`, `taxesIncluded` to `false`,
  * the lists to empty and a line's `fulfilledQuantity` to its `quantity`.
  * On a single-currency order amounts are decimal strings such as `"22.00"`
  * (or JSON numbers of that shape); on a multi-currency order every amount is
  * `{"shop": "10.00", "presentment": "9.12"}`. `refunds` are credit memos in
- * the format of §6. Unknown keys are ignored, `null` counts as absent for
+ * the format of [§6](../../docs/specification.md#6-credit-memo). Unknown keys are ignored, `null` counts as absent for
  * optional fields. Only the shape and format are checked here; the engine
  * checks that the order is consistent (repeated ids, discounts above the
  * gross amount, …).
@@ -175,10 +175,10 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
 }
 
 /**
- * Writes an order as the plain JSON of §2: amounts as strings with exactly
+ * Writes an order as the plain JSON of [§2](../../docs/specification.md#2-order): amounts as strings with exactly
  * the currency's fraction digits, bags `{"shop", "presentment"}` on a
  * multi-currency order, every default written out, refunds as credit memos
- * (§6). `decodeOrder(encodeOrder(order))` gives back `order`.
+ * ([§6](../../docs/specification.md#6-credit-memo)). `decodeOrder(encodeOrder(order))` gives back `order`.
  *
  * @param order - an order, as `decodeOrder` or `applyRefund` returns it.
  * @returns a JSON object ready for `JSON.stringify`.
@@ -195,7 +195,7 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
  * ```
  * @category Codecs
  */
-export function encodeOrder(order: Order): JsonObject {
+export function encodeOrder(order: Order): OrderJson {
   const ctx = encodingContext(order);
-  return orderCodec(ctx, undefined).encode(order) as JsonObject;
+  return orderCodec(ctx, undefined).encode(order) as unknown as OrderJson;
 }

@@ -1,5 +1,5 @@
 /**
- * The refund request in JSON (§4).
+ * The refund request in JSON ([§4](../../docs/specification.md#4-refund-request)).
  *
  * @module
  */
@@ -27,7 +27,7 @@ import {
   withDefault,
 } from "./codec.js";
 import { restockType } from "./creditMemo.js";
-import type { JsonObject } from "./json.js";
+import type { RefundRequestJson } from "./wire.js";
 
 const absent = (u: unknown): boolean => u === undefined || u === null;
 
@@ -83,7 +83,7 @@ const refundRequest: Codec<RefundRequest> = struct(
 );
 
 /**
- * Reads a refund request in the JSON format of §4.
+ * Reads a refund request in the JSON format of [§4](../../docs/specification.md#4-refund-request).
  *
  * Every field is optional: `lineItems` defaults to empty, `restock` to
  * `"no_restock"`, `refundDuties`, `full` and `notify` to `false`. Free amounts
@@ -118,7 +118,7 @@ export function decodeRefundRequest(
 }
 
 /**
- * Writes a refund request as the plain JSON of §4, with every default
+ * Writes a refund request as the plain JSON of [§4](../../docs/specification.md#4-refund-request), with every default
  * written out and free amounts as decimal strings with the digits they were
  * given (`"2.5"` stays `"2.5"`). Useful to record what was asked, for audits.
  * `decodeRefundRequest(encodeRefundRequest(request))` gives back `request`.
@@ -135,6 +135,6 @@ export function decodeRefundRequest(
  * ```
  * @category Codecs
  */
-export function encodeRefundRequest(request: RefundRequest): JsonObject {
-  return refundRequest.encode(request) as JsonObject;
+export function encodeRefundRequest(request: RefundRequest): RefundRequestJson {
+  return refundRequest.encode(request) as unknown as RefundRequestJson;
 }

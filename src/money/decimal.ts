@@ -1,5 +1,5 @@
 /**
- * Exact decimal amounts: parsing the JSON forms of §1 and writing minor units
+ * Exact decimal amounts: parsing the JSON forms of [§1](../../docs/specification.md#1-money) and writing minor units
  * back with the currency's number of fraction digits. No floating point.
  *
  * @module
@@ -92,7 +92,7 @@ export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint 
 
 /**
  * Writes minor units as a decimal string with exactly the currency's number
- * of fraction digits, the form of every amount refund-core outputs (§1).
+ * of fraction digits, the form of every amount refund-core outputs ([§1](../../docs/specification.md#1-money)).
  *
  * @param minor - integer minor units; a negative amount gets a `-` sign.
  * @param currency - the currency, as {@link findCurrency} returns it.

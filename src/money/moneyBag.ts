@@ -12,7 +12,7 @@
  * order's `currency`, `presentment` in its `presentmentCurrency`. On a
  * single-currency order both sides are equal. Stored amounts are prorated on
  * each side independently; free request amounts are presentment money whose
- * shop side is derived (§3.8). In JSON a bag is a decimal string
+ * shop side is derived ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)). In JSON a bag is a decimal string
  * (single-currency) or `{"shop": "10.00", "presentment": "9.12"}`.
  *
  * @example

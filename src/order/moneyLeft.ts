@@ -1,6 +1,6 @@
 /**
  * Money left: what is still refundable on each invoice and on the order —
- * what was collected minus what the history's transactions paid out (§3.7).
+ * what was collected minus what the history's transactions paid out ([§3.7](../../docs/specification.md#37-money-out-transactions)).
  *
  * @module
  */
@@ -27,8 +27,8 @@ export function orderMoneyLeft(order: Pick<Order, "invoices">, history: RefundHi
 /**
  * The money still refundable on an order, both sides, after every refund in
  * its history: the sum over its invoices of the amount collected minus what
- * the history's transactions took from it (§3.7). A refund's total can never
- * exceed it (`OVER_REFUND`), and a full refund (§3.6) comes to exactly this.
+ * the history's transactions took from it ([§3.7](../../docs/specification.md#37-money-out-transactions)). A refund's total can never
+ * exceed it (`OVER_REFUND`), and a full refund ([§3.6](../../docs/specification.md#36-full-refund)) comes to exactly this.
  *
  * @param order - the order with its refund history.
  * @returns integer minor units: `shop` in `order.currency`, `presentment` in

@@ -1,8 +1,8 @@
 /**
- * Whether an order contradicts itself (§2, `INCONSISTENT_ORDER`): the
+ * Whether an order contradicts itself ([§2](../../docs/specification.md#2-order), `INCONSISTENT_ORDER`): the
  * order's own lines, shipping and invoices, and separately its refund
  * history. An audit checks only the first and reports the history memo by
- * memo (§9.2).
+ * memo ([§9.2](../../docs/specification.md#92-audit)).
  *
  * @module
  */
@@ -462,7 +462,7 @@ function forEachRefundedAmount(
  * the history at all: each memo names lines, duties, shipping lines and
  * invoices of the order, in its currencies, with whole quantities and no
  * negative amounts. (An audit replays memo by memo with only this check, so
- * that over-refunds are reported per memo, §9.2.)
+ * that over-refunds are reported per memo, [§9.2](../../docs/specification.md#92-audit).)
  */
 export function checkHistoryShape(order: Order, ids: OrderIds = orderIds(order)): RefundError[] {
   if (order.refunds.length === 0) return [];

@@ -3,8 +3,8 @@
  * per shipping line and per invoice — read once from `order.refunds`.
  *
  * Discount allocations and tax lines of a memo line are matched to the order
- * line's by position (§6); duties by `dutyId`, so a memo that lists no
- * duties (as in the spec's §6 example) reads as "none refunded".
+ * line's by position ([§6](../../docs/specification.md#6-credit-memo)); duties by `dutyId`, so a memo that lists no
+ * duties (as in the spec's [§6](../../docs/specification.md#6-credit-memo) example) reads as "none refunded".
  *
  * @module
  */

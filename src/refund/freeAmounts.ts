@@ -1,5 +1,5 @@
 /**
- * Free amounts and their currency (§3.8): the amounts a request states
+ * Free amounts and their currency ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)): the amounts a request states
  * itself (`shipping.amount`, adjustments, `amount`, transaction amounts) are
  * presentment money; this module checks their currency, converts them to
  * minor units and gives each its shop side.
@@ -115,7 +115,7 @@ export function readFreeAmounts(
 }
 
 /**
- * The shop side of a free presentment amount `a` drawn from `pool` (§3.8):
+ * The shop side of a free presentment amount `a` drawn from `pool` ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)):
  * `round(a · pool.shop / pool.presentment)`, and the whole shop pool when
  * `a` is the whole presentment pool. On a single-currency order it is `a`;
  * zero is zero on both sides (even when the presentment pool is empty).

@@ -1,5 +1,5 @@
 /**
- * A refunded order line (§3.1, §3.3, §3.5): gross, prorated discounts,
+ * A refunded order line ([§3.1](../../docs/specification.md#31-proration), [§3.3](../../docs/specification.md#33-duties), [§3.5](../../docs/specification.md#35-totals)): gross, prorated discounts,
  * taxes and duties, subtotal and total, on both sides of the money bag.
  *
  * `refundLine` runs once per refunded line — 10,000 times for a 10,000-line

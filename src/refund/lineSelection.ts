@@ -1,7 +1,7 @@
 /**
  * Which order lines a request refunds, and how many units of each: resolves
  * `lineItemId` or `sku`, and checks quantities, duplicates and restocking
- * bounds against what the history left (§4, §5).
+ * bounds against what the history left ([§4](../../docs/specification.md#4-refund-request), [§5](../../docs/specification.md#5-validation-and-typed-errors)).
  *
  * @module
  */
@@ -178,7 +178,7 @@ export function hasDutiesLeft(line: LineItem, history: LineHistory): boolean {
 }
 
 /**
- * Everything left, without restocking (a full refund, §3.6): every line with
+ * Everything left, without restocking (a full refund, [§3.6](../../docs/specification.md#36-full-refund)): every line with
  * units left, whole, and every line whose units are all refunded but whose
  * duties are not, with quantity 0 (its duties then take the rest).
  */

@@ -1,5 +1,5 @@
 /**
- * THE proration rule (§3.1, §3.2, §9.1): how much of a stored amount a
+ * THE proration rule ([§3.1](../../docs/specification.md#31-proration), [§3.2](../../docs/specification.md#32-shipping), [§9.1](../../docs/specification.md#91-policies)): how much of a stored amount a
  * refund returns.
  *
  * A component `X` (a discount allocation, a tax line, a duty or its tax) of a
@@ -38,7 +38,7 @@ export interface Proration {
   readonly rounding: RoundingMode;
 }
 
-/** The prorations a policy uses for line components and for shipping tax (§9.1). */
+/** The prorations a policy uses for line components and for shipping tax ([§9.1](../../docs/specification.md#91-policies)). */
 export interface PolicyProrations {
   readonly lines: Proration;
   readonly shipping: Proration;
@@ -157,7 +157,7 @@ export interface BagProgress {
 }
 
 /**
- * {@link prorate} on each side of a money bag independently (§1,
+ * {@link prorate} on each side of a money bag independently ([§1](../../docs/specification.md#1-money),
  * multi-currency). When every input is the same on both sides — a
  * single-currency order — the share is computed once and used for both.
  */

@@ -1,5 +1,5 @@
 /**
- * Shipping (§3.2): each shipping line's remainder, a full refund or an
+ * Shipping ([§3.2](../../docs/specification.md#32-shipping)): each shipping line's remainder, a full refund or an
  * amount split over the lines by largest remainder, and the prorated
  * shipping taxes of the lines that take part.
  *

@@ -1,5 +1,5 @@
 /**
- * Memo totals (§3.5) and the full-refund fit (§3.6).
+ * Memo totals ([§3.5](../../docs/specification.md#35-totals)) and the full-refund fit ([§3.6](../../docs/specification.md#36-full-refund)).
  *
  * ```
  * taxesIncluded = false:
@@ -72,7 +72,7 @@ export function memoTotals(
 }
 
 /**
- * A full refund's adjustments (§3.6): the difference between the money left
+ * A full refund's adjustments ([§3.6](../../docs/specification.md#36-full-refund)): the difference between the money left
  * and the computed total goes to `adjustmentPositive` when money is left
  * over, to `adjustmentNegative` when the total is larger — on each side, so
  * that the total becomes exactly the money left.

@@ -1,5 +1,5 @@
 /**
- * Money out (§3.7): which invoices pay the refund. Suggested transactions
+ * Money out ([§3.7](../../docs/specification.md#37-money-out-transactions)): which invoices pay the refund. Suggested transactions
  * take the invoices in order, each up to its money left; `invoiceId` asks
  * for one online transaction; explicit transactions are checked and their
  * shop side split from the memo's shop total.
@@ -111,7 +111,7 @@ export function transactionOn(
   };
 }
 
-/** Invoices in order, each up to its money left, on each side independently (§3.7). */
+/** Invoices in order, each up to its money left, on each side independently ([§3.7](../../docs/specification.md#37-money-out-transactions)). */
 export function suggestTransactions(
   total: MoneyBag,
   { order, history }: Context,

@@ -434,7 +434,12 @@ describe("the built executable", () => {
   const fixtures = join(process.cwd(), "test", "adapters", "fixtures");
   beforeAll(() => {
     // Type errors elsewhere in the tree do not stop tsc from emitting; the tests need the JavaScript.
-    spawnSync("npx", ["tsc", "-p", "tsconfig.build.json", "--outDir", dir], { stdio: "ignore" });
+    // Emit only (the type check is `npm run typecheck`'s), without npx: a third of the time.
+    const tsc = join(process.cwd(), "node_modules", "typescript", "bin", "tsc");
+    const emitOnly = ["--noCheck", "--declaration", "false", "--declarationMap", "false"];
+    spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", dir, ...emitOnly], {
+      stdio: "ignore",
+    });
   }, 120_000);
   const run = (args: readonly string[], input?: string) =>
     spawnSync(process.execPath, [join(dir, "cli", "main.js"), "audit", ...args], {

@@ -51,6 +51,9 @@ describe("documentation examples", () => {
   it("finds examples in the sources and the guides", () => {
     expect(examples.filter((e) => e.where.startsWith("src/")).length).toBeGreaterThan(10);
     expect(examples.filter((e) => e.where.startsWith("docs/")).length).toBeGreaterThan(0);
+    // A ```json order block (an info string with two words) is a fence too:
+    // the specification's TypeScript examples come after many of them.
+    expect(examples.filter((e) => e.where.startsWith("docs/specification.md")).length).toBe(2);
   });
 
   const errors = typeErrors();

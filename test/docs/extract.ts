@@ -23,7 +23,7 @@ function filesUnder(dir: string, ext: string): string[] {
     .sort();
 }
 
-const FENCE = /^\s*```(\w*)\s*$/;
+const FENCE = /^\s*```(\w*)(?:\s+[^`]*)?$/;
 
 /**
  * The ```ts blocks inside `@example` tags of a TypeScript source: the lines of

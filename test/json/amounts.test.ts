@@ -46,7 +46,7 @@ describe("amounts on an order (§1)", () => {
     const json = (price: string, currency: string) => {
       const order = decodeOrder(orderWithPrice(price, currency));
       if (order._tag === "Left") throw new Error("fixture");
-      const lines = encodeOrder(order.right)["lineItems"] as { price: string }[];
+      const lines = encodeOrder(order.right).lineItems;
       return lines[0]?.price;
     };
     expect(json("5", "USD")).toBe("5.00");

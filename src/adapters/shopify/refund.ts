@@ -115,7 +115,7 @@ function toRequest(raw: ShopifyRefund): E.Either<NonEmptyArray<RefundError>, Ref
  *
  * `refund_line_items` keep their `restock_type` (`legacy_restock` reads as
  * `return`) and `location_id`; lines of quantity 0 are dropped;
- * `shipping.amount` wins over `full_refund` (§3.2); any `refund_duties`
+ * `shipping.amount` wins over `full_refund` ([§3.2](../../../docs/specification.md#32-shipping)); any `refund_duties`
  * entry sets `refundDuties` (duties of the refunded lines are prorated;
  * Shopify's per-duty `FULL`/`PROPORTIONAL` choice is not modelled);
  * `transactions[]` become explicit payouts against their `parent_id`.
