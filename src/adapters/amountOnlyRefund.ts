@@ -1,7 +1,7 @@
 /**
  * A refund a platform recorded as money only — Commerce Layer's refunds of
  * a capture, a 2Checkout order refunded whole — as the recorded refund the
- * memo builder turns into an amount-only credit memo (§3.4) paid from one
+ * memo builder turns into an amount-only credit memo ([§3.4](../../docs/specification.md#34-adjustments-and-amount-only-refunds)) paid from one
  * invoice.
  *
  * @module

@@ -83,19 +83,19 @@ Commands:
 ${subcommands.map((s) => `  ${s.name.padEnd(11)} ${s.summary}`).join("\n")}
 
 Options:
-  --order FILE      The order (JSON, spec §2). FILE may be - for standard input.
-  --request FILE    The refund request (JSON, spec §4). FILE may be - for standard input
+  --order FILE      The order (JSON, §2). FILE may be - for standard input.
+  --request FILE    The refund request (JSON, §4). FILE may be - for standard input
                     (only one of --order and --request can read standard input).
   --pretty          Indent the JSON output.
   --format table    (calculate, apply) Print the credit memo as a table for a person instead of JSON.
   --format json     The default: print the JSON document.
   --format csv      (audit) Print the discrepancies as CSV for a spreadsheet.
-  --policy NAME     The rules (spec §9.1): default, magento, shopify or bankers; with --platform,
-                    that platform's own by default (spec §10).
-  --platform NAME   The format of the input (spec §10): canonical (refund-core's own, the default),
+  --policy NAME     The rules (§9.1): default, magento, shopify or bankers; with --platform,
+                    that platform's own by default (§10).
+  --platform NAME   The format of the input (§10): canonical (refund-core's own, the default),
                     shopify, magento, commercelayer or 2checkout.
   --emit NAME       (calculate, apply) Print, in the credit memo's place, the request to send to
-                    that platform to carry the refund out (spec §10).
+                    that platform to carry the refund out (§10).
   -h, --help        Print the help (the only output that is not a JSON document, with --version).
   --version         Print the version.
 
@@ -110,7 +110,7 @@ Output:
   with the code USAGE_ERROR, and a short usage on standard error. With --format table,
   a failure still prints the JSON document, and its messages go to standard error too;
   so do problems with a file itself (missing, not JSON, too large). audit writes one
-  JSON line per order and a summary line (spec §9.2).
+  JSON line per order and a summary line (§9.2).
   Standard error never carries a stack trace.
 
 Exit status:
@@ -123,6 +123,8 @@ Exit status:
 Example:
   refund-core calculate --order examples/magento-tutorial/order.json \\
     --request examples/magento-tutorial/request.json --format table
+
+§ numbers refer to the specification: docs/specification.md in the package.
 `;
 }
 
@@ -148,6 +150,7 @@ ${wrapAt(subcommand.summary, HELP_WIDTH)}
 Options:
 ${optionLines(subcommand.options)}
 ${details}
+§ numbers refer to the specification: docs/specification.md in the package.
 Run "refund-core --help" for every command.
 `;
 }

@@ -136,13 +136,13 @@ const refundOptionSpecs: readonly OptionSpec[] = [
     name: "order",
     kind: "value",
     valueName: "FILE",
-    help: "The order (spec §2, or the --platform's own); - is standard input.",
+    help: "The order (§2, or the --platform's own); - is standard input.",
   },
   {
     name: "request",
     kind: "value",
     valueName: "FILE",
-    help: "The refund request (spec §4, or the --platform's own); - is standard input (only one of --order and --request can read it).",
+    help: "The refund request (§4, or the --platform's own); - is standard input (only one of --order and --request can read it).",
   },
   { name: "pretty", kind: "flag", help: "Indent the JSON output." },
   {
@@ -157,21 +157,21 @@ const refundOptionSpecs: readonly OptionSpec[] = [
     kind: "value",
     valueName: "NAME",
     choices: POLICY_NAMES,
-    help: `The rules (spec §9.1): ${POLICY_NAMES.join(", ")}. Default: the --platform's own (shopify, magento; default for the others, spec §10).`,
+    help: `The rules (§9.1): ${POLICY_NAMES.join(", ")}. Default: the --platform's own (shopify, magento; default for the others, §10).`,
   },
   {
     name: "platform",
     kind: "value",
     valueName: "NAME",
     choices: PLATFORM_NAMES,
-    help: `The format of both files (spec §10): ${PLATFORM_NAMES.join(", ")}. Default: canonical, refund-core's own.`,
+    help: `The format of both files (§10): ${PLATFORM_NAMES.join(", ")}. Default: canonical, refund-core's own.`,
   },
   {
     name: "emit",
     kind: "value",
     valueName: "NAME",
     choices: PLATFORM_NAMES,
-    help: `Print, in the credit memo's place, the request to send to that platform (spec §10): ${PLATFORM_NAMES.join(", ")}.`,
+    help: `Print, in the credit memo's place, the request to send to that platform (§10): ${PLATFORM_NAMES.join(", ")}.`,
   },
 ];
 
@@ -285,7 +285,7 @@ export const applyCommand: Subcommand = {
   summary: "Print the credit memo and the order with the memo appended to its refunds.",
   options: refundOptionSpecs,
   details: `${refundDetails('apply       {"ok": true, "creditMemo": {...}, "order": {...}}')}
-The order is printed in refund-core's own format (spec §2), whatever
+The order is printed in refund-core's own format (§2), whatever
 --platform read.`,
   prepare: prepareRefund(applyRefund),
 };

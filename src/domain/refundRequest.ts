@@ -23,9 +23,9 @@ export interface RefundLineRequest {
   /** Units to refund: a positive whole number, at most the units left. */
   readonly quantity: number;
   /**
-   * Money refunded against the line (§3.9, presentment money): its subtotal plus tax (taxes
+   * Money refunded against the line ([§3.9](../../docs/specification.md#39-line-amounts-v2), presentment money): its subtotal plus tax (taxes
    * excluded) or its subtotal (taxes included). Written by the 2Checkout adapter for an item whose
-   * `Amount` is not what its units are worth; the engine honours it with §3.9 (issue 11).
+   * `Amount` is not what its units are worth; the engine honours it with [§3.9](../../docs/specification.md#39-line-amounts-v2) (issue 11).
    */
   readonly amount?: DecimalAmount;
   /** `no_restock`, `cancel` (unfulfilled units) or `return` (fulfilled units). */

@@ -375,8 +375,8 @@ describe("help", () => {
     for (const option of ["--order FILE", "--request FILE", "--pretty", "--format json|table"]) {
       expect(text).toMatch(new RegExp(`^ {2}${option.replace("|", "\\|")} `, "m"));
     }
-    expect(text).toMatch(/^ {2}--policy NAME +The rules \(spec §9\.1\): default, magento,/m);
-    expect(text).toMatch(/^ {2}--platform NAME +The format of both files \(spec §10\):/m);
+    expect(text).toMatch(/^ {2}--policy NAME +The rules \(§9\.1\): default, magento,/m);
+    expect(text).toMatch(/^ {2}--platform NAME +The format of both files \(§10\):/m);
     for (const name of [
       "canonical",
       "shopify",

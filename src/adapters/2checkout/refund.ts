@@ -144,14 +144,14 @@ function unitWorth(order: Order, lines: readonly RefundLineRequest[]): Map<strin
  *
  * - No `Items`: `Amount` equal to all the money left is a total refund
  *   (`full: true`); any other `Amount` is a partial refund of that amount
- *   (amount-only, §3.4).
+ *   (amount-only, [§3.4](../../../docs/specification.md#34-adjustments-and-amount-only-refunds)).
  * - `Items[] {ProductCode | LineItemReference, Quantity, Amount}` → lines by
  *   `sku` (or `lineItemId`) and `Quantity`; each item's `Amount` is the
  *   gross line amount (net after discount, plus VAT). An item whose
  *   `Amount` is what its units are worth is a refund of those units; any
- *   other `Amount` becomes the line's `amount` (§3.9: the units return, the
+ *   other `Amount` becomes the line's `amount` ([§3.9](../../../docs/specification.md#39-line-amounts-v2): the units return, the
  *   money is the amount). The items' sum is the request's `amount`, a check
- *   of the computed total (§3.4: `AMOUNT_MISMATCH` when the rules give
+ *   of the computed total ([§3.4](../../../docs/specification.md#34-adjustments-and-amount-only-refunds): `AMOUNT_MISMATCH` when the rules give
  *   another total). The top-level `Amount` must be that sum — or the
  *   order's total, which published clients send there and which is read as
  *   no check.

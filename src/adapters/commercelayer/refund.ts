@@ -3,8 +3,8 @@
  * one capture: `PATCH /api/captures/{id}` with `_refund: true` and
  * `_refund_amount_cents` (the capture's whole `refund_balance_cents` when
  * the amount is left out), with no line breakdown. So a request reads as an
- * amount-only refund (§3.4) against that capture as an online invoice
- * (§3.7), and a credit memo is carried out by one such request per
+ * amount-only refund ([§3.4](../../../docs/specification.md#34-adjustments-and-amount-only-refunds)) against that capture as an online invoice
+ * ([§3.7](../../../docs/specification.md#37-money-out-transactions)), and a credit memo is carried out by one such request per
  * transaction.
  *
  * @module
