@@ -7,11 +7,25 @@
  *
  * @packageDocumentation
  */
+export { toCanonicalRefundRequest } from "./adapters/canonical/request.js";
+export { grossShipping, toMagentoCreditMemo, toMagentoRefund } from "./adapters/magento/emit.js";
 export {
   fromMagentoOrder,
   MAGENTO_OFFLINE_METHODS,
 } from "./adapters/magento/order.js";
 export { fromMagentoRefundRequest, type MagentoRefundTarget } from "./adapters/magento/refund.js";
+export {
+  PLATFORM_NAMES,
+  PLATFORMS,
+  type PlatformAdapter,
+  type PlatformName,
+  type PlatformResult,
+} from "./adapters/platforms.js";
+export {
+  shopifyGid,
+  toShopifyRefund,
+  toShopifyRefundCreateVariables,
+} from "./adapters/shopify/emit.js";
 export { fromShopifyOrder, isOfflineGateway } from "./adapters/shopify/order.js";
 export {
   fromShopifyRefundRequest,

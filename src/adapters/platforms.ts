@@ -19,9 +19,12 @@ import { type RefundError, refundErrors } from "../errors.js";
 import type { JsonValue } from "../json/json.js";
 import { decodeOrder } from "../json/order.js";
 import { decodeRefundRequest } from "../json/refundRequest.js";
+import { toCanonicalRefundRequest } from "./canonical/request.js";
+import { toMagentoRefund } from "./magento/emit.js";
 import { fromMagentoOrder } from "./magento/order.js";
 import { fromMagentoRefundRequest } from "./magento/refund.js";
-import { fromShopifyOrder } from "./shopify/order.js";
+import { toShopifyRefund } from "./shopify/emit.js";
+import { fromShopifyOrder, looksLikeShopifyOrder } from "./shopify/order.js";
 import { fromShopifyRefundRequest } from "./shopify/refund.js";
 
 /**
@@ -77,7 +80,15 @@ function notYet(name: PlatformName, what: string): PlatformResult<never> {
 }
 
 /**
- * The platforms by name.
+ * The platforms by name. `canonical` reads §2/§4 JSON and writes the §4
+ * request that reproduces a memo ({@link toCanonicalRefundRequest});
+ * `shopify` reads the REST or GraphQL Admin order and the REST or GraphQL
+ * refund request, and writes the REST `refunds.json` body
+ * ({@link toShopifyRefund}; GraphQL: {@link toShopifyRefundCreateVariables});
+ * `magento` reads the order entity and the order or invoice refund body, and
+ * writes that body ({@link toMagentoRefund}; the entity:
+ * {@link toMagentoCreditMemo}). Every `emitRequest` takes the order the memo
+ * was computed on (or the order `applyRefund` returned with it).
  * @category Adapters
  */
 export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
@@ -86,7 +97,7 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     policy: "default",
     readOrder: decodeOrder,
     readRequest: (json) => decodeRefundRequest(json),
-    emitRequest: () => notYet("canonical", "Writing a refund request"),
+    emitRequest: (memo, order) => E.right(toCanonicalRefundRequest(memo, order)),
     looksLikeOrder: (json) => objectWith(json, "id", "currency", "lineItems"),
   },
   shopify: {
@@ -94,15 +105,15 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     policy: "shopify",
     readOrder: fromShopifyOrder,
     readRequest: (json) => fromShopifyRefundRequest(json),
-    emitRequest: () => notYet("shopify", "Writing a refund request"),
-    looksLikeOrder: (json) => objectWith(json, "line_items"),
+    emitRequest: toShopifyRefund,
+    looksLikeOrder: (json) => objectWith(json, "line_items") || looksLikeShopifyOrder(json),
   },
   magento: {
     name: "magento",
     policy: "magento",
     readOrder: fromMagentoOrder,
     readRequest: (json, order) => fromMagentoRefundRequest(json, order),
-    emitRequest: () => notYet("magento", "Writing a refund request"),
+    emitRequest: toMagentoRefund,
     looksLikeOrder: (json) => objectWith(json, "items", "entity_id"),
   },
   commercelayer: {
