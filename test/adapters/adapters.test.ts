@@ -18,20 +18,7 @@ import { calculate } from "../../src/calculate.js";
 import type { Order } from "../../src/domain/order.js";
 import type { RefundError } from "../../src/errors.js";
 import { memoOf, show } from "../support/builders.js";
-
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
-
-function right<A>(result: E.Either<readonly RefundError[], A>): A {
-  if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
-  return result.right;
-}
-function left<A>(result: E.Either<readonly RefundError[], A>): readonly RefundError[] {
-  if (E.isRight(result)) throw new Error("expected errors");
-  return result.left;
-}
-const paths = (errors: readonly RefundError[]) =>
-  errors.map((e) => [e.code, "path" in e ? e.path : undefined]);
+import { fixture, left, paths, right } from "./support.js";
 
 describe("Shopify order 450789469", () => {
   const order = right(fromShopifyOrder(fixture("shopify-order-450789469.json")));

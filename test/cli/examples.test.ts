@@ -8,6 +8,10 @@ import { runCli } from "../../src/cli/run.js";
 const EXAMPLES = "examples";
 const folders = readdirSync(EXAMPLES)
   .filter((name) => statSync(join(EXAMPLES, name)).isDirectory())
+  // Platform examples (a cli.json naming the platform) need --platform: test/adapters/examples.test.ts runs them.
+  .filter(
+    (name) => statSync(join(EXAMPLES, name, "cli.json"), { throwIfNoEntry: false }) === undefined,
+  )
   .sort();
 
 /** Runs the command line as `main.ts` does, on real files, capturing its output. */

@@ -114,7 +114,8 @@ function partsOf(memo: CreditMemo, order: Order): Parts {
  * The body of Shopify's `POST /admin/api/…/orders/{id}/refunds.json` that
  * carries out `memo` (`{"refund": {...}}`): `currency`, `notify`, `note`
  * (the memo's note, else its reason — Shopify has one field),
- * `shipping` (`full_refund` or `amount`), `refund_line_items` (`line_item_id`,
+ * `shipping` (the memo's shipping as `amount`; `full_refund` only where an
+ * amount cannot reproduce it, §9.2), `refund_line_items` (`line_item_id`,
  * `quantity`, `restock_type`, `location_id`), `refund_duties`
  * (`PROPORTIONAL`: refund-core prorates duties, §3.3) and `transactions`
  * (`kind: "refund"`, `parent_id`, `amount`, `gateway`). Ids that are whole
@@ -148,7 +149,7 @@ function partsOf(memo: CreditMemo, order: Order): Parts {
  * const memo = calculate(order.right, request.right, "shopify");
  * if (memo._tag === "Left") throw new Error(memo.left[0].message);
  * const body = toShopifyRefund(memo.right, order.right);
- * body._tag === "Right" && JSON.stringify(body.right.refund); // => '{"currency":"USD","notify":false,"shipping":{"full_refund":true},"refund_line_items":[{"line_item_id":518995019,"quantity":1,"restock_type":"no_restock"}],"transactions":[{"parent_id":801038806,"amount":"204.65","kind":"refund","gateway":"bogus"}]}'
+ * body._tag === "Right" && JSON.stringify(body.right.refund); // => '{"currency":"USD","notify":false,"shipping":{"amount":"5.00"},"refund_line_items":[{"line_item_id":518995019,"quantity":1,"restock_type":"no_restock"}],"transactions":[{"parent_id":801038806,"amount":"204.65","kind":"refund","gateway":"bogus"}]}'
  * ```
  * @category Adapters
  */
