@@ -22,6 +22,8 @@ export {
   type PlatformResult,
 } from "./adapters/platforms.js";
 export {
+  type ShopifyRefundBody,
+  type ShopifyRefundCreateVariables,
   shopifyGid,
   toShopifyRefund,
   toShopifyRefundCreateVariables,

@@ -43,7 +43,7 @@ export const PLATFORM_NAMES: readonly PlatformName[] = [
   "2checkout",
 ];
 
-/** What reading or writing a platform's JSON gives: the value, or every problem found. */
+/** What reading or writing a platform's JSON gives: the value, or every problem found. @category Adapters */
 export type PlatformResult<A> = E.Either<NonEmptyArray<RefundError>, A>;
 
 /**
@@ -52,6 +52,7 @@ export type PlatformResult<A> = E.Either<NonEmptyArray<RefundError>, A>;
  * @category Adapters
  */
 export interface PlatformAdapter {
+  /** The platform's name, as in {@link PLATFORMS}. */
   readonly name: PlatformName;
   /** The policy (§9.1) that reproduces the platform's own numbers; the CLI's default with `--platform`. */
   readonly policy: PolicyName;

@@ -2,7 +2,6 @@
  * Platform adapters: the documented fixtures read, refunded and audited,
  * with the platforms' published numbers.
  */
-import { readFileSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { fromMagentoOrder } from "../../src/adapters/magento/order.js";
@@ -16,7 +15,6 @@ import { applyRefund } from "../../src/applyRefund.js";
 import { audit } from "../../src/audit/audit.js";
 import { calculate } from "../../src/calculate.js";
 import type { Order } from "../../src/domain/order.js";
-import type { RefundError } from "../../src/errors.js";
 import { memoOf, show } from "../support/builders.js";
 import { fixture, left, paths, right } from "./support.js";
 

@@ -8,7 +8,6 @@
  * @module
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { CreditMemo } from "../../domain/creditMemo.js";
 import type { Order } from "../../domain/order.js";
 import { type RefundError, refundErrors } from "../../errors.js";
@@ -19,9 +18,8 @@ import { isZeroBag, type MoneyBag, sumBy } from "../../money/moneyBag.js";
 import { divideRounded } from "../../money/rounding.js";
 import { memoRequest } from "../memoRequest.js";
 import { platformIdJson, platformNumber } from "../platformCodecs.js";
+import type { PlatformResult as Result } from "../platforms.js";
 import { shippingNetAndPrice } from "./order.js";
-
-type Result<A> = E.Either<NonEmptyArray<RefundError>, A>;
 
 /**
  * Magento's shipping amount before its discount for a net shipping refund

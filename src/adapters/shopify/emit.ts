@@ -11,7 +11,6 @@
  * @module
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { CreditMemo, RestockType } from "../../domain/creditMemo.js";
 import type { Order } from "../../domain/order.js";
 import { type RefundError, refundErrors } from "../../errors.js";
@@ -20,6 +19,7 @@ import { findCurrency } from "../../money/currency.js";
 import { type DecimalAmount, formatMinorUnits } from "../../money/decimal.js";
 import { memoRequest } from "../memoRequest.js";
 import { platformIdJson } from "../platformCodecs.js";
+import type { PlatformResult as Result } from "../platforms.js";
 
 /** What both Shopify writers send, before naming the fields. */
 interface ShopifyRefundParts {
@@ -41,8 +41,19 @@ interface ShopifyRefundParts {
   }[];
 }
 
-type Result<A> = E.Either<NonEmptyArray<RefundError>, A>;
 type Parts = Result<ShopifyRefundParts>;
+
+/** The body of Shopify's REST `refunds.json`. @category Adapters */
+export interface ShopifyRefundBody extends JsonObject {
+  /** The refund: `currency`, `notify`, `note`, `shipping`, `refund_line_items`, `refund_duties`, `transactions`. */
+  readonly refund: JsonObject;
+}
+
+/** The variables of Shopify's GraphQL `refundCreate(input: RefundInput!)`. @category Adapters */
+export interface ShopifyRefundCreateVariables extends JsonObject {
+  /** The `RefundInput`. */
+  readonly input: JsonObject;
+}
 
 function partsOf(memo: CreditMemo, order: Order): Parts {
   const { explicit } = memoRequest(memo, order);
@@ -153,10 +164,7 @@ function partsOf(memo: CreditMemo, order: Order): Parts {
  * ```
  * @category Adapters
  */
-export function toShopifyRefund(
-  memo: CreditMemo,
-  order: Order,
-): E.Either<NonEmptyArray<RefundError>, { readonly refund: JsonObject }> {
+export function toShopifyRefund(memo: CreditMemo, order: Order): Result<ShopifyRefundBody> {
   return E.map((p: ShopifyRefundParts) => {
     const refund: Record<string, JsonValue> = { currency: p.currency, notify: p.notify };
     if (p.note !== null) refund["note"] = p.note;
@@ -229,9 +237,9 @@ const RESTOCK_TYPES: Readonly<Record<RestockType, string>> = {
 export function toShopifyRefundCreateVariables(
   memo: CreditMemo,
   order: Order,
-): E.Either<NonEmptyArray<RefundError>, { readonly input: JsonObject }> {
+): Result<ShopifyRefundCreateVariables> {
   const orderId = shopifyGid("Order", order.id);
-  return E.flatMap((p: ShopifyRefundParts): Result<{ readonly input: JsonObject }> => {
+  return E.flatMap((p: ShopifyRefundParts): Result<ShopifyRefundCreateVariables> => {
     const [missing, ...more] = p.transactions.flatMap((t, i): RefundError[] =>
       t.gateway === null
         ? [
