@@ -18,6 +18,7 @@ import {
 } from "../../src/adapters/shopify/emit.js";
 import { fromShopifyOrder } from "../../src/adapters/shopify/order.js";
 import { fromShopifyRefundRequest } from "../../src/adapters/shopify/refund.js";
+import { applyRefund } from "../../src/applyRefund.js";
 import { audit } from "../../src/audit/audit.js";
 import { calculate } from "../../src/calculate.js";
 import { encodeCreditMemo } from "../../src/json/creditMemo.js";
@@ -123,6 +124,20 @@ describe("Shopify GraphQL Admin documents", () => {
         online: true,
       },
     ]);
+  });
+
+  it("a recorded refund (2 chairs: subtotal 489.98, tax 39.20, 529.18 paid back) reads as in REST and audits alike", () => {
+    const rest = right(fromShopifyOrder(fixture("shopify-order-per-unit-history.json")));
+    const graphql = right(fromShopifyOrder(fixture("shopify-graphql-order-per-unit-history.json")));
+    expect(graphql).toEqual(rest);
+    const recorded = graphql.refunds[0];
+    if (recorded === undefined) throw new Error("no refund read");
+    expect(encodeCreditMemo(recorded)).toMatchObject({
+      subtotal: "489.98",
+      tax: "39.20",
+      total: "529.18",
+    });
+    expect(audit(graphql, "shopify")).toEqual(audit(rest, "shopify"));
   });
 
   it("the refundCreate sample of the GraphQL reference reads: 2 of line 25746870, 10.0 on transaction 723599266", () => {
@@ -400,5 +415,19 @@ describe("canonical: the §4 request is what refund-core writes for the §6 memo
     const emitted = toCanonicalRefundRequest(memo, order);
     expect(emitted).toEqual(encodeRefundRequest(right(decodeRefundRequest(specRequest))));
     expect(PLATFORMS.canonical.emitRequest(memo, order)).toEqual(E.right(emitted));
+  });
+
+  it("apply --emit: the order applyRefund returns (the memo recorded on it) gives the same request", () => {
+    const order = right(
+      decodeOrder(JSON.parse(readFileSync("examples/magento-tutorial/order.json", "utf8"))),
+    );
+    // Everything: counted twice, the memo would leave no money to suggest and the payout would change.
+    const request = right(decodeRefundRequest({ full: true }));
+    const applied = right(applyRefund(order, request));
+    expect(encodeCreditMemo(applied.creditMemo)["total"]).toBe("59.37");
+    for (const name of ["canonical", "shopify", "magento"] as const)
+      expect(PLATFORMS[name].emitRequest(applied.creditMemo, applied.order)).toEqual(
+        PLATFORMS[name].emitRequest(applied.creditMemo, order),
+      );
   });
 });
