@@ -105,7 +105,7 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     name: "shopify",
     policy: "shopify",
     readOrder: fromShopifyOrder,
-    readRequest: (json) => fromShopifyRefundRequest(json),
+    readRequest: (json, order) => fromShopifyRefundRequest(json, order),
     emitRequest: toShopifyRefund,
     looksLikeOrder: (json) => objectWith(json, "line_items") || looksLikeShopifyOrder(json),
   },

@@ -140,6 +140,60 @@ describe("Shopify GraphQL Admin documents", () => {
     expect(audit(graphql, "shopify")).toEqual(audit(rest, "shopify"));
   });
 
+  it("a GraphQL refund with refundShippingLines (positive) is the shipping refunded: 195.67 + 3.98 + 5.00 = 204.65, audited clean", () => {
+    const doc = fixture("shopify-graphql-order-450789469.json") as {
+      data: { order: Record<string, unknown> };
+    };
+    const usd = (amount: string) => ({
+      shopMoney: { amount, currencyCode: "USD" },
+      presentmentMoney: { amount, currencyCode: "USD" },
+    });
+    // Shopify's calculated refund of line 518995019 with full shipping, recorded.
+    const refund = {
+      id: "gid://shopify/Refund/1",
+      refundLineItems: {
+        nodes: [
+          {
+            lineItem: { id: "gid://shopify/LineItem/518995019" },
+            quantity: 1,
+            restockType: "NO_RESTOCK",
+            subtotalSet: usd("195.67"),
+            totalTaxSet: usd("3.98"),
+          },
+        ],
+      },
+      refundShippingLines: {
+        nodes: [{ subtotalAmountSet: usd("5.00"), taxAmountSet: usd("0.00") }],
+      },
+      transactions: {
+        edges: [
+          {
+            node: {
+              id: "gid://shopify/OrderTransaction/2",
+              kind: "REFUND",
+              status: "SUCCESS",
+              amountSet: usd("204.65"),
+              parentTransaction: { id: "gid://shopify/OrderTransaction/801038806" },
+            },
+          },
+        ],
+      },
+    };
+    const order = right(
+      fromShopifyOrder({ data: { order: { ...doc.data.order, refunds: [refund] } } }),
+    );
+    const memo = order.refunds[0];
+    if (memo === undefined) throw new Error("no refund read");
+    expect(encodeCreditMemo(memo)).toMatchObject({
+      subtotal: "195.67",
+      tax: "3.98",
+      shipping: { amount: "5.00", tax: "0.00" },
+      total: "204.65",
+      transactions: [{ invoiceId: "801038806", amount: "204.65" }],
+    });
+    expect(right(audit(order, "shopify"))).toMatchObject({ discrepancies: [], rejected: [] });
+  });
+
   it("the refundCreate sample of the GraphQL reference reads: 2 of line 25746870, 10.0 on transaction 723599266", () => {
     const read = right(fromShopifyRefundRequest(fixture("shopify-graphql-refundcreate.json")));
     expect(read).toMatchObject({
@@ -177,6 +231,15 @@ describe("Shopify GraphQL Admin documents", () => {
     const errors = left(fromShopifyOrder(badRest));
     expect(paths(errors)).toEqual([["INVALID_INPUT", "line_items[2].tax_lines[0].price"]]);
     expect(errors[0]?.message).toContain("line_items[2].tax_lines[0].price");
+  });
+
+  it("a GraphQL input for another order is INVALID_INPUT at input.orderId", () => {
+    const order = right(fromShopifyOrder(fixture("shopify-order-450789469.json")));
+    expect(
+      paths(
+        left(PLATFORMS.shopify.readRequest(fixture("shopify-graphql-refundcreate.json"), order)),
+      ),
+    ).toEqual([["INVALID_INPUT", "input.orderId"]]);
   });
 
   it("a GraphQL refund input with a negative shipping amount is INVALID_INPUT at input.shipping.amount", () => {
@@ -337,6 +400,29 @@ describe("Magento tax-inclusive prices: the Tax module's including_tax_apply_tax
       discount: "13.18",
       total: "15.82",
     });
+  });
+
+  it("the credit memo entity of that refund, attached to the order, reads back and audits clean", () => {
+    const memo = right(
+      calculate(
+        order,
+        right(fromMagentoRefundRequest({ items: [{ order_item_id: 1, qty: 1 }] }, order)),
+        "magento",
+      ),
+    );
+    const entity = right(toMagentoCreditMemo(memo, order));
+    expect(entity).toMatchObject({
+      subtotal_incl_tax: 29,
+      discount_amount: -13.18,
+      tax_amount: 1.44,
+      grand_total: 15.82,
+    });
+    const recorded = right(
+      fromMagentoOrder({ ...raw, creditmemos: [{ entity_id: 1, ...entity }] }),
+    );
+    expect(encodeCreditMemo(recorded.refunds[0] ?? memo)["total"]).toBe("15.82");
+    expect(recorded.refunds).toHaveLength(1);
+    expect(right(audit(recorded, "magento"))).toMatchObject({ discrepancies: [], rejected: [] });
   });
 
   it("without price_incl_tax the item cannot be read: INVALID_INPUT at items[0].price_incl_tax", () => {

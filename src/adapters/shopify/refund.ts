@@ -10,6 +10,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type * as t from "io-ts/lib/index.js";
 import type { CreditMemo } from "../../domain/creditMemo.js";
+import type { Order } from "../../domain/order.js";
 import type { RefundRequest, TransactionRequest } from "../../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../../errors.js";
 import {
@@ -308,6 +309,8 @@ function graphqlForm(json: Readonly<Record<string, unknown>>): "variables" | "in
  * their sum as an amount-only refund (§3.4).
  *
  * @param json - the parsed JSON.
+ * @param order - the order refunded, when known: a GraphQL `orderId` that
+ *   names another order is `INVALID_INPUT` at `input.orderId`.
  * @returns the request, or `INVALID_INPUT` errors with the document's paths
  *   (`refund_line_items[0].quantity`, `input.refundLineItems[0].quantity`).
  *   Never throws.
@@ -324,24 +327,30 @@ function graphqlForm(json: Readonly<Record<string, unknown>>): "variables" | "in
  */
 export function fromShopifyRefundRequest(
   json: unknown,
+  order?: Order,
 ): E.Either<NonEmptyArray<RefundError>, RefundRequest> {
+  const fromInput = (input: ShopifyRefundInput, prefix: string) => {
+    if (order !== undefined && input.orderId !== undefined && input.orderId !== order.id)
+      return E.left<NonEmptyArray<RefundError>, RefundRequest>([
+        refundErrors.invalidInput(
+          `${prefix}orderId`,
+          `names order ${input.orderId}, but the order read is ${order.id}`,
+        ),
+      ]);
+    const { raw, paths } = fromRefundInput(input, prefix);
+    return toRequest(raw, paths);
+  };
   try {
     const form = isPlainObject(json) ? graphqlForm(json) : undefined;
     if (form === "variables")
       return pipe(
         runDecoder(graphqlVariables, json),
-        E.chain(({ input }) => {
-          const { raw, paths } = fromRefundInput(input, "input.");
-          return toRequest(raw, paths);
-        }),
+        E.chain(({ input }) => fromInput(input, "input.")),
       );
     if (form === "input")
       return pipe(
         runDecoder(shopifyRefundInputCodec, json),
-        E.chain((input) => {
-          const { raw, paths } = fromRefundInput(input, "");
-          return toRequest(raw, paths);
-        }),
+        E.chain((input) => fromInput(input, "")),
       );
     const unwrapped = isPlainObject(json) && Object.hasOwn(json, "refund") ? json["refund"] : json;
     return pipe(
