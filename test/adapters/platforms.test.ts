@@ -371,6 +371,57 @@ describe("Magento DiscountTest order paid online: an invoice refund", () => {
   });
 });
 
+describe("Magento multi-currency: the entity's base_* side is shop money", () => {
+  it("an order in EUR of a USD store: 1 of 2 × 20.00 EUR (18.00 USD) → grand_total 20, base_grand_total 18", () => {
+    const order = right(
+      fromMagentoOrder({
+        entity_id: 9,
+        base_currency_code: "USD",
+        order_currency_code: "EUR",
+        items: [{ item_id: 1, qty_ordered: 2, price: 20, base_price: 18 }],
+        payment: { method: "braintree", amount_paid: 40, base_amount_paid: 36 },
+        invoices: [{ entity_id: 31, grand_total: 40, base_grand_total: 36 }],
+      }),
+    );
+    const request = right(
+      fromMagentoRefundRequest({ items: [{ order_item_id: 1, qty: 1 }] }, order),
+    );
+    const memo = right(calculate(order, request, "magento"));
+    // 1 × 20.00 EUR = 20.00; 1 × 18.00 USD = 18.00; one online payment: an invoice refund.
+    expect(right(toMagentoCreditMemo(memo, order))).toMatchObject({
+      order_currency_code: "EUR",
+      base_currency_code: "USD",
+      subtotal: 20,
+      base_subtotal: 18,
+      grand_total: 20,
+      base_grand_total: 18,
+      items: [{ order_item_id: 1, qty: 1, price: 20, base_price: 18 }],
+    });
+    expect(right(toMagentoRefund(memo, order))).toMatchObject({
+      invoiceId: 31,
+      isOnline: true,
+    });
+  });
+
+  it("paid online but read without its invoices: no invoice to refund through, INVALID_INPUT", () => {
+    const order = right(
+      fromMagentoOrder({
+        entity_id: 9,
+        base_currency_code: "USD",
+        items: [{ item_id: 1, qty_ordered: 2, price: 20 }],
+        payment: { method: "braintree", amount_paid: 40 },
+      }),
+    );
+    const request = right(
+      fromMagentoRefundRequest({ items: [{ order_item_id: 1, qty: 1 }] }, order),
+    );
+    const memo = right(calculate(order, request, "magento"));
+    expect(paths(left(toMagentoRefund(memo, order)))).toEqual([
+      ["INVALID_INPUT", "transactions[0].invoiceId"],
+    ]);
+  });
+});
+
 describe("Magento tax-inclusive prices: the Tax module's including_tax_apply_tax_after_discount item", () => {
   const raw = fixture("magento-order-tax-included.json");
   const order = right(fromMagentoOrder(raw));

@@ -39,10 +39,19 @@ export function grossShipping(net: bigint, orderNet: bigint, orderPrice: bigint)
 /** Where a Magento refund goes, decided by the memo's payout. */
 type Target = { readonly kind: "order" } | { readonly kind: "invoice"; readonly invoiceId: string };
 
-function targetOf(memo: CreditMemo, suggestedPayout: boolean): Result<Target> {
+function targetOf(memo: CreditMemo, order: Order, suggestedPayout: boolean): Result<Target> {
   const [only, ...others] = memo.transactions;
-  if (only !== undefined && others.length === 0 && only.online)
+  if (only !== undefined && others.length === 0 && only.online) {
+    // fromMagentoOrder names a payment read without its invoices "<entity_id>-payment".
+    if (only.invoiceId === `${order.id}-payment`)
+      return E.left([
+        refundErrors.invalidInput(
+          "transactions[0].invoiceId",
+          "is the order's payment, not a Magento invoice: read the order with its invoices to refund it online",
+        ),
+      ]);
     return E.right({ kind: "invoice", invoiceId: only.invoiceId });
+  }
   if (suggestedPayout) return E.right({ kind: "order" });
   return E.left([
     refundErrors.invalidInput(
@@ -134,7 +143,7 @@ export function toMagentoRefund(memo: CreditMemo, order: Order): Result<JsonObje
         );
     });
   });
-  const target = targetOf(memo, suggestedPayout);
+  const target = targetOf(memo, order, suggestedPayout);
   if (E.isLeft(target)) return E.left([target.left[0], ...target.left.slice(1), ...errors]);
   const [first, ...rest] = errors;
   if (first !== undefined) return E.left([first, ...rest]);
@@ -225,7 +234,7 @@ export function toMagentoRefund(memo: CreditMemo, order: Order): Result<JsonObje
  */
 export function toMagentoCreditMemo(memo: CreditMemo, order: Order): Result<JsonObject> {
   const { suggestedPayout } = memoRequest(memo, order);
-  const target = targetOf(memo, suggestedPayout);
+  const target = targetOf(memo, order, suggestedPayout);
   if (E.isLeft(target)) return target;
   const { net, price } = shippingNetAndPrice(order);
   const shippingGross: MoneyBag = {
