@@ -88,8 +88,10 @@ function money(minor: bigint, code: string): number | string {
  *
  * What Magento cannot carry is `INVALID_INPUT` at the memo's path: restock
  * `cancel` and `locationId` (`lineItems[i].restock`,
- * `lineItems[i].locationId`), duties, and a payout that is neither the
- * invoices in order nor one online invoice (`transactions`).
+ * `lineItems[i].locationId`), duties, a payout that is neither the
+ * invoices in order nor one online invoice (`transactions`), and an online
+ * refund of an order read without its invoices, whose payment is no
+ * Magento invoice (`transactions[0].invoiceId`).
  *
  * @param memo - a memo computed on `order`.
  * @param order - the order it was computed on (or the one `applyRefund` returned).
