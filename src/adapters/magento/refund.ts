@@ -177,7 +177,9 @@ function toRequest(
  *   item (an adjustment or shipping only).
  * - `arguments.shipping_amount` is Magento's shipping before its discount:
  *   it is converted to net shipping as `round(a · net / price)`; 0 refunds
- *   no shipping; absent refunds all the shipping left, as Magento does.
+ *   no shipping; absent refunds all the shipping left, as Magento does. On
+ *   an order read with its taxes included (see {@link fromMagentoOrder}) the
+ *   shipping price is `shipping_incl_tax`, so the amount includes tax too.
  * - adjustments → `adjustmentPositive` / `adjustmentNegative`; amounts are in
  *   the order currency (presentment), so `currency` is set with them.
  * - `target` `invoice` with `isOnline` not `false` → `invoiceId` (an online
