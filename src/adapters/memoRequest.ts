@@ -135,3 +135,18 @@ export function memoRequest(memo: CreditMemo, order: Order): MemoRequest {
     suggestedPayout,
   };
 }
+
+/**
+ * The memo lines refunded by an amount (§3.9, a memo line's `amount` not
+ * null), as `lineItems[i].amount` paths: money against a line that Shopify
+ * and Magento have no field for. Read structurally, so that it holds
+ * whether or not the memo type carries `amount` yet.
+ */
+export function lineAmountPaths(memo: CreditMemo): string[] {
+  const paths: string[] = [];
+  memo.lineItems.forEach((line, i) => {
+    const amount: unknown = (line as { readonly amount?: unknown }).amount;
+    if (amount !== undefined && amount !== null) paths.push(`lineItems[${i}].amount`);
+  });
+  return paths;
+}

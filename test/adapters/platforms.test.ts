@@ -97,6 +97,19 @@ describe("Shopify order 450789469: refund line 518995019 with full shipping, wri
     });
   });
 
+  it("a line refunded by an amount (§3.9) is INVALID_INPUT at lineItems[0].amount for Shopify and Magento", () => {
+    const line = memo.lineItems[0];
+    if (line === undefined) throw new Error("no line");
+    const byAmount = { ...memo, lineItems: [{ ...line, amount: line.total }] };
+    expect(paths(left(toShopifyRefund(byAmount, order)))).toEqual([
+      ["INVALID_INPUT", "lineItems[0].amount"],
+    ]);
+    expect(paths(left(toMagentoRefund(byAmount, order)))).toContainEqual([
+      "INVALID_INPUT",
+      "lineItems[0].amount",
+    ]);
+  });
+
   it("an adjustment Shopify has no field for is INVALID_INPUT at the memo's field, never dropped", () => {
     const withFee = right(
       calculate(

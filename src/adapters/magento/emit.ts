@@ -16,7 +16,7 @@ import { findCurrency } from "../../money/currency.js";
 import { formatMinorUnits } from "../../money/decimal.js";
 import { isZeroBag, type MoneyBag, sumBy } from "../../money/moneyBag.js";
 import { divideRounded } from "../../money/rounding.js";
-import { memoRequest } from "../memoRequest.js";
+import { lineAmountPaths, memoRequest } from "../memoRequest.js";
 import { platformIdJson, platformNumber } from "../platformCodecs.js";
 import type { PlatformResult as Result } from "../platforms.js";
 import { shippingNetAndPrice } from "./order.js";
@@ -145,6 +145,13 @@ export function toMagentoRefund(memo: CreditMemo, order: Order): Result<JsonObje
         );
     });
   });
+  for (const path of lineAmountPaths(memo))
+    errors.push(
+      refundErrors.invalidInput(
+        path,
+        "cannot be sent to Magento: a Magento refund item has a quantity, not an amount",
+      ),
+    );
   const target = targetOf(memo, order, suggestedPayout);
   if (E.isLeft(target)) return E.left([target.left[0], ...target.left.slice(1), ...errors]);
   const [first, ...rest] = errors;

@@ -17,7 +17,7 @@ import { type RefundError, refundErrors } from "../../errors.js";
 import type { JsonObject, JsonValue } from "../../json/json.js";
 import { findCurrency } from "../../money/currency.js";
 import { type DecimalAmount, formatMinorUnits } from "../../money/decimal.js";
-import { memoRequest } from "../memoRequest.js";
+import { lineAmountPaths, memoRequest } from "../memoRequest.js";
 import { platformIdJson } from "../platformCodecs.js";
 import type { PlatformResult as Result } from "../platforms.js";
 
@@ -78,6 +78,8 @@ function partsOf(memo: CreditMemo, order: Order): Parts {
       "adjustmentPositive",
       "cannot be sent to Shopify together with items or shipping: Shopify records extra money only as a refund discrepancy (send it as a refund of its own)",
     );
+  for (const path of lineAmountPaths(memo))
+    cannot(path, "cannot be sent to Shopify: a Shopify refund line has a quantity, not an amount");
   memo.transactions.forEach((t, i) => {
     if (t.amount.presentment === 0n)
       cannot(
