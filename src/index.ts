@@ -12,16 +12,32 @@ export {
   fromTwoCheckoutRefundRequest,
   toTwoCheckoutRefundRequest,
 } from "./adapters/2checkout/refund.js";
+export { toCanonicalRefundRequest } from "./adapters/canonical/request.js";
 export { fromCommerceLayerOrder } from "./adapters/commercelayer/order.js";
 export {
   fromCommerceLayerRefundRequest,
   toCommerceLayerRefundRequest,
 } from "./adapters/commercelayer/refund.js";
+export { grossShipping, toMagentoCreditMemo, toMagentoRefund } from "./adapters/magento/emit.js";
 export {
   fromMagentoOrder,
   MAGENTO_OFFLINE_METHODS,
 } from "./adapters/magento/order.js";
 export { fromMagentoRefundRequest, type MagentoRefundTarget } from "./adapters/magento/refund.js";
+export {
+  PLATFORM_NAMES,
+  PLATFORMS,
+  type PlatformAdapter,
+  type PlatformName,
+  type PlatformResult,
+} from "./adapters/platforms.js";
+export {
+  type ShopifyRefundBody,
+  type ShopifyRefundCreateVariables,
+  shopifyGid,
+  toShopifyRefund,
+  toShopifyRefundCreateVariables,
+} from "./adapters/shopify/emit.js";
 export { fromShopifyOrder, isOfflineGateway } from "./adapters/shopify/order.js";
 export {
   fromShopifyRefundRequest,

@@ -159,3 +159,25 @@ export function negated(bag: MoneyBag): MoneyBag {
 export function decimalOfMinor(minor: bigint, currency: Currency): DecimalAmount {
   return { coefficient: minor, scale: currency.exponent };
 }
+
+/**
+ * An id as a platform whose ids are integers writes it: a JSON number when
+ * the id is a whole number that JSON numbers hold exactly, else the string.
+ */
+export function platformIdJson(id: string): number | string {
+  if (!/^(0|[1-9]\d*)$/.test(id)) return id;
+  const n = Number(id);
+  return Number.isSafeInteger(n) ? n : id;
+}
+
+/**
+ * An amount as a platform that writes JSON numbers writes it: the number
+ * when its shortest decimal form is exactly `text` less trailing zeros
+ * (`"19.90"` → `19.9`), else the string, so no digit is ever lost.
+ */
+export function platformNumber(text: string): number | string {
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  const trimmed = text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+  return String(n) === trimmed ? n : text;
+}

@@ -21,14 +21,17 @@ import { decodeOrder } from "../json/order.js";
 import { decodeRefundRequest } from "../json/refundRequest.js";
 import { fromTwoCheckoutOrder } from "./2checkout/order.js";
 import { fromTwoCheckoutRefundRequest, toTwoCheckoutRefundRequest } from "./2checkout/refund.js";
+import { toCanonicalRefundRequest } from "./canonical/request.js";
 import { fromCommerceLayerOrder } from "./commercelayer/order.js";
 import {
   fromCommerceLayerRefundRequest,
   toCommerceLayerRefundRequest,
 } from "./commercelayer/refund.js";
+import { toMagentoRefund } from "./magento/emit.js";
 import { fromMagentoOrder } from "./magento/order.js";
 import { fromMagentoRefundRequest } from "./magento/refund.js";
-import { fromShopifyOrder } from "./shopify/order.js";
+import { toShopifyRefund } from "./shopify/emit.js";
+import { fromShopifyOrder, looksLikeShopifyOrder } from "./shopify/order.js";
 import { fromShopifyRefundRequest } from "./shopify/refund.js";
 
 /**
@@ -47,7 +50,7 @@ export const PLATFORM_NAMES: readonly PlatformName[] = [
   "2checkout",
 ];
 
-/** What reading or writing a platform's JSON gives: the value, or every problem found. */
+/** What reading or writing a platform's JSON gives: the value, or every problem found. @category Adapters */
 export type PlatformResult<A> = E.Either<NonEmptyArray<RefundError>, A>;
 
 /**
@@ -56,6 +59,7 @@ export type PlatformResult<A> = E.Either<NonEmptyArray<RefundError>, A>;
  * @category Adapters
  */
 export interface PlatformAdapter {
+  /** The platform's name, as in {@link PLATFORMS}. */
   readonly name: PlatformName;
   /** The policy ([§9.1](../../docs/specification.md#91-policies)) that reproduces the platform's own numbers; the CLI's default with `--platform`. */
   readonly policy: PolicyName;
@@ -97,7 +101,15 @@ function notYet(name: PlatformName, what: string): PlatformResult<never> {
 }
 
 /**
- * The platforms by name.
+ * The platforms by name. `canonical` reads [§2](../../docs/specification.md#2-order)/[§4](../../docs/specification.md#4-refund-request) JSON and writes the [§4](../../docs/specification.md#4-refund-request)
+ * request that reproduces a memo ({@link toCanonicalRefundRequest});
+ * `shopify` reads the REST or GraphQL Admin order and the REST or GraphQL
+ * refund request, and writes the REST `refunds.json` body
+ * ({@link toShopifyRefund}; GraphQL: {@link toShopifyRefundCreateVariables});
+ * `magento` reads the order entity and the order or invoice refund body, and
+ * writes that body ({@link toMagentoRefund}; the entity:
+ * {@link toMagentoCreditMemo}). Every `emitRequest` takes the order the memo
+ * was computed on (or the order `applyRefund` returned with it).
  * @category Adapters
  */
 export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
@@ -106,23 +118,23 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     policy: "default",
     readOrder: decodeOrder,
     readRequest: (json) => decodeRefundRequest(json),
-    emitRequest: () => notYet("canonical", "Writing a refund request"),
+    emitRequest: (memo, order) => E.right(toCanonicalRefundRequest(memo, order)),
     looksLikeOrder: (json) => objectWith(json, "id", "currency", "lineItems"),
   },
   shopify: {
     name: "shopify",
     policy: "shopify",
     readOrder: fromShopifyOrder,
-    readRequest: (json) => fromShopifyRefundRequest(json),
-    emitRequest: () => notYet("shopify", "Writing a refund request"),
-    looksLikeOrder: (json) => objectWith(json, "line_items"),
+    readRequest: (json, order) => fromShopifyRefundRequest(json, order),
+    emitRequest: toShopifyRefund,
+    looksLikeOrder: (json) => objectWith(json, "line_items") || looksLikeShopifyOrder(json),
   },
   magento: {
     name: "magento",
     policy: "magento",
     readOrder: fromMagentoOrder,
     readRequest: (json, order) => fromMagentoRefundRequest(json, order),
-    emitRequest: () => notYet("magento", "Writing a refund request"),
+    emitRequest: toMagentoRefund,
     looksLikeOrder: (json) => objectWith(json, "items", "entity_id"),
   },
   commercelayer: {

@@ -2,7 +2,6 @@
  * Platform adapters: the documented fixtures read, refunded and audited,
  * with the platforms' published numbers.
  */
-import { readFileSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { fromMagentoOrder } from "../../src/adapters/magento/order.js";
@@ -16,22 +15,8 @@ import { applyRefund } from "../../src/applyRefund.js";
 import { audit } from "../../src/audit/audit.js";
 import { calculate } from "../../src/calculate.js";
 import type { Order } from "../../src/domain/order.js";
-import type { RefundError } from "../../src/errors.js";
 import { memoOf, show } from "../support/builders.js";
-
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
-
-function right<A>(result: E.Either<readonly RefundError[], A>): A {
-  if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
-  return result.right;
-}
-function left<A>(result: E.Either<readonly RefundError[], A>): readonly RefundError[] {
-  if (E.isRight(result)) throw new Error("expected errors");
-  return result.left;
-}
-const paths = (errors: readonly RefundError[]) =>
-  errors.map((e) => [e.code, "path" in e ? e.path : undefined]);
+import { fixture, left, paths, right } from "./support.js";
 
 describe("Shopify order 450789469", () => {
   const order = right(fromShopifyOrder(fixture("shopify-order-450789469.json")));

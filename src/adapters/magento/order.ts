@@ -5,10 +5,24 @@
  * `creditmemos` attached as arrays of the invoice and credit-memo entities
  * (`GET /V1/invoices`, `GET /V1/creditmemos` filtered by `order_id`).
  *
- * - `items[]` → lines: `item_id`, `sku`, `name`, `qty_ordered` (quantity),
- *   `qty_shipped` (fulfilled; `qty_ordered` when absent), `price` (unit
- *   price excluding tax), `discount_amount` (one discount allocation),
- *   `tax_amount` with `tax_percent` (one tax line, rate = percent / 100).
+ * - `items[]` → lines: `item_id`, `sku`, `name`, `qty_invoiced` (quantity:
+ *   only invoiced units can be refunded; `qty_ordered` when absent; an item
+ *   with nothing invoiced is left out), `qty_shipped` (fulfilled;
+ *   `qty_ordered` when absent), `price` (unit price excluding tax),
+ *   `discount_amount` (one discount allocation), `tax_amount` with
+ *   `tax_percent` (one tax line, rate = percent / 100). When fewer units
+ *   were invoiced than ordered, `discount_invoiced` and `tax_invoiced` are
+ *   the line's amounts (and required).
+ * - tax-inclusive prices: an order with a discount tax compensation
+ *   (`discount_tax_compensation_amount` on an item, or
+ *   `shipping_discount_tax_compensation_amount`) took its discount from
+ *   prices including tax. It is read with `taxesIncluded`: unit prices are
+ *   `price_incl_tax` (= `price` + tax + compensation per unit), the
+ *   shipping price `shipping_incl_tax`, the discounts as recorded and
+ *   `tax_amount` as the tax they contain — so a line's subtotal is
+ *   `row_total + tax_amount + discount_tax_compensation_amount −
+ *   discount_amount`, what Magento charged. Credit memos' shipping is then
+ *   read from their `shipping_incl_tax`.
  *   Child items (`parent_item_id`) that carry no money — the simple
  *   product under a configurable one — are left out; their parent is the line.
  * - shipping: one line `"shipping"` from `shipping_amount`,
@@ -75,8 +89,17 @@ const item = struct("a Magento order item", {
   qty_ordered: integer(1),
   qty_shipped: optional(integer(0)),
   qty_refunded: optional(integer(0)),
+  qty_invoiced: optional(integer(0)),
   price: platformMoney,
   base_price: m,
+  price_incl_tax: m,
+  base_price_incl_tax: m,
+  discount_tax_compensation_amount: m,
+  base_discount_tax_compensation_amount: m,
+  discount_invoiced: m,
+  base_discount_invoiced: m,
+  tax_invoiced: m,
+  base_tax_invoiced: m,
   discount_amount: m,
   base_discount_amount: m,
   tax_amount: m,
@@ -102,6 +125,8 @@ const creditmemo = struct("a Magento credit memo", {
   items: withDefault(array(creditmemoItem, "a list of credit memo items"), []),
   shipping_amount: m,
   base_shipping_amount: m,
+  shipping_incl_tax: m,
+  base_shipping_incl_tax: m,
   shipping_tax_amount: m,
   base_shipping_tax_amount: m,
   discount_amount: m,
@@ -123,6 +148,10 @@ export const magentoOrderCodec = struct("a Magento order", {
   shipping_description: optional(string),
   shipping_amount: m,
   base_shipping_amount: m,
+  shipping_incl_tax: m,
+  base_shipping_incl_tax: m,
+  shipping_discount_tax_compensation_amount: m,
+  base_shipping_discount_tax_compensation_amount: m,
   shipping_discount_amount: m,
   base_shipping_discount_amount: m,
   shipping_tax_amount: m,
@@ -190,26 +219,73 @@ function rateOfPercent(percent: string): string | undefined {
 
 const carriesMoney = (bag: MoneyBag) => !isZeroBag(bag);
 
-function linesOf(
-  ctx: PlatformContext,
-  raw: MagentoOrder,
-): { lines: LineItem[]; dropped: Set<string> } {
+/**
+ * Whether the order's prices are read with their tax included: Magento
+ * recorded a discount tax compensation (the discount was taken from prices
+ * including tax), so `row_total + tax_amount + discount_tax_compensation_amount`
+ * (the price including tax) less `discount_amount` is what was paid.
+ */
+function taxIncluded(ctx: PlatformContext, raw: MagentoOrder): boolean {
+  const compensated = (bag: MoneyBag) => carriesMoney(bag);
+  return (
+    raw.items.some((it, i) =>
+      compensated(bagOf(ctx, it, `items[${i}]`, "discount_tax_compensation_amount")),
+    ) || compensated(bagOf(ctx, raw, "", "shipping_discount_tax_compensation_amount"))
+  );
+}
+
+/** What reading the items gives: the lines, and the items left out (and why). */
+interface ReadItems {
+  readonly lines: LineItem[];
+  /** Money-less children of configurable products: their parent is the line. */
+  readonly dropped: Set<string>;
+  /** Items of which nothing was invoiced: nothing of them can be refunded. */
+  readonly uninvoiced: Set<string>;
+}
+
+function linesOf(ctx: PlatformContext, raw: MagentoOrder, included: boolean): ReadItems {
   const dropped = new Set<string>();
+  const uninvoiced = new Set<string>();
   const lines: LineItem[] = [];
   raw.items.forEach((it, i) => {
     const path = `items[${i}]`;
-    const price = bagOf(ctx, it, path, "price");
-    const discount = bagOf(ctx, it, path, "discount_amount");
-    const tax = bagOf(ctx, it, path, "tax_amount");
+    const exclusive = bagOf(ctx, it, path, "price");
+    const ordered = {
+      discount: bagOf(ctx, it, path, "discount_amount"),
+      tax: bagOf(ctx, it, path, "tax_amount"),
+    };
     if (
       it.parent_item_id !== undefined &&
-      !carriesMoney(price) &&
-      !carriesMoney(discount) &&
-      !carriesMoney(tax)
+      !carriesMoney(exclusive) &&
+      !carriesMoney(ordered.discount) &&
+      !carriesMoney(ordered.tax)
     ) {
       dropped.add(it.item_id);
       return;
     }
+    if (included && it.price_incl_tax === undefined)
+      ctx.problems.invalid(
+        `${path}.price_incl_tax`,
+        "is required: the order has a discount tax compensation, so its prices are read with their tax",
+      );
+    const price = included ? bagOf(ctx, it, path, "price_incl_tax") : exclusive;
+    // Only what was invoiced can be refunded (qty_invoiced, discount_invoiced, tax_invoiced).
+    const invoiced = it.qty_invoiced ?? it.qty_ordered;
+    if (invoiced > it.qty_ordered)
+      ctx.problems.inconsistent(`${path}.qty_invoiced`, "is more than qty_ordered");
+    if (invoiced === 0) {
+      uninvoiced.add(it.item_id);
+      return;
+    }
+    const partly = invoiced < it.qty_ordered;
+    for (const field of ["discount_invoiced", "tax_invoiced"] as const)
+      if (partly && it[field] === undefined)
+        ctx.problems.invalid(
+          `${path}.${field}`,
+          `is required when qty_invoiced (${invoiced}) is less than qty_ordered (${it.qty_ordered})`,
+        );
+    const discount = partly ? bagOf(ctx, it, path, "discount_invoiced") : ordered.discount;
+    const tax = partly ? bagOf(ctx, it, path, "tax_invoiced") : ordered.tax;
     const rate = it.tax_percent === undefined ? undefined : rateOfPercent(it.tax_percent);
     const shipped = it.qty_shipped ?? it.qty_ordered;
     if (shipped > it.qty_ordered)
@@ -218,7 +294,7 @@ function linesOf(
       id: it.item_id,
       ...(it.sku === undefined ? {} : { sku: it.sku }),
       ...(it.name === undefined ? {} : { title: it.name }),
-      quantity: it.qty_ordered,
+      quantity: invoiced,
       price,
       discountAllocations: carriesMoney(discount) ? [{ title: "Discount", amount: discount }] : [],
       taxLines:
@@ -230,14 +306,20 @@ function linesOf(
             ]
           : [],
       duties: [],
-      fulfilledQuantity: Math.min(shipped, it.qty_ordered),
+      fulfilledQuantity: Math.min(shipped, invoiced),
     });
   });
-  return { lines, dropped };
+  return { lines, dropped, uninvoiced };
 }
 
-function shippingOf(ctx: PlatformContext, raw: MagentoOrder): ShippingLine[] {
-  const price = bagOf(ctx, raw, "", "shipping_amount");
+function shippingOf(ctx: PlatformContext, raw: MagentoOrder, included: boolean): ShippingLine[] {
+  const exclusive = bagOf(ctx, raw, "", "shipping_amount");
+  if (included && carriesMoney(exclusive) && raw.shipping_incl_tax === undefined)
+    ctx.problems.invalid(
+      "shipping_incl_tax",
+      "is required: the order has a discount tax compensation, so its shipping is read with its tax",
+    );
+  const price = included ? bagOf(ctx, raw, "", "shipping_incl_tax") : exclusive;
   const discount = bagOf(ctx, raw, "", "shipping_discount_amount");
   const tax = bagOf(ctx, raw, "", "shipping_tax_amount");
   if (!carriesMoney(price) && !carriesMoney(tax)) return [];
@@ -276,6 +358,7 @@ function recordedOf(
   ctx: PlatformContext,
   raw: MagentoOrder,
   dropped: ReadonlySet<string>,
+  included: boolean,
 ): RecordedRefund[] {
   return raw.creditmemos.map((memo, i) => {
     const path = `creditmemos[${i}]`;
@@ -306,7 +389,10 @@ function recordedOf(
         `${path}.discount_amount`,
         "is less than the discounts of its items",
       );
-    const shippingGross = bagOf(ctx, memo, path, "shipping_amount");
+    const shippingGross =
+      included && memo.shipping_incl_tax !== undefined
+        ? bagOf(ctx, memo, path, "shipping_incl_tax")
+        : bagOf(ctx, memo, path, "shipping_amount");
     const up = (x: bigint) => (x > 0n ? x : 0n);
     // Net shipping: the gross less the discount beyond the items' (each at least zero).
     return {
@@ -355,19 +441,20 @@ function toOrder(raw: MagentoOrder): E.Either<NonEmptyArray<RefundError>, Order>
     { code: raw.base_currency_code, path: "base_currency_code" },
     { code: presentmentCode, path: "order_currency_code" },
     (ctx) => {
-      const { lines, dropped } = linesOf(ctx, raw);
+      const included = taxIncluded(ctx, raw);
+      const { lines, dropped } = linesOf(ctx, raw, included);
       const order: Order = {
         id: raw.entity_id,
         currency: raw.base_currency_code,
         presentmentCurrency: presentmentCode,
-        taxesIncluded: false,
+        taxesIncluded: included,
         lineItems: lines,
-        shippingLines: shippingOf(ctx, raw),
+        shippingLines: shippingOf(ctx, raw, included),
         invoices: invoicesOf(ctx, raw),
         refunds: [],
       };
       checkRefundedQuantities(ctx, raw);
-      return { order, recorded: () => recordedOf(ctx, raw, dropped) };
+      return { order, recorded: () => recordedOf(ctx, raw, dropped, included) };
     },
   );
 }

@@ -14,7 +14,7 @@ import type {
   RefundRequest,
   ShippingRequest,
 } from "../../domain/refundRequest.js";
-import type { RefundError } from "../../errors.js";
+import { type RefundError, refundErrors } from "../../errors.js";
 import {
   array,
   boolean,
@@ -34,6 +34,8 @@ import { shippingNetAndPrice } from "./order.js";
 
 /** The body of Magento's `order/{id}/refund` and `invoice/{id}/refund`. @category Adapters */
 export const magentoRefundCodec = struct("a Magento refund", {
+  orderId: optional(platformId),
+  invoiceId: optional(platformId),
   items: withDefault(
     array(
       struct("a Magento refund item", { order_item_id: platformId, qty: integer(0) }),
@@ -116,7 +118,8 @@ function toRequest(
   const restockOf = (id: string) =>
     restocked.has(id) ? ("return" as const) : ("no_restock" as const);
   const requested = raw.items.filter((it) => it.qty > 0);
-  const everything = requested.length === 0;
+  // No items at all means everything left; items all of qty 0 mean none (Magento's RefundOrder).
+  const everything = raw.items.length === 0;
   const plainEverything =
     everything &&
     shippingGross === undefined &&
@@ -167,12 +170,16 @@ function toRequest(
  *
  * - `items[] {order_item_id, qty}` → `lineItems` (qty 0 is skipped);
  *   `arguments.extension_attributes.return_to_stock_items` → `restock: "return"`.
- * - No items means everything left: `full: true` when nothing else is said;
- *   with a shipping amount, adjustments or items to restock, every unit left
- *   is listed explicitly (with its duties) so those arguments still apply.
+ * - No `items` (absent or `[]`) means everything left: `full: true` when
+ *   nothing else is said; with a shipping amount, adjustments or items to
+ *   restock, every unit left is listed explicitly (with its duties) so
+ *   those arguments still apply. Items that are all of `qty` 0 refund no
+ *   item (an adjustment or shipping only).
  * - `arguments.shipping_amount` is Magento's shipping before its discount:
  *   it is converted to net shipping as `round(a · net / price)`; 0 refunds
- *   no shipping; absent refunds all the shipping left, as Magento does.
+ *   no shipping; absent refunds all the shipping left, as Magento does. On
+ *   an order read with its taxes included (see {@link fromMagentoOrder}) the
+ *   shipping price is `shipping_incl_tax`, so the amount includes tax too.
  * - adjustments → `adjustmentPositive` / `adjustmentNegative`; amounts are in
  *   the order currency (presentment), so `currency` is set with them.
  * - `target` `invoice` with `isOnline` not `false` → `invoiceId` (an online
@@ -183,7 +190,11 @@ function toRequest(
  *
  * @param json - the parsed payload.
  * @param order - the order it refunds.
- * @param target - `{kind: "order"}` or `{kind: "invoice", invoiceId}`.
+ * @param target - `{kind: "order"}` or `{kind: "invoice", invoiceId}`; when
+ *   left out, the document says it: `invoiceId` (the path parameter of
+ *   `V1/invoice/{invoiceId}/refund`, written into the body as
+ *   {@link toMagentoRefund} does) makes an invoice refund, else it is an
+ *   order refund (an `orderId` must then name `order`).
  * @returns the request, or `INVALID_INPUT` errors with paths such as
  *   `items[0].qty`. Never throws.
  * @example
@@ -218,10 +229,24 @@ function toRequest(
 export function fromMagentoRefundRequest(
   json: unknown,
   order: Order,
-  target: MagentoRefundTarget = { kind: "order" },
+  target?: MagentoRefundTarget,
 ): E.Either<NonEmptyArray<RefundError>, RefundRequest> {
   return pipe(
     runDecoder(magentoRefundCodec, json),
-    E.chain((raw) => toRequest(raw, order, target)),
+    E.chain((raw) => {
+      if (raw.orderId !== undefined && raw.orderId !== order.id)
+        return E.left<NonEmptyArray<RefundError>, RefundRequest>([
+          refundErrors.invalidInput(
+            "orderId",
+            `names order ${raw.orderId}, but the order read is ${order.id}`,
+          ),
+        ]);
+      const resolved: MagentoRefundTarget =
+        target ??
+        (raw.invoiceId === undefined
+          ? { kind: "order" }
+          : { kind: "invoice", invoiceId: raw.invoiceId });
+      return toRequest(raw, order, resolved);
+    }),
   );
 }

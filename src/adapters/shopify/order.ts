@@ -30,9 +30,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import * as NEA from "fp-ts/lib/NonEmptyArray.js";
 import type * as t from "io-ts/lib/index.js";
 import type { Duty, Invoice, LineItem, Order, ShippingLine, TaxLine } from "../../domain/order.js";
-import type { RefundError } from "../../errors.js";
+import { type RefundError, refundErrors } from "../../errors.js";
 import {
   array,
   boolean,
@@ -63,6 +64,7 @@ import {
   signedMinor,
 } from "../platformCodecs.js";
 import { type PlatformContext, readPlatformOrder } from "../platformOrder.js";
+import { graphqlOrderOf, restOrderOfGraphql } from "./graphqlOrder.js";
 import { refundLineItemFields, restockOf } from "./refundLineItem.js";
 
 const money = struct("an amount with its currency", {
@@ -475,14 +477,62 @@ function toOrder(raw: ShopifyOrder): E.Either<NonEmptyArray<RefundError>, Order>
   );
 }
 
+/** An error whose path (and message) is moved from the REST document to where it came from. */
+function movedTo(pathOf: (path: string) => string) {
+  return (e: RefundError): RefundError => {
+    if (!("path" in e) || typeof e.path !== "string") return e;
+    const path = pathOf(e.path);
+    return path === e.path
+      ? e
+      : {
+          ...e,
+          path,
+          message: e.message.replace(
+            e.path === "" ? "The input" : e.path,
+            path === "" ? "The input" : path,
+          ),
+        };
+  };
+}
+
 /**
- * Reads a Shopify REST Admin order (the `order` object of
+ * Whether a JSON document is a Shopify GraphQL Admin `Order` (`{data:
+ * {order}}`, `{order}` or the object itself, with `currencyCode` or a
+ * `gid://shopify/Order/…` id).
+ * @category Adapters
+ */
+export function looksLikeShopifyOrder(json: unknown): boolean {
+  try {
+    return graphqlOrderOf(json) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a Shopify order as an {@link Order} with its refunds as credit
+ * memos: the REST Admin order (the `order` object of
  * `GET /admin/api/…/orders/{id}.json`, or the whole response
- * `{"order": {...}}`) as an {@link Order} with its refunds as credit memos.
+ * `{"order": {...}}`), or the GraphQL Admin `Order` (`{"data": {"order":
+ * {...}}}`, `{"order": {...}}` or the object; connections as `edges[].node`
+ * or `nodes`, money as `*Set` bags, ids as `gid://shopify/…`): its
+ * `currencyCode`, `presentmentCurrencyCode`, `taxesIncluded`, `lineItems`
+ * (`originalUnitPriceSet`, `discountAllocations[].allocatedAmountSet`,
+ * `taxLines[].priceSet`, `duties[].price`, `unfulfilledQuantity`),
+ * `shippingLines` (`originalPriceSet`), `transactions` (`kind`, `status`,
+ * `amountSet`, `gateway`, `parentTransaction.id`) and `refunds`
+ * (`refundLineItems` with `lineItem.id`, `restockType`, `location.id`,
+ * `subtotalSet`, `totalTaxSet`; `transactions`; `duties` with
+ * `originalDuty.id`; `refundShippingLines` with `subtotalAmountSet` and
+ * `taxAmountSet`; `orderAdjustments` with `reason` and `amountSet`, signed
+ * as in REST). Ids are read without their `gid://shopify/<type>/` prefix,
+ * so REST and GraphQL documents of one order give the same order.
  *
  * @param json - the parsed JSON.
  * @returns the order, or every problem: `INVALID_INPUT` for data that does
- *   not have Shopify's shape (paths such as `line_items[2].price`),
+ *   not have Shopify's shape (paths such as `line_items[2].price`, or
+ *   `lineItems.edges[2].node.originalUnitPriceSet` in a GraphQL document —
+ *   paths are relative to the order object),
  *   `INCONSISTENT_ORDER` for contradictions (a `price` differing from its
  *   `price_set`, a refund naming an unknown line or capture, a refund
  *   returning more tax than a line has). Never throws.
@@ -502,17 +552,39 @@ function toOrder(raw: ShopifyOrder): E.Either<NonEmptyArray<RefundError>, Order>
  * if (order._tag === "Left") throw new Error(order.left[0].message);
  * order.right.lineItems[0]?.id; // => "518995019"
  * moneyLeft(order.right); // => { shop: 25094n, presentment: 25094n }
+ * const usd = (amount: string) => ({ shopMoney: { amount, currencyCode: "USD" }, presentmentMoney: { amount, currencyCode: "USD" } });
+ * const graphql = fromShopifyOrder({ data: { order: {
+ *   id: "gid://shopify/Order/450789469", currencyCode: "USD", presentmentCurrencyCode: "USD",
+ *   lineItems: { edges: [{ node: { id: "gid://shopify/LineItem/518995019", quantity: 1,
+ *     originalUnitPriceSet: usd("199.00"), taxLines: [{ title: "State Tax", rate: 0.06, priceSet: usd("3.98") }] } }] },
+ *   transactions: [{ id: "gid://shopify/OrderTransaction/801038806", kind: "CAPTURE", status: "SUCCESS",
+ *     amountSet: usd("202.98"), gateway: "bogus" }],
+ * } } });
+ * graphql._tag === "Right" && moneyLeft(graphql.right); // => { shop: 20298n, presentment: 20298n }
  * ```
  * @category Adapters
  */
 export function fromShopifyOrder(json: unknown): E.Either<NonEmptyArray<RefundError>, Order> {
-  const unwrapped =
-    typeof json === "object" &&
-    json !== null &&
-    !Array.isArray(json) &&
-    "order" in json &&
-    !("id" in json)
-      ? (json as { order: unknown }).order
-      : json;
-  return pipe(runDecoder(shopifyOrderCodec, unwrapped), E.chain(toOrder));
+  try {
+    const graphql = graphqlOrderOf(json);
+    if (graphql !== undefined) {
+      const { rest, pathOf } = restOrderOfGraphql(graphql);
+      return pipe(
+        runDecoder(shopifyOrderCodec, rest),
+        E.chain(toOrder),
+        E.mapLeft((errors) => NEA.map(movedTo(pathOf))(errors)),
+      );
+    }
+    const unwrapped =
+      typeof json === "object" &&
+      json !== null &&
+      !Array.isArray(json) &&
+      Object.hasOwn(json, "order") &&
+      !Object.hasOwn(json, "id")
+        ? (json as { order: unknown }).order
+        : json;
+    return pipe(runDecoder(shopifyOrderCodec, unwrapped), E.chain(toOrder));
+  } catch {
+    return E.left([refundErrors.invalidInput("", "could not be read")]);
+  }
 }
