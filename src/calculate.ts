@@ -60,9 +60,25 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
   if (request.idempotencyKey !== undefined) return request.idempotencyKey;
   // `<orderId>-<n>`, n its 1-based position; should an earlier memo's key have
   // taken that id, the next free n, so that memo ids stay unique.
-  let n = order.refunds.length + 1;
-  while (isMemoIdTaken(order.refunds, `${order.id}-${n}`)) n += 1;
-  return `${order.id}-${n}`;
+  const n = order.refunds.length + 1;
+  const first = `${order.id}-${n}`;
+  if (!isMemoIdTaken(order.refunds, first)) return first;
+  return firstFreeId(order, n + 1);
+}
+
+/**
+ * The first `"<orderId>-<k>"`, `k` from `from`, that no memo of `order` has:
+ * the ids gathered into a set once, so that memos holding `k`, `k + 1`, … in
+ * turn cost one pass, not one pass per `k` (issue 12: with 10^4 such memos
+ * `calculate` took 5.5 s). At most `refunds.length` of the candidates can be
+ * taken, so the loop ends.
+ */
+function firstFreeId(order: Order, from: number): string {
+  const taken = new Set<string>();
+  for (const memo of order.refunds) taken.add(memo.id);
+  let k = from;
+  while (taken.has(`${order.id}-${k}`)) k += 1;
+  return `${order.id}-${k}`;
 }
 
 function requestShapeErrors(
