@@ -10,7 +10,7 @@ import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
-import type { CreditMemo } from "./domain/creditMemo.js";
+import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide, isMultiCurrency } from "./domain/order.js";
 import type { PolicyName } from "./domain/policy.js";
@@ -318,9 +318,16 @@ function refundOnCheckedHistory(
     refundDuties: request.full || request.refundDuties,
     taxesIncluded: order.taxesIncluded,
   };
-  const lines = selection.lines.map((selected: SelectedLine) =>
+  const prorated = selection.lines.map((selected: SelectedLine) =>
     refundLine(selected, lineOptions, prorations.lines),
   );
+  // A line of quantity 0 refunds only duties (§3.3). One whose duties give
+  // nothing under the policy refunds nothing: asked for, its quantity is
+  // invalid; under `full`, it is left out. Such a memo line would fail the
+  // memo's own audit (issue 12, finding 8).
+  const idle = idleLineErrors(prorated);
+  if (idle !== undefined && !request.full) return E.left(idle);
+  const lines = idle === undefined ? prorated : prorated.filter((line) => !isIdleLine(line));
 
   // Adjustments and totals.
   const moneyLeft = orderMoneyLeft(order, history);
@@ -390,6 +397,34 @@ function refundOnCheckedHistory(
     notify: request.notify,
     idempotencyKey: request.idempotencyKey ?? null,
   });
+}
+
+/**
+ * Whether a memo line has no unit and no duty money: a duty-only line
+ * (quantity 0) whose duties and their taxes are all zero.
+ */
+function isIdleLine(line: CreditMemoLine): boolean {
+  if (line.quantity !== 0) return false;
+  for (const duty of line.duties) {
+    if (!isZeroBag(duty.amount)) return false;
+    for (const tax of duty.taxLines) if (!isZeroBag(tax.amount)) return false;
+  }
+  return true;
+}
+
+/**
+ * `INVALID_QUANTITY` for each requested line that {@link isIdleLine}: the
+ * memo lines are in the order of the request's lines (the selection, which
+ * has passed, keeps it), so line `i` is the request's `lineItems[i]`.
+ */
+function idleLineErrors(lines: readonly CreditMemoLine[]): NonEmptyArray<RefundError> | undefined {
+  const errors: RefundError[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as CreditMemoLine;
+    if (isIdleLine(line))
+      errors.push(refundErrors.invalidQuantity(`lineItems[${i}].quantity`, line.lineItemId));
+  }
+  return nonEmpty(errors);
 }
 
 function amountMismatch(order: Order, total: bigint, stated: bigint): RefundError {

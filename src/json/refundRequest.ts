@@ -17,6 +17,7 @@ import type { Codec, FieldProblem } from "./codec.js";
 import {
   array,
   boolean,
+  guarded,
   id,
   number,
   optional,
@@ -62,6 +63,16 @@ const transactionRequest: Codec<TransactionRequest> = struct(
   },
 );
 
+/**
+ * An idempotency key: a non-empty string, since it becomes the memo's id
+ * (§6) and an empty memo id does not decode (issue 12, finding 7).
+ */
+const idempotencyKey: Codec<string> = guarded(
+  'a non-empty string such as "rma-77"',
+  (u): u is string => typeof u === "string" && u !== "",
+  () => `must be a non-empty string such as "rma-77": it becomes the credit memo's id`,
+);
+
 const refundRequest: Codec<RefundRequest> = struct(
   'a refund request (a JSON object such as {"lineItems": [{"lineItemId": "3", "quantity": 1}]})',
   {
@@ -78,7 +89,7 @@ const refundRequest: Codec<RefundRequest> = struct(
     reason: optional(string),
     note: optional(string),
     notify: withDefault(boolean, false),
-    idempotencyKey: optional(string),
+    idempotencyKey: optional(idempotencyKey),
   },
 );
 

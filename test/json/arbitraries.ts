@@ -188,7 +188,8 @@ export const requestArb: fc.Arbitrary<RefundRequest> = fc.record(
     reason: textArb,
     note: textArb,
     notify: fc.boolean(),
-    idempotencyKey: textArb,
+    // Non-empty: an empty key is refused, it would become an empty memo id (issue 12).
+    idempotencyKey: fc.string({ minLength: 1, maxLength: 8 }),
   },
   { requiredKeys: ["lineItems", "refundDuties", "full", "notify"] },
 );
