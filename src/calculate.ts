@@ -10,6 +10,7 @@ import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import { refundArgumentErrors } from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide, isMultiCurrency } from "./domain/order.js";
@@ -43,7 +44,9 @@ function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | 
  * @param order - the order the memo will be appended to.
  * @param request - the refund request.
  * @returns the memo id. Never fails; a key already used is reported by
- * {@link calculate} as `DUPLICATE_REFUND`.
+ * {@link calculate} as `DUPLICATE_REFUND`. Arguments that are not an order
+ * and a refund request (a JavaScript caller's wrong types, a getter that
+ * throws), of which no id can be made, give `""`.
  * @example
  * ```ts
  * import { creditMemoId, decodeOrder, decodeRefundRequest } from "refund-core";
@@ -57,6 +60,12 @@ function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | 
  * @category Calculating
  */
 export function creditMemoId(order: Order, request: RefundRequest): string {
+  if (refundArgumentErrors(order, request, "default") !== undefined) return "";
+  return memoIdOf(order, request);
+}
+
+/** {@link creditMemoId} of checked arguments. */
+function memoIdOf(order: Order, request: RefundRequest): string {
   if (request.idempotencyKey !== undefined) return request.idempotencyKey;
   // `<orderId>-<n>`, n its 1-based position; should an earlier memo's key have
   // taken that id, the next free n, so that memo ids stay unique.
@@ -95,6 +104,13 @@ function requestShapeErrors(
       refundErrors.invalidInput("full", "cannot be combined with lineItems, shipping or amount"),
     );
   const key = request.idempotencyKey;
+  if (key === "")
+    errors.push(
+      refundErrors.invalidInput(
+        "idempotencyKey",
+        "must not be empty: it becomes the credit memo's id",
+      ),
+    );
   if (key !== undefined && (history.idempotencyKeys.has(key) || isMemoIdTaken(order.refunds, key)))
     errors.push(refundErrors.duplicateRefund("idempotencyKey", key));
   return errors;
@@ -135,7 +151,11 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  * @returns `Right` with the credit memo, or `Left` with every error found.
  * Never throws.
  * @errors
- * Three rounds; a round that finds errors ends the calculation.
+ * First, for JavaScript callers: `INVALID_INPUT` when an argument is not
+ * what its type says — not an order or a refund request as the decoders
+ * make them (path prefixed `order.` / `request.`), a policy that is not a
+ * name of {@link POLICY_NAMES}, a value whose getters or Proxy traps throw.
+ * Then three rounds; a round that finds errors ends the calculation.
  * 1. The order: `INCONSISTENT_ORDER` (ids repeated, discounts above the
  *    gross, a history that refunds more than the order has, …) and
  *    `INVALID_INPUT` (unknown currency).
@@ -231,6 +251,8 @@ export function calculateWithHistory(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CheckedRefund> {
+  const invalid = refundArgumentErrors(order, request, policy);
+  if (invalid !== undefined) return E.left(invalid);
   return pipe(
     checkedHistoryOf(order),
     E.chain((checked) =>
@@ -377,7 +399,7 @@ function refundOnCheckedHistory(
   if (finalErrors !== undefined) return E.left(finalErrors);
 
   return E.right({
-    id: creditMemoId(order, request),
+    id: memoIdOf(order, request),
     orderId: order.id,
     currency: order.currency,
     presentmentCurrency: order.presentmentCurrency,

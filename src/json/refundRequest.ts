@@ -11,6 +11,7 @@ import type {
   ShippingRequest,
   TransactionRequest,
 } from "../domain/refundRequest.js";
+import { requestShapeError } from "../domain/shapes.js";
 import type { RefundError } from "../errors.js";
 import { currencyCode, decimalAmount } from "./amount.js";
 import type { Codec, FieldProblem } from "./codec.js";
@@ -29,6 +30,7 @@ import {
 } from "./codec.js";
 import { restockType } from "./creditMemo.js";
 import type { JsonObject } from "./json.js";
+import { failureDocument } from "./json.js";
 
 const absent = (u: unknown): boolean => u === undefined || u === null;
 
@@ -135,7 +137,8 @@ export function decodeRefundRequest(
  * `decodeRefundRequest(encodeRefundRequest(request))` gives back `request`.
  *
  * @param request - a refund request.
- * @returns a JSON object ready for `JSON.stringify`.
+ * @returns a JSON object ready for `JSON.stringify`; for a value that is not
+ * a refund request, the failure document of §8 (see {@link encodeOrder}).
  * @example
  * ```ts
  * import { decodeRefundRequest, encodeRefundRequest } from "refund-core";
@@ -147,5 +150,7 @@ export function decodeRefundRequest(
  * @category Codecs
  */
 export function encodeRefundRequest(request: RefundRequest): JsonObject {
+  const invalid = requestShapeError(request);
+  if (invalid !== undefined) return failureDocument(invalid);
   return refundRequest.encode(request) as JsonObject;
 }

@@ -38,7 +38,7 @@ import {
   boolean,
   integer,
   optional,
-  runDecoder,
+  runPreparedDecoder,
   string,
   struct,
   withDefault,
@@ -184,7 +184,7 @@ type ShopifyOrder = t.TypeOf<typeof shopifyOrderCodec>;
  * @category Adapters
  */
 export function isOfflineGateway(gateway: string | undefined): boolean {
-  if (gateway === undefined) return false;
+  if (typeof gateway !== "string") return false;
   const g = gateway.toLowerCase();
   return (
     /\b(manual|cash|cod|bank|money[ _]order|cheque|check)\b/.test(g) ||
@@ -506,13 +506,12 @@ function toOrder(raw: ShopifyOrder): E.Either<NonEmptyArray<RefundError>, Order>
  * @category Adapters
  */
 export function fromShopifyOrder(json: unknown): E.Either<NonEmptyArray<RefundError>, Order> {
-  const unwrapped =
-    typeof json === "object" &&
-    json !== null &&
-    !Array.isArray(json) &&
-    "order" in json &&
-    !("id" in json)
-      ? (json as { order: unknown }).order
-      : json;
-  return pipe(runDecoder(shopifyOrderCodec, unwrapped), E.chain(toOrder));
+  const unwrap = (u: unknown) =>
+    typeof u === "object" && u !== null && !Array.isArray(u) && "order" in u && !("id" in u)
+      ? (u as { order: unknown }).order
+      : u;
+  return pipe(
+    runPreparedDecoder(json, (u) => ({ codec: shopifyOrderCodec, input: unwrap(u) })),
+    E.chain(toOrder),
+  );
 }

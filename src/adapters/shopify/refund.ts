@@ -11,18 +11,20 @@ import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type * as t from "io-ts/lib/index.js";
 import type { CreditMemo } from "../../domain/creditMemo.js";
 import type { RefundRequest, TransactionRequest } from "../../domain/refundRequest.js";
+import { memoShapeError } from "../../domain/shapes.js";
 import type { RefundError } from "../../errors.js";
 import {
   array,
   boolean,
   oneOf,
   optional,
-  runDecoder,
+  runPreparedDecoder,
   string,
   struct,
   withDefault,
 } from "../../json/codec.js";
 import type { JsonObject, JsonValue } from "../../json/json.js";
+import { failureDocument } from "../../json/json.js";
 import { findCurrency } from "../../money/currency.js";
 import { type DecimalAmount, formatMinorUnits } from "../../money/decimal.js";
 import type { MoneyBag } from "../../money/moneyBag.js";
@@ -134,11 +136,14 @@ function toRequest(raw: ShopifyRefund): E.Either<NonEmptyArray<RefundError>, Ref
 export function fromShopifyRefundRequest(
   json: unknown,
 ): E.Either<NonEmptyArray<RefundError>, RefundRequest> {
-  const unwrapped =
-    typeof json === "object" && json !== null && !Array.isArray(json) && "refund" in json
-      ? (json as { refund: unknown }).refund
-      : json;
-  return pipe(runDecoder(shopifyRefundRequestCodec, unwrapped), E.chain(toRequest));
+  const unwrap = (u: unknown) =>
+    typeof u === "object" && u !== null && !Array.isArray(u) && "refund" in u
+      ? (u as { refund: unknown }).refund
+      : u;
+  return pipe(
+    runPreparedDecoder(json, (u) => ({ codec: shopifyRefundRequestCodec, input: unwrap(u) })),
+    E.chain(toRequest),
+  );
 }
 
 /**
@@ -183,6 +188,8 @@ export function fromShopifyRefundRequest(
  * @category Adapters
  */
 export function toShopifyCalculateResponse(memo: CreditMemo): JsonObject {
+  const invalid = memoShapeError(memo);
+  if (invalid !== undefined) return failureDocument(invalid);
   const multi = memo.currency !== memo.presentmentCurrency;
   const fmt = (code: string, minor: bigint) =>
     formatMinorUnits(minor, findCurrency(code) ?? { code, exponent: 2 });
