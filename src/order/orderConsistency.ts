@@ -652,18 +652,21 @@ export function checkRefundHistory(
  * @param before - the order without the memo (its `refunds` already checked).
  * @param ids - `orderIds(before)`.
  * @param after - `before`'s history with the memo added.
+ * @param idTaken - whether a memo of `before` has an id (by default, a pass
+ * over its refunds; `applyRefund` looks it up in the history it carries).
  */
 export function checkAddedMemo(
   before: Order,
   ids: OrderIds,
   after: RefundHistory,
   memo: CreditMemo,
+  idTaken: (id: string) => boolean = (id) => isMemoIdTaken(before.refunds, id),
 ): RefundError[] {
   const m = before.refunds.length;
   const errors: RefundError[] = [];
   checkMemoShape(before, ids, memo, m, errors);
   if (errors.length > 0) return errors;
-  if (isMemoIdTaken(before.refunds, memo.id))
+  if (idTaken(memo.id))
     errors.push(inconsistent(`refunds[${m}].id`, `the id "${memo.id}" is used twice`));
   for (const memoLine of memo.lineItems) {
     const i = ids.lines.get(memoLine.lineItemId) ?? -1;

@@ -42,6 +42,11 @@ export interface RefundHistory {
   /** Money paid out per invoice id. */
   readonly invoices: ReadonlyMap<string, MoneyBag>;
   readonly idempotencyKeys: KeySet;
+  /**
+   * The ids of the memos: a refund looks its memo id and its key up here,
+   * not in `order.refunds` (a pass over the history on every refund).
+   */
+  readonly memoIds: KeySet;
 }
 
 /** The idempotency keys a history has seen: what a refund asks of them. */
@@ -245,6 +250,7 @@ export function historyReader(): HistoryReader {
   const shipping = new Map<string, ShippingTally>();
   const invoices = new Map<string, MoneyBag>();
   const idempotencyKeys = new Set<string>();
+  const memoIds = new Set<string>();
   const add = (memo: CreditMemo): void => {
     for (const line of memo.lineItems) {
       const tally = lines.get(line.lineItemId);
@@ -268,8 +274,9 @@ export function historyReader(): HistoryReader {
       );
     }
     if (memo.idempotencyKey !== null) idempotencyKeys.add(memo.idempotencyKey);
+    memoIds.add(memo.id);
   };
-  return { add, history: { lines, shipping, invoices, idempotencyKeys } };
+  return { add, history: { lines, shipping, invoices, idempotencyKeys, memoIds } };
 }
 
 /**
@@ -288,6 +295,7 @@ export function withMemo(history: RefundHistory, memo: CreditMemo): RefundHistor
       memo.idempotencyKey === null
         ? history.idempotencyKeys
         : keysOf(history.idempotencyKeys).with(memo.idempotencyKey),
+    memoIds: keysOf(history.memoIds).with(memo.id),
   };
 }
 

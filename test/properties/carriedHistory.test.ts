@@ -14,10 +14,11 @@ import type { Order } from "../../src/domain/order.js";
 import { POLICY_NAMES } from "../../src/domain/policy.js";
 import { carriedHistoryOf } from "../../src/order/carriedHistory.js";
 import { moneyLeft } from "../../src/order/moneyLeft.js";
-import { type RefundHistory, readRefundHistory } from "../../src/order/refundHistory.js";
+import { readRefundHistory } from "../../src/order/refundHistory.js";
 import { refundStatus } from "../../src/refundStatus.js";
 import { orderArb } from "../arbitraries/order.js";
 import { anyChoiceArb, anyRequest, stepChoiceArb, validRequest } from "../arbitraries/request.js";
+import { withPlainKeys } from "../support/history.js";
 import { RUNS } from "./support.js";
 
 /**
@@ -39,15 +40,6 @@ const stepArb = fc.record({
     { arbitrary: anyChoiceArb.map((choice) => ({ valid: false as const, choice })), weight: 1 },
   ),
 });
-
-/**
- * A history with its idempotency keys as a plain set: a carried history's
- * keys append to a log shared along the chain (refundHistory.ts), so they
- * are compared as the keys they hold.
- */
-function withPlainKeys(history: RefundHistory | undefined) {
-  return history && { ...history, idempotencyKeys: new Set(history.idempotencyKeys) };
-}
 
 describe("carried history", () => {
   test.prop(

@@ -17,7 +17,7 @@ import { POLICY_NAMES } from "../../src/domain/policy.js";
 import type { RefundRequest } from "../../src/domain/refundRequest.js";
 import { orderArb } from "../arbitraries/order.js";
 import { anyChoiceArb, anyRequest, stepChoiceArb, validRequest } from "../arbitraries/request.js";
-import { FEW_RUNS } from "./support.js";
+import { RUNS } from "./support.js";
 
 const RESTOCKS: readonly RestockType[] = ["no_restock", "cancel", "return"];
 
@@ -58,7 +58,7 @@ describe("self-audit", () => {
       fc.array(stepArb, { minLength: 1, maxLength: 6 }),
       fc.constantFrom(...POLICY_NAMES),
     ],
-    FEW_RUNS,
+    RUNS,
   )("a history applyRefund writes under a policy audits clean under it", (start, steps, policy) => {
     let current = start;
     for (const step of steps) {
