@@ -345,9 +345,10 @@ function addShippingHistories(a: ShippingHistory, b: ShippingHistory): ShippingH
 }
 
 /**
- * Whether a memo of `refunds` has the id `id`. A plain loop: with a closure
- * (`refunds.some(…)`) this scan took five times as long, and it runs on
- * every refund.
+ * Whether a memo of `refunds` has the id `id`, by a pass over them (a plain
+ * loop: with a closure it took five times as long). A refund looks ids up
+ * in its history's `memoIds` instead; this is for a caller with refunds and
+ * no history.
  */
 export function isMemoIdTaken(refunds: readonly CreditMemo[], id: string): boolean {
   for (let m = 0; m < refunds.length; m++) if ((refunds[m] as CreditMemo).id === id) return true;
