@@ -18,7 +18,7 @@ export {
   fromCommerceLayerRefundRequest,
   toCommerceLayerRefundRequest,
 } from "./adapters/commercelayer/refund.js";
-export { grossShipping, toMagentoCreditMemo, toMagentoRefund } from "./adapters/magento/emit.js";
+export { toMagentoCreditMemo, toMagentoRefund } from "./adapters/magento/emit.js";
 export {
   fromMagentoOrder,
   MAGENTO_OFFLINE_METHODS,
@@ -34,7 +34,6 @@ export {
 export {
   type ShopifyRefundBody,
   type ShopifyRefundCreateVariables,
-  shopifyGid,
   toShopifyRefund,
   toShopifyRefundCreateVariables,
 } from "./adapters/shopify/emit.js";

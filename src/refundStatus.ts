@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { orderArgumentError } from "./apiArguments.js";
 import type { Order } from "./domain/order.js";
 import { isZeroBag, subtractBags } from "./money/moneyBag.js";
 import { refundHistoryOf } from "./order/carriedHistory.js";
@@ -26,7 +27,9 @@ export type RefundStatus = "unpaid" | "paid" | "partially_refunded" | "refunded"
  *
  * @param order - the order with its refund history.
  * @returns the status; `"refunded"` once every collected unit of money was
- * returned, on both sides of a multi-currency order. Never fails.
+ * returned, on both sides of a multi-currency order. Never fails: a value
+ * that is not an order (a JavaScript caller's wrong type, a getter that
+ * throws) has no money that can be read, and is `"unpaid"`.
  * @example
  * ```ts
  * import { applyRefund, decodeOrder, decodeRefundRequest, refundStatus } from "refund-core";
@@ -51,6 +54,7 @@ export type RefundStatus = "unpaid" | "paid" | "partially_refunded" | "refunded"
  * @category Calculating
  */
 export function refundStatus(order: Order): RefundStatus {
+  if (orderArgumentError(order) !== undefined) return "unpaid";
   const collected = moneyCollected(order);
   if (isZeroBag(collected)) return "unpaid";
   const left = orderMoneyLeft(order, refundHistoryOf(order));

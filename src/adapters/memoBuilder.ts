@@ -269,6 +269,14 @@ export function buildCreditMemos(
       recorded.adjustmentNegative,
       order.taxesIncluded,
     );
+    // A memo that refunds less than nothing (a negative adjustment beyond
+    // what it refunds) is no refund refund-core records: its order could
+    // not be encoded and decoded again (issue 12, §3.5).
+    if (isNegativeOnEitherSide(totals.total))
+      problems.invalid(
+        recorded.path,
+        "refunds a negative total (its negative adjustment is more than it refunds); a refund's total is never negative",
+      );
     memos.push({
       id: recorded.id,
       orderId: order.id,

@@ -12,6 +12,8 @@ import { emptiesOrder, replayRequest } from "../audit/replayRequest.js";
 import type { CreditMemo } from "../domain/creditMemo.js";
 import { isMultiCurrency, type Order } from "../domain/order.js";
 import type { RefundRequest, TransactionRequest } from "../domain/refundRequest.js";
+import { memoShapeError, orderShapeError } from "../domain/shapes.js";
+import type { InvalidInputError } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import type { DecimalAmount } from "../money/decimal.js";
 import { isZeroBag } from "../money/moneyBag.js";
@@ -149,4 +151,13 @@ export function lineAmountPaths(memo: CreditMemo): string[] {
     if (amount !== undefined && amount !== null) paths.push(`lineItems[${i}].amount`);
   });
   return paths;
+}
+
+/**
+ * `INVALID_INPUT` when a writer's arguments are not a credit memo and an
+ * order as refund-core makes them (a JavaScript caller's wrong types): the
+ * writers check this first, so that they return an error and never throw.
+ */
+export function writerArgumentsError(memo: unknown, order: unknown): InvalidInputError | undefined {
+  return memoShapeError(memo) ?? orderShapeError(order);
 }

@@ -63,16 +63,42 @@ export const platformMoney: Codec<SignedDecimal> = leaf(
   (d) => `${d.negative ? "-" : ""}${d.amount.coefficient}e-${d.amount.scale}`,
 );
 
-/** A tax rate written as a number (`0.06`) or a string, kept as the decimal text. */
+/**
+ * A platform's rate text as the decimal string of [§1](../../docs/specification.md#1-money): `"0.06"` as it is,
+ * exponent notation written out (`1e-7` → `"0.0000001"`, JavaScript's own
+ * form of that number); `undefined` for a negative rate, a rate that is no
+ * number, or one longer than a decimal may be (issue 12: such rates were
+ * kept as written, and the order they made did not decode again).
+ */
+export function canonicalRate(text: string): string | undefined {
+  if (parseDecimal(text) !== undefined) return text;
+  const match = /^(\d+)(?:\.(\d+))?e([+-]?\d+)$/i.exec(text);
+  if (match === null) return undefined;
+  const digits = `${match[1]}${match[2] ?? ""}`;
+  const point = (match[1] as string).length + Number(match[3]);
+  if (!Number.isSafeInteger(point) || Math.abs(point) > 64) return undefined;
+  const whole = point <= 0 ? "0" : digits.slice(0, point).padEnd(point, "0");
+  const fraction = point <= 0 ? "0".repeat(-point) + digits : digits.slice(point);
+  const plain = `${whole.replace(/^0+(?=\d)/, "")}${fraction === "" ? "" : `.${fraction}`}`;
+  return parseDecimal(plain) === undefined ? undefined : plain;
+}
+
+/** A tax rate written as a number (`0.06`) or a string, as the decimal text of [§1](../../docs/specification.md#1-money) (see {@link canonicalRate}). */
 export const platformRate: Codec<string> = leaf(
   "a rate such as 0.06",
   (u): u is string => typeof u === "string",
-  (u) =>
-    typeof u === "string"
-      ? E.right(u)
-      : typeof u === "number" && Number.isFinite(u)
-        ? E.right(String(u))
-        : E.left("must be a rate such as 0.06"),
+  (u) => {
+    const text =
+      typeof u === "string" ? u : typeof u === "number" && Number.isFinite(u) ? String(u) : "";
+    const rate = canonicalRate(text);
+    return rate !== undefined
+      ? E.right(rate)
+      : E.left(
+          text.trim().startsWith("-")
+            ? "must not be negative; it must be a rate such as 0.06"
+            : "must be a rate such as 0.06",
+        );
+  },
   (a) => a,
 );
 

@@ -30,6 +30,7 @@ import {
 import { toMagentoRefund } from "./magento/emit.js";
 import { fromMagentoOrder } from "./magento/order.js";
 import { fromMagentoRefundRequest } from "./magento/refund.js";
+import { writerArgumentsError } from "./memoRequest.js";
 import { toShopifyRefund } from "./shopify/emit.js";
 import { fromShopifyOrder, looksLikeShopifyOrder } from "./shopify/order.js";
 import { fromShopifyRefundRequest } from "./shopify/refund.js";
@@ -118,7 +119,12 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     policy: "default",
     readOrder: decodeOrder,
     readRequest: (json) => decodeRefundRequest(json),
-    emitRequest: (memo, order) => E.right(toCanonicalRefundRequest(memo, order)),
+    emitRequest: (memo, order) => {
+      const invalid = writerArgumentsError(memo, order);
+      return invalid === undefined
+        ? E.right(toCanonicalRefundRequest(memo, order))
+        : E.left([invalid]);
+    },
     looksLikeOrder: (json) => objectWith(json, "id", "currency", "lineItems"),
   },
   shopify: {

@@ -7,6 +7,7 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import { auditArgumentErrors } from "../apiArguments.js";
 import { calculateOnCheckedOrder } from "../calculate.js";
 import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
@@ -181,6 +182,8 @@ export function audit(
   order: Order,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, AuditReport> {
+  const invalid = auditArgumentErrors(order, policy);
+  if (invalid !== undefined) return E.left(invalid);
   const ids = orderIds(order);
   const orderErrors = nonEmpty(checkOrderItself(order, ids));
   if (orderErrors !== undefined) return E.left(orderErrors);

@@ -10,7 +10,7 @@
  */
 import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
-import { type OrderIds, orderIds } from "../order/orderConsistency.js";
+import { lineHasDuty, type OrderIds, orderIds } from "../order/orderConsistency.js";
 
 const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
@@ -32,7 +32,6 @@ export function restrictToOrder(
       const position = ids.lines.get(memoLine.lineItemId);
       const line = position === undefined ? undefined : order.lineItems[position];
       if (line === undefined || !isCount(memoLine.quantity)) return [];
-      const dutyIds = new Set(line.duties.map((d) => d.id));
       return [
         {
           ...memoLine,
@@ -41,7 +40,9 @@ export function restrictToOrder(
             line.discountAllocations.length,
           ),
           taxLines: memoLine.taxLines.slice(0, line.taxLines.length),
-          duties: memoLine.duties.filter((d) => dutyIds.has(d.dutyId)),
+          duties: memoLine.duties.filter((d) =>
+            lineHasDuty(ids, line, position as number, d.dutyId),
+          ),
         },
       ];
     }),

@@ -37,14 +37,17 @@ function shippingLeft(order: Order, history: RefundHistory): MoneyBag {
  * Whether the memo's shipping is a full shipping refund that an amount
  * cannot replay: it refunds all the shipping left, and taxes a shipping
  * line of which nothing was left (only `fullRefund` makes such a line take
- * part, [§3.2](../../docs/specification.md#32-shipping)).
+ * part, [§3.2](../../docs/specification.md#32-shipping)), or takes shop money but no presentment money.
  */
 function fullShipping(order: Order, memo: CreditMemo, history: RefundHistory): boolean {
   return (
     bagsEqual(memo.shipping.amount, shippingLeft(order, history)) &&
-    memo.shipping.lines.some(
-      (line) => isZeroBag(line.amount) && line.taxLines.some((t) => !isZeroBag(t.amount)),
-    )
+    // Or shop money without presentment money, which an amount (presentment
+    // money, §3.8) cannot ask for either (issue 12: self-audit property).
+    ((memo.shipping.amount.presentment === 0n && memo.shipping.amount.shop !== 0n) ||
+      memo.shipping.lines.some(
+        (line) => isZeroBag(line.amount) && line.taxLines.some((t) => !isZeroBag(t.amount)),
+      ))
   );
 }
 
@@ -76,8 +79,9 @@ export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHist
  * The requests that may reproduce `memo` on the order as it stood before
  * it (`history` is that order's refunds read back): the explicit request of
  * {@link replayRequest}, and — for a memo that empties a multi-currency
- * order (see {@link emptiesOrder}) — also `full: true`, whose adjustments
- * are fitted to the money left on both sides ([§3.6](../../docs/specification.md#36-full-refund)).
+ * order (see {@link emptiesOrder}) — also `full: true`, with the memo's
+ * negative adjustment if any, whose adjustments are fitted to the money
+ * left on both sides ([§3.6](../../docs/specification.md#36-full-refund)).
  */
 export function replayRequests(
   order: Order,
@@ -86,14 +90,18 @@ export function replayRequests(
 ): readonly RefundRequest[] {
   const explicit = replayRequest(order, memo, history);
   if (!isMultiCurrency(order) || !emptiesOrder(order, memo, history)) return [explicit];
-  const { notify, reason, note, idempotencyKey } = explicit;
+  const { notify, reason, note, idempotencyKey, adjustmentNegative } = explicit;
   const carried = {
     notify,
     ...(reason === undefined ? {} : { reason }),
     ...(note === undefined ? {} : { note }),
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
   };
-  return [explicit, { lineItems: [], refundDuties: false, full: true, ...carried }];
+  const full: RefundRequest = { lineItems: [], refundDuties: false, full: true, ...carried };
+  // `full` may carry a negative adjustment, which its fitting offsets.
+  return adjustmentNegative === undefined
+    ? [explicit, full]
+    : [explicit, full, { ...full, adjustmentNegative, currency: order.presentmentCurrency }];
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
 import type { CreditMemo } from "./creditMemo.js";
+import { currenciesShapeError } from "./shapes.js";
 
 /**
  * A discount allocated to a line or a shipping line, for all its units.
@@ -149,6 +150,8 @@ export interface Order {
  * @category Domain
  */
 export function isMultiCurrency(order: Pick<Order, "currency" | "presentmentCurrency">): boolean {
+  // A value without both codes (a JavaScript caller's wrong type) is not.
+  if (currenciesShapeError(order) !== undefined) return false;
   return order.currency !== order.presentmentCurrency;
 }
 

@@ -103,13 +103,32 @@ function readDecimal(u: unknown, expected: string): E.Either<string, DecimalAmou
       );
     }
     if (parsed.coefficient > BigInt(Number.MAX_SAFE_INTEGER)) {
+      // A fraction this long is a floating-point result (0.1 + 0.2 is
+      // 0.30000000000000004): written as a string it still has too many
+      // fraction digits, so say to round it (issue 12).
       return E.left(
-        `is a JSON number with too many digits to be exact; write it as a string instead, ${expected}`,
+        parsed.scale > 0
+          ? `is a JSON number with too many digits to be exact, ${parsed.scale} of them after the point — a floating-point result, as 0.1 + 0.2 gives 0.30000000000000004; round it to the currency's fraction digits and write it as a string, ${expected}`
+          : `is a JSON number with too many digits to be exact; write it as a string instead, ${expected}`,
       );
     }
     return E.right(parsed);
   }
   return E.left(`must be ${expected}`);
+}
+
+/**
+ * The largest amount refund-core reads: 10^18 minor units, up to which [§1](../../docs/specification.md#1-money)
+ * keeps amounts exact. Past it, an amount is refused when decoded — as it
+ * must be, or a 62-digit amount would be read, written back with its
+ * fraction digits past the 64 characters a decimal may have, and refused
+ * only then (issue 12).
+ */
+export const MAX_MINOR_UNITS = 10n ** 18n;
+
+/** The problem of an amount above {@link MAX_MINOR_UNITS}. */
+function tooLarge(code: string | undefined): string {
+  return `is more than 10^18 minor units${code === undefined ? "" : ` of ${code}`}, the largest amount refund-core keeps exact (§1)`;
 }
 
 const isDecimalAmount = (u: unknown): u is DecimalAmount =>
@@ -124,13 +143,18 @@ function formatDecimal(amount: DecimalAmount): string {
 
 /**
  * A free amount ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)): an exact decimal whose currency is not known yet.
- * Its fraction digits are checked by the engine against the currency.
+ * Its fraction digits are checked by the engine against the currency; its
+ * digits are bounded by {@link MAX_MINOR_UNITS} here.
  * @internal
  */
 export const decimalAmount: Codec<DecimalAmount> = leaf(
   describeAmount(undefined),
   isDecimalAmount,
-  (u) => readDecimal(u, describeAmount(undefined)),
+  (u) =>
+    E.chain((decimal: DecimalAmount) =>
+      // Its digits count at least as many minor units in any currency it may be in.
+      decimal.coefficient > MAX_MINOR_UNITS ? E.left(tooLarge(undefined)) : E.right(decimal),
+    )(readDecimal(u, describeAmount(undefined))),
   formatDecimal,
 );
 
@@ -148,14 +172,17 @@ function minorUnits(currency: Currency | undefined, signed = false): Codec<bigin
       const minus = negative(u);
       const magnitude = minus ? (typeof u === "string" ? u.slice(1) : -(u as number)) : u;
       return E.chain((decimal: DecimalAmount): E.Either<string, bigint> => {
-        if (currency === undefined)
+        if (currency === undefined) {
+          if (decimal.coefficient > MAX_MINOR_UNITS) return E.left(tooLarge(undefined));
           return E.right(minus ? -decimal.coefficient : decimal.coefficient);
+        }
         const minor = toMinorUnits(decimal, currency);
-        return minor === undefined
-          ? E.left(
-              `has ${decimal.scale} fraction digits but ${currency.code} has ${fractionDigits(currency.exponent)}; amounts are never rounded, so write it as ${expected}`,
-            )
-          : E.right(minus ? -minor : minor);
+        if (minor === undefined)
+          return E.left(
+            `has ${decimal.scale} fraction digits but ${currency.code} has ${fractionDigits(currency.exponent)}; amounts are never rounded, so write it as ${expected}`,
+          );
+        if (minor > MAX_MINOR_UNITS) return E.left(tooLarge(currency.code));
+        return E.right(minus ? -minor : minor);
       })(readDecimal(magnitude, expected));
     },
     (minor) => formatMinorUnits(minor, currency ?? { code: "", exponent: 0 }),

@@ -422,6 +422,27 @@ export function runDecoder<A>(
 }
 
 /**
+ * {@link runDecoder} for a codec made from the input: one that depends on
+ * fields read before decoding (the currencies of an order or memo), or a
+ * document taken out of an envelope (`{"order": …}`). `prepare` runs inside
+ * the same guard as the decoding, so that a getter or a Proxy that throws
+ * while it reads is reported as unreadable too, never thrown (issue 12).
+ * @internal
+ */
+export function runPreparedDecoder<A>(
+  json: unknown,
+  prepare: (json: unknown) => { readonly codec: t.Decoder<unknown, A>; readonly input: unknown },
+): E.Either<NonEmptyArray<RefundError>, A> {
+  let prepared: { readonly codec: t.Decoder<unknown, A>; readonly input: unknown };
+  try {
+    prepared = prepare(json);
+  } catch {
+    return E.left([refundErrors.invalidInput("", UNREADABLE)]);
+  }
+  return runDecoder(prepared.codec, prepared.input);
+}
+
+/**
  * The problem reported when reading the input threw (never for values `JSON.parse` returns).
  */
 const UNREADABLE = "could not be read as JSON data";

@@ -17,6 +17,7 @@ import type {
   TaxLineRefund,
 } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
+import { memoShapeError } from "../domain/shapes.js";
 import type { RefundError } from "../errors.js";
 import { parseDecimal } from "../money/decimal.js";
 import type { AmountContext } from "./amount.js";
@@ -34,11 +35,12 @@ import {
   oneOf,
   optional,
   ownField,
-  runDecoder,
+  runPreparedDecoder,
   string,
   struct,
   withDefault,
 } from "./codec.js";
+import { failureDocument } from "./json.js";
 import type { CreditMemoJson } from "./wire.js";
 
 /**
@@ -255,11 +257,13 @@ export function decodeCreditMemo(
   json: unknown,
   order?: Pick<Order, "currency" | "presentmentCurrency">,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  const ctx =
-    order === undefined
-      ? amountContext(ownField(json, "currency"), ownField(json, "presentmentCurrency"))
-      : amountContext(order.currency, order.presentmentCurrency);
-  return runDecoder(creditMemoCodec(ctx, order), json);
+  return runPreparedDecoder(json, (input) => {
+    const ctx =
+      order === undefined
+        ? amountContext(ownField(input, "currency"), ownField(input, "presentmentCurrency"))
+        : amountContext(order.currency, order.presentmentCurrency);
+    return { codec: creditMemoCodec(ctx, order), input };
+  });
 }
 
 /**
@@ -283,7 +287,8 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
  * `decodeCreditMemo(encodeCreditMemo(memo))` gives back `memo`.
  *
  * @param memo - a credit memo, as `calculate` returns it.
- * @returns a JSON object ready for `JSON.stringify`.
+ * @returns a JSON object ready for `JSON.stringify`; for a value that is not
+ * a credit memo, the failure document of [§8](../../docs/specification.md#8-command-line) (see {@link encodeOrder}).
  * @example
  * ```ts
  * import { calculate, decodeOrder, decodeRefundRequest, encodeCreditMemo } from "refund-core";
@@ -307,6 +312,8 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
  * @category Codecs
  */
 export function encodeCreditMemo(memo: CreditMemo): CreditMemoJson {
+  const invalid = memoShapeError(memo);
+  if (invalid !== undefined) return failureDocument(invalid) as unknown as CreditMemoJson;
   return creditMemoCodec(encodingContext(memo), undefined).encode(
     memo,
   ) as unknown as CreditMemoJson;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { InvalidInputError } from "../errors.js";
 
 /**
  * Any value `JSON.parse` can return and `JSON.stringify` writes back
@@ -30,4 +31,14 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
  */
 export interface JsonObject {
   readonly [key: string]: JsonValue;
+}
+
+/**
+ * What an encoder writes for a value it cannot encode (a JavaScript caller's
+ * wrong type): the failure document of [§8](../../docs/specification.md#8-command-line), which no decoder takes for an
+ * order, a memo or a request.
+ * @internal
+ */
+export function failureDocument(error: InvalidInputError): JsonObject {
+  return { ok: false, errors: [{ code: error.code, message: error.message, path: error.path }] };
 }

@@ -6,6 +6,7 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { Duty, Invoice, LineItem, Order, ShippingLine } from "../domain/order.js";
+import { orderShapeError } from "../domain/shapes.js";
 import type { RefundError } from "../errors.js";
 import type { AmountContext } from "./amount.js";
 import { amountContext, currencyCode, moneyBag } from "./amount.js";
@@ -19,13 +20,14 @@ import {
   map,
   optional,
   ownField,
-  runDecoder,
+  runPreparedDecoder,
   string,
   struct,
   withDefault,
 } from "./codec.js";
 import type { MemoCurrencies } from "./creditMemo.js";
 import { creditMemoCodec, discountCodec, encodingContext, taxLineCodec } from "./creditMemo.js";
+import { failureDocument } from "./json.js";
 import type { OrderJson } from "./wire.js";
 
 function lineItemCodec(ctx: AmountContext): Codec<LineItem> {
@@ -164,14 +166,16 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
  * @category Codecs
  */
 export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, Order> {
-  const currency = ownField(json, "currency");
-  const presentment = ownField(json, "presentmentCurrency");
-  const ctx = amountContext(currency, presentment);
-  const history =
-    typeof currency === "string" && ctx.shop !== undefined && ctx.presentment !== undefined
-      ? { currency, presentmentCurrency: ctx.presentment.code }
-      : undefined;
-  return runDecoder(orderCodec(ctx, history), json);
+  return runPreparedDecoder(json, (input) => {
+    const currency = ownField(input, "currency");
+    const presentment = ownField(input, "presentmentCurrency");
+    const ctx = amountContext(currency, presentment);
+    const history =
+      typeof currency === "string" && ctx.shop !== undefined && ctx.presentment !== undefined
+        ? { currency, presentmentCurrency: ctx.presentment.code }
+        : undefined;
+    return { codec: orderCodec(ctx, history), input };
+  });
 }
 
 /**
@@ -181,7 +185,11 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
  * ([§6](../../docs/specification.md#6-credit-memo)). `decodeOrder(encodeOrder(order))` gives back `order`.
  *
  * @param order - an order, as `decodeOrder` or `applyRefund` returns it.
- * @returns a JSON object ready for `JSON.stringify`.
+ * @returns a JSON object ready for `JSON.stringify`. A value that is not an
+ * order (a JavaScript caller's wrong type, a getter that throws) is written
+ * as the failure document of [§8](../../docs/specification.md#8-command-line), `{"ok": false, "errors": [...]}`, with an
+ * `INVALID_INPUT` error naming the first wrong field: never a throw, and
+ * never a document that decodes as an order.
  * @example
  * ```ts
  * import { decodeOrder, encodeOrder } from "refund-core";
@@ -196,6 +204,8 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
  * @category Codecs
  */
 export function encodeOrder(order: Order): OrderJson {
+  const invalid = orderShapeError(order);
+  if (invalid !== undefined) return failureDocument(invalid) as unknown as OrderJson;
   const ctx = encodingContext(order);
   return orderCodec(ctx, undefined).encode(order) as unknown as OrderJson;
 }

@@ -11,12 +11,14 @@ import type {
   ShippingRequest,
   TransactionRequest,
 } from "../domain/refundRequest.js";
+import { requestShapeError } from "../domain/shapes.js";
 import type { RefundError } from "../errors.js";
 import { currencyCode, decimalAmount } from "./amount.js";
 import type { Codec, FieldProblem } from "./codec.js";
 import {
   array,
   boolean,
+  guarded,
   id,
   number,
   optional,
@@ -27,6 +29,7 @@ import {
   withDefault,
 } from "./codec.js";
 import { restockType } from "./creditMemo.js";
+import { failureDocument } from "./json.js";
 import type { RefundRequestJson } from "./wire.js";
 
 const absent = (u: unknown): boolean => u === undefined || u === null;
@@ -62,6 +65,16 @@ const transactionRequest: Codec<TransactionRequest> = struct(
   },
 );
 
+/**
+ * An idempotency key: a non-empty string, since it becomes the memo's id
+ * ([§6](../../docs/specification.md#6-credit-memo)) and an empty memo id does not decode (issue 12, finding 7).
+ */
+const idempotencyKey: Codec<string> = guarded(
+  'a non-empty string such as "rma-77"',
+  (u): u is string => typeof u === "string" && u !== "",
+  () => `must be a non-empty string such as "rma-77": it becomes the credit memo's id`,
+);
+
 const refundRequest: Codec<RefundRequest> = struct(
   'a refund request (a JSON object such as {"lineItems": [{"lineItemId": "3", "quantity": 1}]})',
   {
@@ -78,7 +91,7 @@ const refundRequest: Codec<RefundRequest> = struct(
     reason: optional(string),
     note: optional(string),
     notify: withDefault(boolean, false),
-    idempotencyKey: optional(string),
+    idempotencyKey: optional(idempotencyKey),
   },
 );
 
@@ -124,7 +137,8 @@ export function decodeRefundRequest(
  * `decodeRefundRequest(encodeRefundRequest(request))` gives back `request`.
  *
  * @param request - a refund request.
- * @returns a JSON object ready for `JSON.stringify`.
+ * @returns a JSON object ready for `JSON.stringify`; for a value that is not
+ * a refund request, the failure document of [§8](../../docs/specification.md#8-command-line) (see {@link encodeOrder}).
  * @example
  * ```ts
  * import { decodeRefundRequest, encodeRefundRequest } from "refund-core";
@@ -136,5 +150,7 @@ export function decodeRefundRequest(
  * @category Codecs
  */
 export function encodeRefundRequest(request: RefundRequest): RefundRequestJson {
+  const invalid = requestShapeError(request);
+  if (invalid !== undefined) return failureDocument(invalid) as unknown as RefundRequestJson;
   return refundRequest.encode(request) as unknown as RefundRequestJson;
 }

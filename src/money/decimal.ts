@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isCurrencyValue, isDecimalValue } from "../domain/shapes.js";
 import { type Currency, findCurrency } from "./currency.js";
 
 /**
@@ -44,7 +45,7 @@ const MAX_LENGTH = 64;
  * @category Money
  */
 export function parseDecimal(text: string): DecimalAmount | undefined {
-  if (text.length > MAX_LENGTH) return undefined;
+  if (typeof text !== "string" || text.length > MAX_LENGTH) return undefined;
   const match = DECIMAL.exec(text);
   if (match === null) return undefined;
   const whole = match[1] ?? "0";
@@ -84,6 +85,7 @@ export function decimalFromNumber(value: number): DecimalAmount | undefined {
  * @category Money
  */
 export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint | undefined {
+  if (!isDecimalValue(amount) || !isCurrencyValue(currency)) return undefined;
   // A scale that is not a whole number of digits (NaN, 1.5, negative) is no decimal: refuse, never throw.
   if (!Number.isSafeInteger(amount.scale) || amount.scale < 0 || amount.scale > currency.exponent)
     return undefined;
@@ -96,7 +98,8 @@ export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint 
  *
  * @param minor - integer minor units; a negative amount gets a `-` sign.
  * @param currency - the currency, as {@link findCurrency} returns it.
- * @returns the decimal string. Never fails.
+ * @returns the decimal string. Never fails: values that are not bigint
+ * minor units and a currency (a JavaScript caller's wrong types) give `""`.
  * @example
  * ```ts
  * import { findCurrency, formatMinorUnits } from "refund-core";
@@ -108,6 +111,7 @@ export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint 
  * @category Money
  */
 export function formatMinorUnits(minor: bigint, currency: Currency): string {
+  if (typeof minor !== "bigint" || !isCurrencyValue(currency)) return "";
   const negative = minor < 0n;
   const digits = (negative ? -minor : minor).toString();
   const sign = negative ? "-" : "";

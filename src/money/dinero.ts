@@ -6,7 +6,11 @@
  */
 import { type Dinero, dinero } from "dinero.js/bigint";
 import * as dineroCurrencies from "dinero.js/bigint/currencies";
+import { isCurrencyValue } from "../domain/shapes.js";
 import type { Currency } from "./currency.js";
+
+/** ISO 4217's "no currency". */
+const NO_CURRENCY = { code: "XXX", base: 10n, exponent: 0n };
 
 const byCode = new Map(Object.values(dineroCurrencies).map((c) => [c.code, c]));
 
@@ -17,7 +21,9 @@ const byCode = new Map(Object.values(dineroCurrencies).map((c) => [c.code, c]));
  *
  * @param minor - integer minor units, such as `memo.total.presentment`.
  * @param currency - the currency of those units.
- * @returns a `Dinero<bigint>`. Never fails.
+ * @returns a `Dinero<bigint>`. Never fails: values that are not bigint minor
+ * units and a currency (a JavaScript caller's wrong types) give zero `XXX`,
+ * ISO 4217's code for "no currency".
  * @example
  * ```ts
  * import { findCurrency, toDinero } from "refund-core";
@@ -28,6 +34,8 @@ const byCode = new Map(Object.values(dineroCurrencies).map((c) => [c.code, c]));
  * @category Money
  */
 export function toDinero(minor: bigint, currency: Currency): Dinero<bigint> {
+  if (typeof minor !== "bigint" || !isCurrencyValue(currency))
+    return dinero({ amount: 0n, currency: NO_CURRENCY });
   const definition = byCode.get(currency.code) ?? {
     code: currency.code,
     base: 10n,

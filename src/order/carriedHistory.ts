@@ -84,7 +84,7 @@ export function appendRefund(order: Order, checked: CheckedHistory, memo: Credit
   const next: Order = { ...order, refunds: Object.freeze([...order.refunds, memo]) };
   const { history, ids } = checked;
   const after = withMemo(history, memo);
-  if (checkAddedMemo(order, ids, after, memo).length === 0) {
+  if (checkAddedMemo(order, ids, after, memo, (id) => history.memoIds.has(id)).length === 0) {
     const carried: CarriedHistory = { order: next, history: after, ids };
     Object.defineProperty(next, CARRIED, { value: carried, enumerable: false });
   }

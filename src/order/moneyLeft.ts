@@ -4,8 +4,10 @@
  *
  * @module
  */
+
+import { orderArgumentError } from "../apiArguments.js";
 import { type Invoice, type Order, type ShippingLine, shippingNet } from "../domain/order.js";
-import { type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
+import { type MoneyBag, subtractBags, sumBy, ZERO } from "../money/moneyBag.js";
 import { refundHistoryOf } from "./carriedHistory.js";
 import { invoiceTakenOf, type RefundHistory, shippingHistoryOf } from "./refundHistory.js";
 
@@ -53,6 +55,7 @@ export function orderMoneyLeft(order: Pick<Order, "invoices">, history: RefundHi
  * @category Calculating
  */
 export function moneyLeft(order: Order): MoneyBag {
+  if (orderArgumentError(order) !== undefined) return ZERO;
   return orderMoneyLeft(order, refundHistoryOf(order));
 }
 

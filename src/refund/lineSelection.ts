@@ -70,9 +70,15 @@ function resolveLine(
 ): number | RefundError {
   if (requested.lineItemId !== undefined) {
     const position = ids.lines.get(requested.lineItemId);
-    return position === undefined
-      ? refundErrors.unknownLineItem(`${requestPath(i)}.lineItemId`, requested.lineItemId)
-      : position;
+    if (position === undefined)
+      return refundErrors.unknownLineItem(`${requestPath(i)}.lineItemId`, requested.lineItemId);
+    // Both named: they must name the same line, or which one is meant? (issue 12)
+    if (requested.sku !== undefined && !(bySku().get(requested.sku) ?? []).includes(position))
+      return refundErrors.invalidInput(
+        `${requestPath(i)}.sku`,
+        `is "${requested.sku}", which is not the sku of item "${requested.lineItemId}"; name the item by lineItemId or by sku, or by both of the same item`,
+      );
+    return position;
   }
   if (requested.sku !== undefined) {
     const matches = bySku().get(requested.sku) ?? [];

@@ -20,6 +20,7 @@ import type { RefundRequest } from "../../src/domain/refundRequest.js";
 import type { RefundError } from "../../src/errors.js";
 import { encodeCreditMemo } from "../../src/json/creditMemo.js";
 import type { JsonValue } from "../../src/json/json.js";
+import { decodeOrder, encodeOrder } from "../../src/json/order.js";
 import { generatedOrderArb } from "../arbitraries/order.js";
 import {
   decimalOf,
@@ -156,6 +157,9 @@ describe.each(CASES)(
       const asked = requestOf(order, kind, step, part);
       if (asked === undefined) return;
       const request = narrow(asked);
+      // Only an order that JSON can carry (amounts within §1's 10^18 minor units) has requests
+      // that JSON can carry: the generator's huge orders can add up past that bound.
+      if (E.isLeft(decodeOrder(JSON.parse(JSON.stringify(encodeOrder(order)))))) return;
       const memo = calculate(order, request, adapter.policy);
       if (E.isLeft(memo)) return; // a rejected refund has nothing to emit
       const emitted = (emit ?? adapter.emitRequest)(memo.right, order);

@@ -8,7 +8,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { applyRefund } from "../../src/applyRefund.js";
-import { calculate } from "../../src/calculate.js";
+import { calculate, creditMemoId } from "../../src/calculate.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import { encodeOrder } from "../../src/json/order.js";
@@ -31,6 +31,7 @@ import {
   tax,
   usd,
 } from "../support/builders.js";
+import { withPlainKeys } from "../support/history.js";
 
 // 3 units of 10.00 with a 1.00 discount and 1.00 tax, one of 4.00; 5.00
 // shipping with 0.50 tax. Collected: 30.00 − 1.00 + 1.00 + 4.00 + 5.00 + 0.50
@@ -64,8 +65,8 @@ describe("the history applyRefund's order carries", () => {
   });
 
   it("is the history read from the order's refunds", () => {
-    expect(carriedHistoryOf(second.order)?.history).toEqual(
-      readRefundHistory(second.order.refunds),
+    expect(withPlainKeys(carriedHistoryOf(second.order)?.history)).toEqual(
+      withPlainKeys(readRefundHistory(second.order.refunds)),
     );
   });
 
@@ -153,7 +154,9 @@ describe("appendRefund", () => {
   it("carries the history with the memo when the memo passes the checks", () => {
     const next = appendRefund(start, checked, memo);
     expect(next.refunds).toEqual([memo]);
-    expect(carriedHistoryOf(next)?.history).toEqual(readRefundHistory([memo]));
+    expect(withPlainKeys(carriedHistoryOf(next)?.history)).toEqual(
+      withPlainKeys(readRefundHistory([memo])),
+    );
   });
 
   it("carries nothing when the memo refunds more than the order has, so the next refund reports it", () => {
@@ -310,5 +313,88 @@ describe("checkAddedMemo", () => {
       "INCONSISTENT_ORDER lineItems[1].quantity",
       "INCONSISTENT_ORDER invoices[1].amount",
     ]);
+  });
+});
+
+describe("idempotency keys along a chain (issue 12, finding 5)", () => {
+  // The carried keys append to a log shared along the chain; a second refund
+  // of the same order (a fork) must not see the keys of the first, nor the
+  // first those of the second.
+  const paid = order({ id: "k", invoices: [invoice("cap", "10.00")] });
+  const keyed = (key: string) =>
+    request({ amount: { coefficient: 100n, scale: 2 }, idempotencyKey: key });
+  const after = (o: Order, key: string) => {
+    const result = applyRefund(o, keyed(key));
+    if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
+    return result.right.order;
+  };
+  const applied = (o: Order, r: ReturnType<typeof request>) => {
+    const result = applyRefund(o, r);
+    if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
+    return result.right;
+  };
+  const codes = (o: Order, key: string) =>
+    E.isLeft(calculate(o, keyed(key))) ? errorsOf(calculate(o, keyed(key))).map((e) => e.code) : [];
+
+  it("a fork sees its own keys only", () => {
+    const first = after(paid, "a");
+    const left = after(first, "b");
+    const right = after(first, "c");
+    expect(codes(left, "a")).toEqual(["DUPLICATE_REFUND"]);
+    expect(codes(left, "b")).toEqual(["DUPLICATE_REFUND"]);
+    expect(codes(left, "c")).toEqual([]);
+    expect(codes(right, "b")).toEqual([]);
+    expect(codes(right, "c")).toEqual(["DUPLICATE_REFUND"]);
+    expect(codes(first, "b")).toEqual([]);
+    expect(codes(first, "c")).toEqual([]);
+    // Further down each branch, the same.
+    const leftMore = after(left, "d");
+    expect(codes(right, "d")).toEqual([]);
+    expect(codes(leftMore, "c")).toEqual([]);
+    expect(codes(leftMore, "b")).toEqual(["DUPLICATE_REFUND"]);
+  });
+
+  it("memo ids too: a fork sees its own, and the next free id skips them", () => {
+    const plain = request({ amount: { coefficient: 100n, scale: 2 } });
+    const first = after(paid, "k-3"); // ids: k-3
+    const left = applied(first, plain); // k-3, k-2
+    const right = after(first, "k-2"); // k-3, k-2 (a key)
+    expect(left.creditMemo.id).toBe("k-2");
+    // On the left, k-3 is taken: the third memo is k-4.
+    expect(applied(left.order, plain).creditMemo.id).toBe("k-4");
+    // A key equal to a memo id of the same branch is a duplicate, of the other branch not.
+    expect(codes(right, "k-2")).toEqual(["DUPLICATE_REFUND"]);
+    expect(codes(left.order, "k-4")).toEqual([]);
+    expect(codes(applied(left.order, plain).order, "k-4")).toEqual(["DUPLICATE_REFUND"]);
+  });
+
+  it("withMemo leaves the history it was given as it was", () => {
+    const base = readRefundHistory([]);
+    const one = withMemo(base, { ...memoOf(calculate(paid, keyed("a"))) });
+    const two = withMemo(one, { ...memoOf(calculate(paid, keyed("b"))), id: "x" });
+    const fork = withMemo(one, { ...memoOf(calculate(paid, keyed("c"))), id: "y" });
+    expect([...one.idempotencyKeys]).toEqual(["a"]);
+    expect([...two.idempotencyKeys]).toEqual(["a", "b"]);
+    expect([...fork.idempotencyKeys]).toEqual(["a", "c"]);
+    expect(two.idempotencyKeys.has("c")).toBe(false);
+  });
+});
+
+describe("creditMemoId (issue 12, finding 2)", () => {
+  it("skips the ids earlier memos took, however many in a row", () => {
+    // Memos "m-3", "m-4", "m-5" (keys) on an order with 3 memos: n = 4 is
+    // taken, 5 is taken, 6 is free.
+    const paid = order({ id: "m", invoices: [invoice("cap", "10.00")] });
+    const memo = memoOf(calculate(paid, request({ amount: { coefficient: 100n, scale: 2 } })));
+    const taken = order({
+      ...paid,
+      refunds: [
+        { ...memo, id: "m-3" },
+        { ...memo, id: "m-4" },
+        { ...memo, id: "m-5" },
+      ],
+    });
+    expect(creditMemoId(taken, request())).toBe("m-6");
+    expect(creditMemoId({ ...taken, refunds: taken.refunds.slice(1) }, request())).toBe("m-3");
   });
 });

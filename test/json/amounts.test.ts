@@ -88,7 +88,11 @@ describe("amounts on an order (§1)", () => {
     [1e-7, "needs exponent notation; write it as a string"],
     [Number.POSITIVE_INFINITY, "too large to be read; write it as a string"],
     [Number("12345678901234567"), "too many digits to be exact; write it as a string"],
-    [0.1 + 0.2, "too many digits to be exact; write it as a string"],
+    // Written as a string it would still have 17 fraction digits: the message says to round it (issue 12).
+    [
+      0.1 + 0.2,
+      "too many digits to be exact, 17 of them after the point — a floating-point result, as 0.1 + 0.2 gives 0.30000000000000004; round it to the currency's fraction digits and write it as a string",
+    ],
     ["+1.00", "must be a decimal amount"],
     [" 1.00", "must be a decimal amount"],
     ["1.", "must be a decimal amount"],

@@ -119,8 +119,16 @@ describe("decodeRefundRequest", () => {
     [{ reason: 1 }, "reason"],
     [{ note: false }, "note"],
     [{ idempotencyKey: {} }, "idempotencyKey"],
+    [{ idempotencyKey: "" }, "idempotencyKey"],
   ])("%j is invalid at %s", (json, path) => {
     expect(errorsOf(json)).toEqual([`INVALID_INPUT ${path}`]);
+  });
+
+  test("an empty idempotency key is refused: it would become an empty memo id (issue 12, finding 7)", () => {
+    const result = decodeRefundRequest({ amount: "1.00", idempotencyKey: "" });
+    expect(result._tag === "Left" && result.left[0]?.message).toBe(
+      'The value at idempotencyKey must be a non-empty string such as "rma-77": it becomes the credit memo\'s id.',
+    );
   });
 
   test("a line naming no item says how to name one", () => {

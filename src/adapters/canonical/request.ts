@@ -7,8 +7,9 @@
 import type { CreditMemo } from "../../domain/creditMemo.js";
 import type { Order } from "../../domain/order.js";
 import type { JsonObject } from "../../json/json.js";
+import { failureDocument } from "../../json/json.js";
 import { encodeRefundRequest } from "../../json/refundRequest.js";
-import { memoRequest } from "../memoRequest.js";
+import { memoRequest, writerArgumentsError } from "../memoRequest.js";
 
 /**
  * The canonical refund request ([§4](../../../docs/specification.md#4-refund-request)) that reproduces `memo` on `order`:
@@ -45,5 +46,7 @@ import { memoRequest } from "../memoRequest.js";
  * @category Adapters
  */
 export function toCanonicalRefundRequest(memo: CreditMemo, order: Order): JsonObject {
+  const invalid = writerArgumentsError(memo, order);
+  if (invalid !== undefined) return failureDocument(invalid);
   return encodeRefundRequest(memoRequest(memo, order).request);
 }

@@ -16,7 +16,7 @@ import { findCurrency } from "../../money/currency.js";
 import { formatMinorUnits } from "../../money/decimal.js";
 import { isZeroBag, type MoneyBag, sumBy } from "../../money/moneyBag.js";
 import { divideRounded } from "../../money/rounding.js";
-import { lineAmountPaths, memoRequest } from "../memoRequest.js";
+import { lineAmountPaths, memoRequest, writerArgumentsError } from "../memoRequest.js";
 import { platformIdJson, platformNumber } from "../platformCodecs.js";
 import type { PlatformResult as Result } from "../platforms.js";
 import { shippingNetAndPrice } from "./order.js";
@@ -118,6 +118,8 @@ function money(minor: bigint, code: string): number | string {
  * @category Adapters
  */
 export function toMagentoRefund(memo: CreditMemo, order: Order): Result<JsonObject> {
+  const invalid = writerArgumentsError(memo, order);
+  if (invalid !== undefined) return E.left([invalid]);
   const { request, explicit, suggestedPayout } = memoRequest(memo, order);
   const errors: RefundError[] = [];
   memo.lineItems.forEach((line, i) => {
@@ -242,6 +244,8 @@ export function toMagentoRefund(memo: CreditMemo, order: Order): Result<JsonObje
  * @category Adapters
  */
 export function toMagentoCreditMemo(memo: CreditMemo, order: Order): Result<JsonObject> {
+  const invalid = writerArgumentsError(memo, order);
+  if (invalid !== undefined) return E.left([invalid]);
   const { suggestedPayout } = memoRequest(memo, order);
   const target = targetOf(memo, order, suggestedPayout);
   if (E.isLeft(target)) return target;

@@ -14,6 +14,7 @@ import type {
   RefundRequest,
   ShippingRequest,
 } from "../../domain/refundRequest.js";
+import { holds, orderShapeError } from "../../domain/shapes.js";
 import { type RefundError, refundErrors } from "../../errors.js";
 import {
   array,
@@ -73,6 +74,21 @@ export type MagentoRefundTarget =
       /** The invoice in the URL. */
       readonly invoiceId: string;
     };
+
+/** `INVALID_INPUT` when `target` is not a {@link MagentoRefundTarget} (a JavaScript caller's wrong type). */
+function targetError(target: unknown): RefundError | undefined {
+  if (target === undefined) return undefined;
+  const ok = holds(target, (u) => {
+    const t = u as MagentoRefundTarget;
+    return t.kind === "order" || (t.kind === "invoice" && typeof t.invoiceId === "string");
+  });
+  return ok
+    ? undefined
+    : refundErrors.invalidInput(
+        "target",
+        'must be absent, {"kind": "order"} or {"kind": "invoice", "invoiceId": "…"}',
+      );
+}
 
 function toRequest(
   raw: MagentoRefund,
@@ -231,6 +247,8 @@ export function fromMagentoRefundRequest(
   order: Order,
   target?: MagentoRefundTarget,
 ): E.Either<NonEmptyArray<RefundError>, RefundRequest> {
+  const invalid = orderShapeError(order) ?? targetError(target);
+  if (invalid !== undefined) return E.left([invalid]);
   return pipe(
     runDecoder(magentoRefundCodec, json),
     E.chain((raw) => {

@@ -17,7 +17,7 @@ import { type RefundError, refundErrors } from "../../errors.js";
 import type { JsonObject, JsonValue } from "../../json/json.js";
 import { findCurrency } from "../../money/currency.js";
 import { type DecimalAmount, formatMinorUnits } from "../../money/decimal.js";
-import { lineAmountPaths, memoRequest } from "../memoRequest.js";
+import { lineAmountPaths, memoRequest, writerArgumentsError } from "../memoRequest.js";
 import { platformIdJson } from "../platformCodecs.js";
 import type { PlatformResult as Result } from "../platforms.js";
 
@@ -167,6 +167,8 @@ function partsOf(memo: CreditMemo, order: Order): Parts {
  * @category Adapters
  */
 export function toShopifyRefund(memo: CreditMemo, order: Order): Result<ShopifyRefundBody> {
+  const invalid = writerArgumentsError(memo, order);
+  if (invalid !== undefined) return E.left([invalid]);
   return E.map((p: ShopifyRefundParts) => {
     const refund: Record<string, JsonValue> = { currency: p.currency, notify: p.notify };
     if (p.note !== null) refund["note"] = p.note;
@@ -240,6 +242,8 @@ export function toShopifyRefundCreateVariables(
   memo: CreditMemo,
   order: Order,
 ): Result<ShopifyRefundCreateVariables> {
+  const invalid = writerArgumentsError(memo, order);
+  if (invalid !== undefined) return E.left([invalid]);
   const orderId = shopifyGid("Order", order.id);
   return E.flatMap((p: ShopifyRefundParts): Result<ShopifyRefundCreateVariables> => {
     const [missing, ...more] = p.transactions.flatMap((t, i): RefundError[] =>

@@ -186,7 +186,7 @@ type ShopifyOrder = t.TypeOf<typeof shopifyOrderCodec>;
  * @category Adapters
  */
 export function isOfflineGateway(gateway: string | undefined): boolean {
-  if (gateway === undefined) return false;
+  if (typeof gateway !== "string") return false;
   const g = gateway.toLowerCase();
   return (
     /\b(manual|cash|cod|bank|money[ _]order|cheque|check)\b/.test(g) ||

@@ -12,6 +12,7 @@ import type * as t from "io-ts/lib/index.js";
 import type { CreditMemo } from "../../domain/creditMemo.js";
 import type { Order } from "../../domain/order.js";
 import type { RefundRequest, TransactionRequest } from "../../domain/refundRequest.js";
+import { memoShapeError } from "../../domain/shapes.js";
 import { type RefundError, refundErrors } from "../../errors.js";
 import {
   array,
@@ -26,6 +27,7 @@ import {
   withDefault,
 } from "../../json/codec.js";
 import type { JsonObject, JsonValue } from "../../json/json.js";
+import { failureDocument } from "../../json/json.js";
 import { findCurrency } from "../../money/currency.js";
 import { type DecimalAmount, formatMinorUnits } from "../../money/decimal.js";
 import type { MoneyBag } from "../../money/moneyBag.js";
@@ -404,6 +406,8 @@ export function fromShopifyRefundRequest(
  * @category Adapters
  */
 export function toShopifyCalculateResponse(memo: CreditMemo): JsonObject {
+  const invalid = memoShapeError(memo);
+  if (invalid !== undefined) return failureDocument(invalid);
   const multi = memo.currency !== memo.presentmentCurrency;
   const fmt = (code: string, minor: bigint) =>
     formatMinorUnits(minor, findCurrency(code) ?? { code, exponent: 2 });
