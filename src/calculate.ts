@@ -8,7 +8,6 @@
  */
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
-import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { CreditMemo } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
@@ -191,9 +190,11 @@ export function calculate(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  return E.map((refund: CheckedRefund) => refund.creditMemo)(
-    calculateWithHistory(order, request, policy),
-  );
+  // `_tag` checks rather than `E.map`/`E.chain` here and below: fp-ts's
+  // data-last combinators copy their arguments on every call, a fixed cost
+  // that shows on small refunds.
+  const refund = calculateWithHistory(order, request, policy);
+  return E.isLeft(refund) ? refund : E.right(refund.right.creditMemo);
 }
 
 /** A memo and what the checks read of the order it was computed on. */
@@ -215,15 +216,10 @@ export function calculateWithHistory(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CheckedRefund> {
-  return pipe(
-    checkedHistoryOf(order),
-    E.chain((checked) =>
-      pipe(
-        refundOnCheckedHistory(order, request, policy, checked),
-        E.map((creditMemo) => ({ creditMemo, checked })),
-      ),
-    ),
-  );
+  const checked = checkedHistoryOf(order);
+  if (E.isLeft(checked)) return checked;
+  const memo = refundOnCheckedHistory(order, request, policy, checked.right);
+  return E.isLeft(memo) ? memo : E.right({ creditMemo: memo.right, checked: checked.right });
 }
 
 /**

@@ -374,6 +374,26 @@ export function map<A, B>(
 }
 
 /**
+ * A cache of codecs by key: `cached(key, build)` returns the codec built for
+ * `key` before, else builds it (and keeps it, unless `key` is `undefined`).
+ * Decoding a document built its whole codec tree for the document's
+ * currencies every time; codecs hold no state, so one tree per key serves
+ * every document, and the results are the same.
+ * @internal
+ */
+export function memoized<C>(): (key: string | undefined, build: () => C) => C {
+  const cache = new Map<string, C>();
+  return (key, build) => {
+    if (key === undefined) return build();
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const built = build();
+    cache.set(key, built);
+    return built;
+  };
+}
+
+/**
  * Renders a validation context as a JSON path: `lineItems[2].price.shop` ("" for the root).
  * @internal
  */

@@ -20,7 +20,13 @@ import type { Order } from "../domain/order.js";
 import type { RefundError } from "../errors.js";
 import { parseDecimal } from "../money/decimal.js";
 import type { AmountContext } from "./amount.js";
-import { amountContext, currencyCode, currencyForEncoding, moneyBag } from "./amount.js";
+import {
+  amountContext,
+  contextKey,
+  currencyCode,
+  currencyForEncoding,
+  moneyBag,
+} from "./amount.js";
 import type { Codec, FieldProblem } from "./codec.js";
 import {
   array,
@@ -30,6 +36,7 @@ import {
   integer,
   isObject,
   map,
+  memoized,
   nullable,
   oneOf,
   optional,
@@ -213,6 +220,10 @@ export function creditMemoCodec(
   );
 }
 
+const memoDecoders = memoized<Codec<CreditMemo>>();
+const memoDecodersForOrder = memoized<Codec<CreditMemo>>();
+const memoEncoders = memoized<Codec<CreditMemo>>();
+
 /**
  * Reads a credit memo in the JSON format of §6, such as a memo stored by a
  * service or one entry of an order's `refunds`.
@@ -259,7 +270,25 @@ export function decodeCreditMemo(
     order === undefined
       ? amountContext(ownField(json, "currency"), ownField(json, "presentmentCurrency"))
       : amountContext(order.currency, order.presentmentCurrency);
-  return runDecoder(creditMemoCodec(ctx, order), json);
+  // Cached when the order's codes are the context's own (then they add nothing to its key).
+  const key =
+    order === undefined ||
+    (order.currency === ctx.shop?.code && order.presentmentCurrency === ctx.presentment?.code)
+      ? contextKey(ctx)
+      : undefined;
+  const decoders = order === undefined ? memoDecoders : memoDecodersForOrder;
+  return runDecoder(
+    decoders(key, () =>
+      // The codes only: a cached codec must not hold on to the caller's order.
+      creditMemoCodec(
+        ctx,
+        order === undefined
+          ? undefined
+          : { currency: order.currency, presentmentCurrency: order.presentmentCurrency },
+      ),
+    ),
+    json,
+  );
 }
 
 /**
@@ -307,5 +336,8 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
  * @category Codecs
  */
 export function encodeCreditMemo(memo: CreditMemo): JsonObject {
-  return creditMemoCodec(encodingContext(memo), undefined).encode(memo) as JsonObject;
+  const ctx = encodingContext(memo);
+  return memoEncoders(contextKey(ctx), () => creditMemoCodec(ctx, undefined)).encode(
+    memo,
+  ) as JsonObject;
 }

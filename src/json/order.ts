@@ -8,7 +8,7 @@ import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { Duty, Invoice, LineItem, Order, ShippingLine } from "../domain/order.js";
 import type { RefundError } from "../errors.js";
 import type { AmountContext } from "./amount.js";
-import { amountContext, currencyCode, moneyBag } from "./amount.js";
+import { amountContext, contextKey, currencyCode, moneyBag } from "./amount.js";
 import type { Codec, FieldProblem } from "./codec.js";
 import {
   array,
@@ -17,6 +17,7 @@ import {
   integer,
   isObject,
   map,
+  memoized,
   optional,
   ownField,
   runDecoder,
@@ -128,6 +129,9 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
   );
 }
 
+const orderDecoders = memoized<Codec<Order>>();
+const orderEncoders = memoized<Codec<Order>>();
+
 /**
  * Reads an order in the JSON format of §2.
  *
@@ -171,7 +175,11 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
     typeof currency === "string" && ctx.shop !== undefined && ctx.presentment !== undefined
       ? { currency, presentmentCurrency: ctx.presentment.code }
       : undefined;
-  return runDecoder(orderCodec(ctx, history), json);
+  // `history` follows from `ctx` (it is set exactly when both codes are known).
+  return runDecoder(
+    orderDecoders(contextKey(ctx), () => orderCodec(ctx, history)),
+    json,
+  );
 }
 
 /**
@@ -197,5 +205,7 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
  */
 export function encodeOrder(order: Order): JsonObject {
   const ctx = encodingContext(order);
-  return orderCodec(ctx, undefined).encode(order) as JsonObject;
+  return orderEncoders(contextKey(ctx), () => orderCodec(ctx, undefined)).encode(
+    order,
+  ) as JsonObject;
 }
