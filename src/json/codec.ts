@@ -38,6 +38,18 @@ class Inconsistency {
 }
 
 /**
+ * The context of a probe: `runDecoder` first validates with this context,
+ * which structs and arrays hand down unchanged instead of appending a
+ * context entry per field and element (an array copy and an object each,
+ * for every value read). Contexts are only read for errors; a probe that
+ * succeeds is the result, one that fails is discarded at its first problem
+ * and the input validated again with real contexts, which spell every
+ * problem's path. So a valid document allocates no context, and an invalid
+ * one costs at most one extra partial pass.
+ */
+const PROBE: t.Context = Object.freeze([]);
+
+/**
  * A failure at context `c` whose message is `problem` ("must be ...").
  * @internal
  */
@@ -249,8 +261,12 @@ export function array<A>(codec: Codec<A>, name: string): Codec<readonly A[]> {
       const errors: t.ValidationError[] = [];
       for (let i = 0; i < u.length; i++) {
         const element: unknown = u[i];
-        const result = codec.validate(element, t.appendContext(c, `[${i}]`, codec, element));
+        const result = codec.validate(
+          element,
+          c === PROBE ? PROBE : t.appendContext(c, `[${i}]`, codec, element),
+        );
         if (E.isRight(result)) values.push(result.right);
+        else if (c === PROBE) return result;
         else errors.push(...result.left);
       }
       return errors.length > 0 ? t.failures(errors) : t.success(values);
@@ -323,9 +339,11 @@ export function struct<P extends Props>(
         const codec = props[k];
         if (codec === undefined) continue;
         const raw = ownField(u, k);
-        const result = codec.validate(raw, t.appendContext(c, k, codec, raw));
-        if (E.isLeft(result)) errors.push(...result.left);
-        else if (result.right !== undefined) out[k] = result.right;
+        const result = codec.validate(raw, c === PROBE ? PROBE : t.appendContext(c, k, codec, raw));
+        if (E.isLeft(result)) {
+          if (c === PROBE) return result;
+          errors.push(...result.left);
+        } else if (result.right !== undefined) out[k] = result.right;
       }
       for (const p of check?.(out as Partial<StructOf<P>>, u) ?? []) {
         const raw = p.field === "" ? u : ownField(u, p.field);
@@ -434,8 +452,10 @@ export function runDecoder<A>(
   json: unknown,
 ): E.Either<NonEmptyArray<RefundError>, A> {
   try {
+    const probe = codec.validate(json, PROBE);
+    if (E.isRight(probe)) return probe;
     const result = codec.validate(json, [{ key: "", type: codec, actual: json }]);
-    return E.isRight(result) ? E.right(result.right) : E.left(toRefundErrors(result.left));
+    return E.isRight(result) ? result : E.left(toRefundErrors(result.left));
   } catch {
     return E.left([refundErrors.invalidInput("", UNREADABLE)]);
   }
