@@ -52,7 +52,10 @@ describe("parseDecimal", () => {
 });
 
 describe("runDecoder's probe", () => {
-  test.prop([orderArb({ oddIds: false }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 })], RUNS)(
+  test.prop(
+    [orderArb({ oddIds: false }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 })],
+    RUNS,
+  )(
     "an order with broken amounts reports each of them at its own path, whatever the probe saw first",
     (order, picks) => {
       const json = JSON.parse(JSON.stringify(encodeOrder(order))) as {
