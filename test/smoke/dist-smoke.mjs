@@ -10,7 +10,11 @@ import { calculate, decodeOrder, decodeRefundRequest, encodeCreditMemo } from ".
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const example = join(root, "examples", "magento-tutorial");
-const cli = join(root, "dist", "cli", "main.js");
+// The command line as installed: the file package.json's `bin` names (the
+// bundled dist/cli.cjs), and the unbundled modules it is built from.
+const bin = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).bin["refund-core"];
+const cli = join(root, bin);
+const unbundled = join(root, "dist", "cli", "main.js");
 const failures = [];
 
 function check(what, actual, expected) {
@@ -62,6 +66,21 @@ for (const [argv, status] of [
   check(`cli ${argv.join(" ")} ok`, JSON.parse(run.stdout || "{}").ok, false);
   if (/\n\s+at /.test(run.stderr)) failures.push(`stack trace on stderr: ${run.stderr}`);
 }
+
+// The bundle writes byte for byte what the modules write.
+const args = [
+  "calculate",
+  "--order",
+  join(example, "order.json"),
+  "--request",
+  join(example, "request.json"),
+  "--format",
+  "table",
+];
+const fromBundle = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
+const fromModules = spawnSync(process.execPath, [unbundled, ...args], { encoding: "utf8" });
+check("bundle and modules, table", fromBundle.stdout, fromModules.stdout);
+check("bundle and modules, status", fromBundle.status, fromModules.status);
 
 const help = execFileSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
 if (!help.includes("refund-core calculate")) failures.push("--help does not show the usage");
