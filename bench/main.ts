@@ -50,7 +50,15 @@ import {
   shopifyOrder,
   shopifyRequest,
 } from "./scenarios.js";
-import { type Budget, type Measured, measure, medianMs, ratio, type Task } from "./timing.js";
+import {
+  type Budget,
+  CLOCK,
+  type Measured,
+  measure,
+  medianMs,
+  ratio,
+  type Task,
+} from "./timing.js";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -86,7 +94,7 @@ interface GroupResult {
 const budget = (rounds: number): Budget => ({
   rounds: quick ? Math.max(3, Math.ceil(rounds / 3)) : rounds,
   batchMs: quick ? 10 : 25,
-  warmupMs: quick ? 100 : 400,
+  warmupMs: quick ? 300 : 1_000,
 });
 
 /** Rows for `m`: every task with its ratios to each of `references`. */
@@ -315,7 +323,7 @@ function orchestrate(): void {
   const results: GroupResult[] = [];
   console.log(`refund-core bench — Node ${process.version}, ${process.platform}/${process.arch}`);
   console.log(
-    `${quick ? "quick run" : "full run"}; each group in its own process, tasks alternated round by round; ` +
+    `${quick ? "quick run" : "full run"}, ${CLOCK === "cpu" ? "CPU time (REFUND_BENCH_CLOCK=cpu)" : "elapsed time"}; each group in its own process, tasks alternated round by round; ` +
       "times are medians per call, ratios the median (smallest–largest) of the rounds' ratios",
   );
   for (const group of GROUPS) {
