@@ -12,6 +12,16 @@ import type { JsonValue } from "../json/json.js";
 import type { ParsedOptions } from "./args.js";
 import { type AuditIo, withProcessStreams } from "./auditIo.js";
 import {
+  AuditWorkers,
+  BATCH_SIZE,
+  EMPTY_SUMMARY,
+  inShard,
+  mergeSummaries,
+  parseShard,
+  type Shard,
+  summaryExitStatus,
+} from "./auditJobs.js";
+import {
   type AuditLine,
   AuditTally,
   auditDocument,
@@ -28,16 +38,33 @@ interface AuditOptions {
   readonly file: string;
   readonly platform: Platform;
   readonly policy: PolicyName;
+  /** Worker threads (`--jobs`); 1: the main thread audits. */
+  readonly jobs: number;
+  /** `--shard I/N`: only documents I, I+N, … */
+  readonly shard: Shard | undefined;
 }
+
+/** The most worker threads `--jobs` takes. */
+const MAX_JOBS = 64;
 
 function auditOptions(parsed: ParsedOptions): E.Either<string, AuditOptions> {
   const [file, ...extra] = parsed.positionals;
   if (file === undefined) return E.left("audit needs a FILE (or - for standard input).");
   if (extra.length > 0) return E.left("audit takes one FILE.");
+  const jobsText = parsed.values["jobs"] ?? "1";
+  const jobs = /^[1-9][0-9]?$/.test(jobsText) ? Number(jobsText) : Number.NaN;
+  if (!(jobs <= MAX_JOBS))
+    return E.left(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${jobsText}".`);
+  const shardText = parsed.values["shard"];
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  if (shardText !== undefined && shard === undefined)
+    return E.left(`--shard must be I/N with 1 ≤ I ≤ N, such as 2/8, not "${shardText}".`);
   return E.right({
     file,
     platform: (parsed.values["platform"] ?? "canonical") as Platform,
     policy: (parsed.values["policy"] ?? "default") as PolicyName,
+    jobs,
+    shard,
   });
 }
 
@@ -61,7 +88,42 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
   let flagged = 0;
   let orders = 0;
   let refunds = 0;
+  // --shard: documents are counted in input order and only this shard's are audited.
+  let position = 0;
+  // --jobs: batches of documents audited by worker threads, written back in input order.
+  const workers =
+    options.jobs > 1 && io.workerScript !== undefined
+      ? new AuditWorkers(io.workerScript, options.jobs, options.platform, options.policy)
+      : undefined;
+  let fromWorkers = EMPTY_SUMMARY;
+  let batch: { text: string; line: number }[] = [];
+  const takeBatch = async (pool: AuditWorkers) => {
+    const done = await pool.next();
+    io.writeOut(done.out);
+    fromWorkers = mergeSummaries(fromWorkers, done.summary);
+    flagged += done.flagged;
+    orders += done.summary.orders;
+    refunds += done.summary.refunds;
+    if (io.stderrIsTTY) progress(io, orders, refunds, flagged);
+    await io.drained();
+  };
+  const flushWorkers = async () => {
+    if (workers === undefined) return;
+    if (batch.length > 0) workers.submit(batch);
+    batch = [];
+    while (workers.pending > 0) await takeBatch(workers);
+  };
   const emit = async (doc: { text: string; line: number }) => {
+    position += 1;
+    if (options.shard !== undefined && !inShard(position, options.shard)) return;
+    if (workers !== undefined) {
+      batch.push(doc);
+      if (batch.length < BATCH_SIZE) return;
+      workers.submit(batch);
+      batch = [];
+      if (workers.pending >= workers.maxPending) await takeBatch(workers);
+      return;
+    }
     const audited = auditDocument(doc.text, doc.line, options.platform, options.policy);
     tally.add(audited);
     const out: AuditLine = audited.line;
@@ -80,6 +142,7 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
       for (const doc of splitter.push(text, n)) await emit(doc);
     }
   } catch (error) {
+    await flushWorkers();
     const problem = `could not be read: ${describeReadError(error)}`;
     const unreadable: AuditLine = {
       orderId: null,
@@ -93,13 +156,19 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
     io.writeOut(line(unreadable));
   }
   for (const doc of splitter.end()) await emit(doc);
-  const summary = tally.summary();
+  try {
+    await flushWorkers();
+  } finally {
+    await workers?.close();
+  }
+  const summary =
+    workers === undefined ? tally.summary() : mergeSummaries(tally.summary(), fromWorkers);
   if (io.stderrIsTTY) {
     progress(io, summary.orders, summary.refunds, flagged);
     io.writeErr("\n");
   }
   io.writeOut(line({ summary } as unknown as JsonValue));
-  return tally.exitStatus();
+  return summaryExitStatus(summary);
 }
 
 /**
@@ -110,12 +179,14 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
  */
 export const auditCommand: Subcommand = {
   name: "audit",
-  usage: `refund-core audit     [--platform ${PLATFORMS.join("|")}] [--policy ${POLICY_NAMES.join("|")}] FILE`,
+  usage: `refund-core audit     [--platform ${PLATFORMS.join("|")}] [--policy ${POLICY_NAMES.join("|")}] [--jobs N] [--shard I/N] FILE`,
   summary:
     "Replay the refund history of every order in FILE (JSON or JSON Lines, - for standard input) and report what differs (§9.2).",
   options: [
     { name: "platform", kind: "value", choices: PLATFORMS },
     { name: "policy", kind: "value", choices: POLICY_NAMES },
+    { name: "jobs", kind: "value" },
+    { name: "shard", kind: "value" },
   ],
   prepare: (parsed) =>
     E.map((options: AuditOptions) => (io: CliIo) => runAudit(options, io))(auditOptions(parsed)),

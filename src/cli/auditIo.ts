@@ -21,6 +21,11 @@ export interface AuditIo extends CliIo {
   readonly stderrIsTTY: boolean;
   /** Resolves when standard output can take more (back-pressure). */
   readonly drained: () => Promise<void>;
+  /**
+   * The command line's own file, which `audit --jobs` starts as worker
+   * threads (see `auditJobs.ts`); without it the audit runs on the main thread.
+   */
+  readonly workerScript?: string;
 }
 
 /** Whether `io` already streams (tests pass such an I/O). */
@@ -44,6 +49,7 @@ export function withProcessStreams(io: CliIo): AuditIo {
         crlfDelay: Number.POSITIVE_INFINITY,
       }),
     stderrIsTTY: process.stderr.isTTY === true,
+    workerScript: process.argv[1] ?? "",
     drained: () =>
       process.stdout.writableNeedDrain
         ? new Promise((resolve) => process.stdout.once("drain", () => resolve()))

@@ -3,7 +3,8 @@
 // one refund from JSON (decode → calculate → encode), then runs the built
 // command line once per exit status. Exits non-zero on any failure.
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { calculate, decodeOrder, decodeRefundRequest, encodeCreditMemo } from "../../dist/index.js";
@@ -81,6 +82,22 @@ const fromBundle = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8
 const fromModules = spawnSync(process.execPath, [unbundled, ...args], { encoding: "utf8" });
 check("bundle and modules, table", fromBundle.stdout, fromModules.stdout);
 check("bundle and modules, status", fromBundle.status, fromModules.status);
+
+// audit --jobs 2 (worker threads) writes byte for byte what the sequential audit writes:
+// 600 orders, three batches, one with an unparsable line.
+const orderLine = JSON.stringify(JSON.parse(readFileSync(join(example, "order.json"), "utf8")));
+const jsonl = join(mkdtempSync(join(tmpdir(), "refund-core-smoke-")), "orders.jsonl");
+const auditLines = Array.from({ length: 600 }, (_, i) =>
+  i === 300 ? "{not json" : orderLine.replace(/"id":"[^"]*"/, `"id":"o${i}"`),
+);
+writeFileSync(jsonl, `${auditLines.join("\n")}\n`);
+const sequentialAudit = spawnSync(process.execPath, [cli, "audit", jsonl], { encoding: "utf8" });
+const parallelAudit = spawnSync(process.execPath, [cli, "audit", "--jobs", "2", jsonl], {
+  encoding: "utf8",
+});
+check("audit --jobs 2 output", parallelAudit.stdout, sequentialAudit.stdout);
+check("audit --jobs 2 status", parallelAudit.status, sequentialAudit.status);
+check("audit lines", sequentialAudit.stdout.trimEnd().split("\n").length, 601);
 
 const help = execFileSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
 if (!help.includes("refund-core calculate")) failures.push("--help does not show the usage");
