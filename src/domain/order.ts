@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
+import { type MoneyBag, subtractBags, sumAmounts } from "../money/moneyBag.js";
 import type { CreditMemo } from "./creditMemo.js";
 
 /**
@@ -162,8 +162,5 @@ export function currencyOfSide(
 
 /** A shipping line's net: its price less its discounts (what can be refunded of it, §3.2). */
 export function shippingNet(line: ShippingLine): MoneyBag {
-  return subtractBags(
-    line.price,
-    sumBy(line.discountAllocations, (d) => d.amount),
-  );
+  return subtractBags(line.price, sumAmounts(line.discountAllocations));
 }
