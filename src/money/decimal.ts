@@ -106,7 +106,8 @@ export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint 
   // A scale that is not a whole number of digits (NaN, 1.5, negative) is no decimal: refuse, never throw.
   if (!Number.isSafeInteger(amount.scale) || amount.scale < 0 || amount.scale > currency.exponent)
     return undefined;
-  return amount.coefficient * 10n ** BigInt(currency.exponent - amount.scale);
+  const shift = currency.exponent - amount.scale;
+  return shift === 0 ? amount.coefficient : amount.coefficient * 10n ** BigInt(shift);
 }
 
 /**
