@@ -136,29 +136,34 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
     await io.drained();
   };
   let n = 0;
-  try {
-    for await (const text of io.readLines(options.file)) {
-      n += 1;
-      for (const doc of splitter.push(text, n)) await emit(doc);
+  const readAll = async () => {
+    try {
+      for await (const text of io.readLines(options.file)) {
+        n += 1;
+        for (const doc of splitter.push(text, n)) await emit(doc);
+      }
+    } catch (error) {
+      if (workers?.failed === true) throw error; // not the file: a worker thread failed
+      await flushWorkers();
+      const problem = `could not be read: ${describeReadError(error)}`;
+      const unreadable: AuditLine = {
+        orderId: null,
+        refunds: 0,
+        discrepancies: [],
+        rejected: [],
+        errors: [refundErrors.invalidInput("", `file ${describeFile(options.file)} ${problem}`)],
+        line: n + 1,
+      };
+      tally.addUnreadable();
+      io.writeOut(line(unreadable));
     }
-  } catch (error) {
+    for (const doc of splitter.end()) await emit(doc);
     await flushWorkers();
-    const problem = `could not be read: ${describeReadError(error)}`;
-    const unreadable: AuditLine = {
-      orderId: null,
-      refunds: 0,
-      discrepancies: [],
-      rejected: [],
-      errors: [refundErrors.invalidInput("", `file ${describeFile(options.file)} ${problem}`)],
-      line: n + 1,
-    };
-    tally.addUnreadable();
-    io.writeOut(line(unreadable));
-  }
-  for (const doc of splitter.end()) await emit(doc);
+  };
   try {
-    await flushWorkers();
+    await readAll();
   } finally {
+    // Worker threads keep the process alive: stopped whatever happened.
     await workers?.close();
   }
   const summary =

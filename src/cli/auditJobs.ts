@@ -227,6 +227,7 @@ export class AuditWorkers {
   private submitted = 0;
   private delivered = 0;
   private failure: unknown = undefined;
+  private closing = false;
 
   constructor(script: string, jobs: number, platform: Platform, policy: PolicyName) {
     const workerData: AuditWorkerData = { refundCoreAuditWorker: true, platform, policy };
@@ -241,12 +242,25 @@ export class AuditWorkers {
           resolve(m.batch);
         }
       });
-      worker.on("error", (error) => {
-        this.failure = error;
-        for (const resolve of this.waiting.values()) resolve(EMPTY_BATCH);
+      worker.on("error", (error) => this.fail(error));
+      worker.on("exit", (code) => {
+        if (!this.closing)
+          this.fail(new Error(`an audit worker thread stopped (exit code ${code})`));
       });
       return worker;
     });
+  }
+
+  /** Records the first failure and wakes every `next` waiting (which then throws). */
+  private fail(error: unknown): void {
+    if (this.failure === undefined) this.failure = error;
+    for (const resolve of this.waiting.values()) resolve(EMPTY_BATCH);
+    this.waiting.clear();
+  }
+
+  /** Whether a worker thread failed (`next` then throws its error). */
+  get failed(): boolean {
+    return this.failure !== undefined;
   }
 
   /** Batches handed over and not yet taken back with `next`. */
@@ -265,6 +279,8 @@ export class AuditWorkers {
   async next(): Promise<AuditedBatch> {
     const id = this.delivered;
     this.delivered += 1;
+    // A failed worker answers nothing more: never wait for it.
+    if (this.failure !== undefined) throw this.failure;
     const ready = this.results.get(id);
     const batch =
       ready ?? (await new Promise<AuditedBatch>((resolve) => this.waiting.set(id, resolve)));
@@ -275,6 +291,7 @@ export class AuditWorkers {
 
   /** Stops every worker. */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -5,11 +5,16 @@
  * The worker threads themselves run only from the built command line
  * (test/smoke/dist-smoke.mjs compares `--jobs 2` with the sequential run).
  */
+
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { AuditIo } from "../../src/cli/auditIo.js";
 import {
+  AuditWorkers,
   auditBatch,
   EMPTY_SUMMARY,
   inShard,
@@ -211,5 +216,19 @@ describe("audit --shard and --jobs through runCli", () => {
     expect(await runCli(["audit", "--shard", "4/3", "data.jsonl"], streamIo(documents).io)).toBe(
       64,
     );
+  });
+});
+
+describe("AuditWorkers", () => {
+  it("a worker thread that fails makes next() throw instead of waiting for it, and close() ends the pool", async () => {
+    const script = join(mkdtempSync(join(tmpdir(), "refund-core-workers-")), "broken.mjs");
+    writeFileSync(script, 'throw new Error("broken worker");\n');
+    const workers = new AuditWorkers(script, 2, "canonical", "default");
+    workers.submit([{ text: "{}", line: 1 }]);
+    workers.submit([{ text: "{}", line: 2 }]);
+    await expect(workers.next()).rejects.toThrow("broken worker");
+    await expect(workers.next()).rejects.toThrow("broken worker");
+    expect(workers.failed).toBe(true);
+    await workers.close();
   });
 });
