@@ -325,7 +325,8 @@ export function struct<P extends Props>(
     raw: Readonly<Record<string, unknown>>,
   ) => readonly FieldProblem[],
 ): Codec<StructOf<P>> {
-  const keys = Object.keys(props);
+  const keys = Object.keys(props).filter((k) => props[k] !== undefined);
+  const codecs = keys.map((k) => props[k]);
   const is = (u: unknown): u is StructOf<P> =>
     isObject(u) && keys.every((k) => props[k]?.is(ownField(u, k)) ?? false);
   return required(
@@ -335,10 +336,12 @@ export function struct<P extends Props>(
       if (!isObject(u)) return fail(u, c, `must be ${name}`);
       const out: Record<string, unknown> = {};
       const errors: t.ValidationError[] = [];
-      for (const k of keys) {
-        const codec = props[k];
-        if (codec === undefined) continue;
-        const raw = ownField(u, k);
+      // Indexed over the lists made once per codec: no iterator and no keyed
+      // look-up in `props` per field read.
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        const codec = codecs[i] as t.Mixed;
+        const raw = Object.hasOwn(u, k) ? u[k] : undefined;
         const result = codec.validate(raw, c === PROBE ? PROBE : t.appendContext(c, k, codec, raw));
         if (E.isLeft(result)) {
           if (c === PROBE) return result;
