@@ -44,3 +44,17 @@ export function typicalOrdersJsonLines(count: number): string {
   for (let i = 0; i < count; i++) lines.push(JSON.stringify(encodeOrder(typicalOrder(i))));
   return `${lines.join("\n")}\n`;
 }
+
+/**
+ * The floor of the audit: the same text split into lines and each line
+ * parsed with `JSON.parse` — what any reader of the file does before it
+ * can look at an order. Returns the count of documents parsed.
+ */
+export function parseFloor(jsonLines: string): number {
+  let parsed = 0;
+  for (const text of jsonLines.split("\n")) {
+    if (text === "") continue;
+    if (JSON.parse(text) !== null) parsed += 1;
+  }
+  return parsed;
+}

@@ -5,7 +5,6 @@
  */
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
-import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import { calculateWithHistory } from "./calculate.js";
 import type { CreditMemo } from "./domain/creditMemo.js";
@@ -83,11 +82,8 @@ export function applyRefund(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, AppliedRefund> {
-  return pipe(
-    calculateWithHistory(order, request, policy),
-    E.map(({ creditMemo, checked }) => ({
-      order: appendRefund(order, checked, creditMemo),
-      creditMemo,
-    })),
-  );
+  const refund = calculateWithHistory(order, request, policy);
+  if (E.isLeft(refund)) return refund;
+  const { creditMemo, checked } = refund.right;
+  return E.right({ order: appendRefund(order, checked, creditMemo), creditMemo });
 }

@@ -8,7 +8,6 @@
  */
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
-import { pipe } from "fp-ts/lib/function.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import { refundArgumentErrors } from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
@@ -219,9 +218,11 @@ export function calculate(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  return E.map((refund: CheckedRefund) => refund.creditMemo)(
-    calculateWithHistory(order, request, policy),
-  );
+  // `_tag` checks rather than `E.map`/`E.chain` here and below: fp-ts's
+  // data-last combinators copy their arguments on every call, a fixed cost
+  // that shows on small refunds.
+  const refund = calculateWithHistory(order, request, policy);
+  return E.isLeft(refund) ? refund : E.right(refund.right.creditMemo);
 }
 
 /** A memo and what the checks read of the order it was computed on. */
@@ -245,15 +246,10 @@ export function calculateWithHistory(
 ): Either<NonEmptyArray<RefundError>, CheckedRefund> {
   const invalid = refundArgumentErrors(order, request, policy);
   if (invalid !== undefined) return E.left(invalid);
-  return pipe(
-    checkedHistoryOf(order),
-    E.chain((checked) =>
-      pipe(
-        refundOnCheckedHistory(order, request, policy, checked),
-        E.map((creditMemo) => ({ creditMemo, checked })),
-      ),
-    ),
-  );
+  const checked = checkedHistoryOf(order);
+  if (E.isLeft(checked)) return checked;
+  const memo = refundOnCheckedHistory(order, request, policy, checked.right);
+  return E.isLeft(memo) ? memo : E.right({ creditMemo: memo.right, checked: checked.right });
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   auditDocument,
   unreadableDocument,
 } from "./auditReport.js";
+import { inShard, parseShard, type Shard } from "./auditShards.js";
 import { describeFile } from "./inputs.js";
 import type { CliIo } from "./io.js";
 import { MAX_INPUT_BYTES } from "./limits.js";
@@ -35,6 +36,8 @@ interface AuditOptions {
   readonly platform: PlatformName;
   readonly policy: PolicyName;
   readonly format: AuditFormat;
+  /** `--shard I/N`: only documents I, I+N, … (from 1, in input order). */
+  readonly shard: Shard | undefined;
 }
 
 function auditOptions(parsed: ParsedOptions): E.Either<string, AuditOptions> {
@@ -44,11 +47,16 @@ function auditOptions(parsed: ParsedOptions): E.Either<string, AuditOptions> {
   }
   if (extra.length > 0) return E.left("audit takes one FILE.");
   const platform = (parsed.values["platform"] ?? "canonical") as PlatformName;
+  const shardText = parsed.values["shard"];
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  if (shardText !== undefined && shard === undefined)
+    return E.left(`--shard must be I/N with 1 ≤ I ≤ N, such as 2/8, not "${shardText}".`);
   return E.right({
     file,
     platform,
     policy: (parsed.values["policy"] ?? PLATFORMS[platform].policy) as PolicyName,
     format: (parsed.values["format"] ?? "json") as AuditFormat,
+    shard,
   });
 }
 
@@ -110,12 +118,16 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
     bar?.update(orders, refunds, flagged, io.bytesRead?.() ?? 0);
     await io.drained();
   };
-  const emit = (doc: InputDocument) =>
-    record(
+  let position = 0;
+  const emit = (doc: InputDocument) => {
+    position += 1;
+    if (options.shard !== undefined && !inShard(position, options.shard)) return;
+    return record(
       doc.problem === undefined
         ? auditDocument(doc.text, doc.line, options.platform, options.policy)
         : unreadableDocument({ ...doc, problem: doc.problem }),
     );
+  };
   let n = 0;
   try {
     for await (const input of io.readLines(options.file)) {
@@ -129,7 +141,7 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
     await record(wholeInputLine(problem, n + 1), false);
   }
   for (const doc of splitter.end()) await emit(doc);
-  if (orders === 0 && told.length === 0) {
+  if (position === 0 && told.length === 0) {
     const problem = `holds no order (${describeFile(options.file)} is empty or blank)`;
     told.push(`The input ${problem}.`);
     await record(wholeInputLine(problem, 1), false);
@@ -154,7 +166,7 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
 export const auditCommand: Subcommand = {
   name: "audit",
   usage:
-    "refund-core audit     [--platform NAME] [--policy NAME]\n                      [--format json|table|csv] FILE",
+    "refund-core audit     [--platform NAME] [--policy NAME]\n                      [--format json|table|csv] [--shard I/N] FILE",
   summary:
     "Replay the refund history of every order in FILE (JSON or JSON Lines, - for standard input) and report what differs (§9.2).",
   options: [
@@ -178,6 +190,12 @@ export const auditCommand: Subcommand = {
       valueName: "json|table|csv",
       choices: AUDIT_FORMATS,
       help: "json (the default): a JSON line per order and a summary line (§9.2).\ntable: a summary for a person, with the first findings.\ncsv: every finding as a row (order, refund, path, recorded, expected, explained by) for a spreadsheet.",
+    },
+    {
+      name: "shard",
+      kind: "value",
+      valueName: "I/N",
+      help: "Audit only orders I, I+N, I+2N, ... of FILE (counted from 1). N runs, one per shard, audit every order once, and their summaries add up to one run's.",
     },
   ],
   details: `FILE holds one order (pretty-printed or not) or JSON Lines of orders. A

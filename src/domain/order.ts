@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type MoneyBag, subtractBags, sumBy } from "../money/moneyBag.js";
+import { type MoneyBag, subtractBags, sumAmounts } from "../money/moneyBag.js";
 import type { CreditMemo } from "./creditMemo.js";
 import { currenciesShapeError } from "./shapes.js";
 
@@ -171,8 +171,5 @@ export function currencyOfSide(
  * @internal
  */
 export function shippingNet(line: ShippingLine): MoneyBag {
-  return subtractBags(
-    line.price,
-    sumBy(line.discountAllocations, (d) => d.amount),
-  );
+  return subtractBags(line.price, sumAmounts(line.discountAllocations));
 }

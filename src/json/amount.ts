@@ -56,6 +56,22 @@ export function amountContext(currency: unknown, presentmentCurrency: unknown): 
 }
 
 /**
+ * A key naming `ctx` for caching the codecs built for it (see `memoized` in
+ * `codec.ts`): the codecs of a document depend on nothing but its
+ * currencies. `undefined` for a context with a currency that is not the
+ * registry's own (an unknown code written by `currencyForEncoding`): such
+ * codecs are not cached, so the cache holds at most one entry per pair of
+ * known currencies.
+ * @internal
+ */
+export function contextKey(ctx: AmountContext): string | undefined {
+  const { shop, presentment } = ctx;
+  if (shop !== undefined && findCurrency(shop.code) !== shop) return undefined;
+  if (presentment !== undefined && findCurrency(presentment.code) !== presentment) return undefined;
+  return `${shop?.code ?? "?"} ${presentment?.code ?? "?"} ${ctx.multi}`;
+}
+
+/**
  * A currency for writing amounts; an unknown code (never decoded) is written with 2 digits.
  * @internal
  */
@@ -171,22 +187,30 @@ function minorUnits(currency: Currency | undefined, signed = false): Codec<bigin
     (u) => {
       const minus = negative(u);
       const magnitude = minus ? (typeof u === "string" ? u.slice(1) : -(u as number)) : u;
-      return E.chain((decimal: DecimalAmount): E.Either<string, bigint> => {
-        if (currency === undefined) {
-          if (decimal.coefficient > MAX_MINOR_UNITS) return E.left(tooLarge(undefined));
-          return E.right(minus ? -decimal.coefficient : decimal.coefficient);
-        }
-        const minor = toMinorUnits(decimal, currency);
-        if (minor === undefined)
-          return E.left(
-            `has ${decimal.scale} fraction digits but ${currency.code} has ${fractionDigits(currency.exponent)}; amounts are never rounded, so write it as ${expected}`,
-          );
-        if (minor > MAX_MINOR_UNITS) return E.left(tooLarge(currency.code));
-        return E.right(minus ? -minor : minor);
-      })(readDecimal(magnitude, expected));
+      // A `_tag` check, not `E.chain`: this runs for every amount decoded,
+      // and fp-ts's data-last combinators copy their arguments on each call.
+      const read = readDecimal(magnitude, expected);
+      if (E.isLeft(read)) return read;
+      const decimal = read.right;
+      if (currency === undefined) {
+        if (decimal.coefficient > MAX_MINOR_UNITS) return E.left(tooLarge(undefined));
+        return E.right(minus ? -decimal.coefficient : decimal.coefficient);
+      }
+      const minor = toMinorUnits(decimal, currency);
+      if (minor === undefined)
+        return E.left(
+          `has ${decimal.scale} fraction digits but ${currency.code} has ${fractionDigits(currency.exponent)}; amounts are never rounded, so write it as ${expected}`,
+        );
+      if (minor > MAX_MINOR_UNITS) return E.left(tooLarge(currency.code));
+      return E.right(minus ? -minor : minor);
     },
     (minor) => formatMinorUnits(minor, currency ?? { code: "", exponent: 0 }),
   );
+}
+
+/** A plain amount read as a bag with equal sides (no `E.map`: this runs per amount). */
+function bothSides(read: t.Validation<bigint>): t.Validation<MoneyBag> {
+  return E.isLeft(read) ? read : t.success({ shop: read.right, presentment: read.right });
 }
 
 const isBag = (u: unknown): u is MoneyBag =>
@@ -224,7 +248,7 @@ export function moneyBag(ctx: AmountContext, signed = false): Codec<MoneyBag> {
     (u, c) =>
       typeof u === "string" || typeof u === "number"
         ? ctx.multi === "unknown"
-          ? E.map((minor: bigint) => ({ shop: minor, presentment: minor }))(plain.validate(u, c))
+          ? bothSides(plain.validate(u, c))
           : fail(
               u,
               c,

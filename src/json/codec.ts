@@ -38,6 +38,18 @@ class Inconsistency {
 }
 
 /**
+ * The context of a probe: `runDecoder` first validates with this context,
+ * which structs and arrays hand down unchanged instead of appending a
+ * context entry per field and element (an array copy and an object each,
+ * for every value read). Contexts are only read for errors; a probe that
+ * succeeds is the result, one that fails is discarded at its first problem
+ * and the input validated again with real contexts, which spell every
+ * problem's path. So a valid document allocates no context, and an invalid
+ * one costs at most one extra partial pass.
+ */
+const PROBE: t.Context = Object.freeze([]);
+
+/**
  * A failure at context `c` whose message is `problem` ("must be ...").
  * @internal
  */
@@ -249,8 +261,12 @@ export function array<A>(codec: Codec<A>, name: string): Codec<readonly A[]> {
       const errors: t.ValidationError[] = [];
       for (let i = 0; i < u.length; i++) {
         const element: unknown = u[i];
-        const result = codec.validate(element, t.appendContext(c, `[${i}]`, codec, element));
+        const result = codec.validate(
+          element,
+          c === PROBE ? PROBE : t.appendContext(c, `[${i}]`, codec, element),
+        );
         if (E.isRight(result)) values.push(result.right);
+        else if (c === PROBE) return result;
         else errors.push(...result.left);
       }
       return errors.length > 0 ? t.failures(errors) : t.success(values);
@@ -309,7 +325,8 @@ export function struct<P extends Props>(
     raw: Readonly<Record<string, unknown>>,
   ) => readonly FieldProblem[],
 ): Codec<StructOf<P>> {
-  const keys = Object.keys(props);
+  const keys = Object.keys(props).filter((k) => props[k] !== undefined);
+  const codecs = keys.map((k) => props[k]);
   const is = (u: unknown): u is StructOf<P> =>
     isObject(u) && keys.every((k) => props[k]?.is(ownField(u, k)) ?? false);
   return required(
@@ -319,13 +336,17 @@ export function struct<P extends Props>(
       if (!isObject(u)) return fail(u, c, `must be ${name}`);
       const out: Record<string, unknown> = {};
       const errors: t.ValidationError[] = [];
-      for (const k of keys) {
-        const codec = props[k];
-        if (codec === undefined) continue;
-        const raw = ownField(u, k);
-        const result = codec.validate(raw, t.appendContext(c, k, codec, raw));
-        if (E.isLeft(result)) errors.push(...result.left);
-        else if (result.right !== undefined) out[k] = result.right;
+      // Indexed over the lists made once per codec: no iterator and no keyed
+      // look-up in `props` per field read.
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        const codec = codecs[i] as t.Mixed;
+        const raw = Object.hasOwn(u, k) ? u[k] : undefined;
+        const result = codec.validate(raw, c === PROBE ? PROBE : t.appendContext(c, k, codec, raw));
+        if (E.isLeft(result)) {
+          if (c === PROBE) return result;
+          errors.push(...result.left);
+        } else if (result.right !== undefined) out[k] = result.right;
       }
       for (const p of check?.(out as Partial<StructOf<P>>, u) ?? []) {
         const raw = p.field === "" ? u : ownField(u, p.field);
@@ -374,6 +395,26 @@ export function map<A, B>(
 }
 
 /**
+ * A cache of codecs by key: `cached(key, build)` returns the codec built for
+ * `key` before, else builds it (and keeps it, unless `key` is `undefined`).
+ * Decoding a document built its whole codec tree for the document's
+ * currencies every time; codecs hold no state, so one tree per key serves
+ * every document, and the results are the same.
+ * @internal
+ */
+export function memoized<C>(): (key: string | undefined, build: () => C) => C {
+  const cache = new Map<string, C>();
+  return (key, build) => {
+    if (key === undefined) return build();
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const built = build();
+    cache.set(key, built);
+    return built;
+  };
+}
+
+/**
  * Renders a validation context as a JSON path: `lineItems[2].price.shop` ("" for the root).
  * @internal
  */
@@ -414,8 +455,10 @@ export function runDecoder<A>(
   json: unknown,
 ): E.Either<NonEmptyArray<RefundError>, A> {
   try {
+    const probe = codec.validate(json, PROBE);
+    if (E.isRight(probe)) return probe;
     const result = codec.validate(json, [{ key: "", type: codec, actual: json }]);
-    return E.isRight(result) ? E.right(result.right) : E.left(toRefundErrors(result.left));
+    return E.isRight(result) ? result : E.left(toRefundErrors(result.left));
   } catch {
     return E.left([refundErrors.invalidInput("", UNREADABLE)]);
   }

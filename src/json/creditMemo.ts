@@ -21,7 +21,13 @@ import { memoShapeError } from "../domain/shapes.js";
 import type { RefundError } from "../errors.js";
 import { parseDecimal } from "../money/decimal.js";
 import type { AmountContext } from "./amount.js";
-import { amountContext, currencyCode, currencyForEncoding, moneyBag } from "./amount.js";
+import {
+  amountContext,
+  contextKey,
+  currencyCode,
+  currencyForEncoding,
+  moneyBag,
+} from "./amount.js";
 import type { Codec, FieldProblem } from "./codec.js";
 import {
   array,
@@ -31,6 +37,7 @@ import {
   integer,
   isObject,
   map,
+  memoized,
   nullable,
   oneOf,
   optional,
@@ -215,6 +222,10 @@ export function creditMemoCodec(
   );
 }
 
+const memoDecoders = memoized<Codec<CreditMemo>>();
+const memoDecodersForOrder = memoized<Codec<CreditMemo>>();
+const memoEncoders = memoized<Codec<CreditMemo>>();
+
 /**
  * Reads a credit memo in the JSON format of [§6](../../docs/specification.md#6-credit-memo), such as a memo stored by a
  * service or one entry of an order's `refunds`.
@@ -262,7 +273,23 @@ export function decodeCreditMemo(
       order === undefined
         ? amountContext(ownField(input, "currency"), ownField(input, "presentmentCurrency"))
         : amountContext(order.currency, order.presentmentCurrency);
-    return { codec: creditMemoCodec(ctx, order), input };
+    // Cached when the order's codes are the context's own (then they add nothing to its key).
+    const key =
+      order === undefined ||
+      (order.currency === ctx.shop?.code && order.presentmentCurrency === ctx.presentment?.code)
+        ? contextKey(ctx)
+        : undefined;
+    const decoders = order === undefined ? memoDecoders : memoDecodersForOrder;
+    const codec = decoders(key, () =>
+      // The codes only: a cached codec must not hold on to the caller's order.
+      creditMemoCodec(
+        ctx,
+        order === undefined
+          ? undefined
+          : { currency: order.currency, presentmentCurrency: order.presentmentCurrency },
+      ),
+    );
+    return { codec, input };
   });
 }
 
@@ -314,7 +341,8 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
 export function encodeCreditMemo(memo: CreditMemo): CreditMemoJson {
   const invalid = memoShapeError(memo);
   if (invalid !== undefined) return failureDocument(invalid) as unknown as CreditMemoJson;
-  return creditMemoCodec(encodingContext(memo), undefined).encode(
+  const ctx = encodingContext(memo);
+  return memoEncoders(contextKey(ctx), () => creditMemoCodec(ctx, undefined)).encode(
     memo,
   ) as unknown as CreditMemoJson;
 }

@@ -9,7 +9,7 @@ import type { Duty, Invoice, LineItem, Order, ShippingLine } from "../domain/ord
 import { orderShapeError } from "../domain/shapes.js";
 import type { RefundError } from "../errors.js";
 import type { AmountContext } from "./amount.js";
-import { amountContext, currencyCode, moneyBag } from "./amount.js";
+import { amountContext, contextKey, currencyCode, moneyBag } from "./amount.js";
 import type { Codec, FieldProblem } from "./codec.js";
 import {
   array,
@@ -18,6 +18,7 @@ import {
   integer,
   isObject,
   map,
+  memoized,
   optional,
   ownField,
   runPreparedDecoder,
@@ -130,6 +131,9 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
   );
 }
 
+const orderDecoders = memoized<Codec<Order>>();
+const orderEncoders = memoized<Codec<Order>>();
+
 /**
  * Reads an order in the JSON format of [§2](../../docs/specification.md#2-order).
  *
@@ -174,7 +178,8 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
       typeof currency === "string" && ctx.shop !== undefined && ctx.presentment !== undefined
         ? { currency, presentmentCurrency: ctx.presentment.code }
         : undefined;
-    return { codec: orderCodec(ctx, history), input };
+    // `history` follows from `ctx` (it is set exactly when both codes are known).
+    return { codec: orderDecoders(contextKey(ctx), () => orderCodec(ctx, history)), input };
   });
 }
 
@@ -207,5 +212,7 @@ export function encodeOrder(order: Order): OrderJson {
   const invalid = orderShapeError(order);
   if (invalid !== undefined) return failureDocument(invalid) as unknown as OrderJson;
   const ctx = encodingContext(order);
-  return orderCodec(ctx, undefined).encode(order) as unknown as OrderJson;
+  return orderEncoders(contextKey(ctx), () => orderCodec(ctx, undefined)).encode(
+    order,
+  ) as unknown as OrderJson;
 }

@@ -21,7 +21,6 @@ export interface DecimalAmount {
   readonly scale: number;
 }
 
-const DECIMAL = /^(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
 /** Longest decimal accepted: far beyond 10^18 minor units, short enough to parse fast. */
 const MAX_LENGTH = 64;
 
@@ -45,12 +44,33 @@ const MAX_LENGTH = 64;
  * @category Money
  */
 export function parseDecimal(text: string): DecimalAmount | undefined {
-  if (typeof text !== "string" || text.length > MAX_LENGTH) return undefined;
-  const match = DECIMAL.exec(text);
-  if (match === null) return undefined;
-  const whole = match[1] ?? "0";
-  const fraction = match[2] ?? "";
-  return { coefficient: BigInt(whole + fraction), scale: fraction.length };
+  if (typeof text !== "string") return undefined;
+  const length = text.length;
+  if (length > MAX_LENGTH) return undefined;
+  // One pass over the characters, the shape `/^(0|[1-9][0-9]*)(?:\.[0-9]+)?$/` checked as it goes
+  // (this runs for every amount decoded): digits, at most one point with
+  // digits on both sides, no leading zero before a digit. Up to 15 digits
+  // the coefficient is exact as a double, so no string is built.
+  let point = -1;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 46) {
+      if (point !== -1 || i === 0) return undefined;
+      point = i;
+    } else if (ch >= 48 && ch <= 57) {
+      if (i === 1 && point === -1 && text.charCodeAt(0) === 48) return undefined;
+      value = value * 10 + (ch - 48);
+    } else return undefined;
+  }
+  if (length === 0 || point === length - 1) return undefined;
+  const digits = point === -1 ? length : length - 1;
+  const scale = point === -1 ? 0 : length - point - 1;
+  const coefficient =
+    digits <= 15
+      ? BigInt(value)
+      : BigInt(point === -1 ? text : text.slice(0, point) + text.slice(point + 1));
+  return { coefficient, scale };
 }
 
 /**
@@ -89,7 +109,8 @@ export function toMinorUnits(amount: DecimalAmount, currency: Currency): bigint 
   // A scale that is not a whole number of digits (NaN, 1.5, negative) is no decimal: refuse, never throw.
   if (!Number.isSafeInteger(amount.scale) || amount.scale < 0 || amount.scale > currency.exponent)
     return undefined;
-  return amount.coefficient * 10n ** BigInt(currency.exponent - amount.scale);
+  const shift = currency.exponent - amount.scale;
+  return shift === 0 ? amount.coefficient : amount.coefficient * 10n ** BigInt(shift);
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import { orderArgumentError } from "../apiArguments.js";
 import { type Invoice, type Order, type ShippingLine, shippingNet } from "../domain/order.js";
-import { type MoneyBag, subtractBags, sumBy, ZERO } from "../money/moneyBag.js";
+import { BagSum, type MoneyBag, subtractBags, sumAmounts, ZERO } from "../money/moneyBag.js";
 import { refundHistoryOf } from "./carriedHistory.js";
 import { invoiceTakenOf, type RefundHistory, shippingHistoryOf } from "./refundHistory.js";
 
@@ -18,12 +18,15 @@ export function invoiceMoneyLeft(invoice: Invoice, history: RefundHistory): Mone
 
 /** Money collected on the order: the sum of its invoices. */
 export function moneyCollected(order: Pick<Order, "invoices">): MoneyBag {
-  return sumBy(order.invoices, (invoice) => invoice.amount);
+  return sumAmounts(order.invoices);
 }
 
 /** Money left on the order: the sum of its invoices' money left. */
 export function orderMoneyLeft(order: Pick<Order, "invoices">, history: RefundHistory): MoneyBag {
-  return sumBy(order.invoices, (invoice) => invoiceMoneyLeft(invoice, history));
+  const left = new BagSum();
+  for (let i = 0; i < order.invoices.length; i++)
+    left.add(invoiceMoneyLeft(order.invoices[i] as Invoice, history));
+  return left.total();
 }
 
 /**

@@ -10,7 +10,7 @@ import { type ShippingLine, shippingNet } from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { formatInCurrency } from "../money/decimal.js";
 import { allocateByLargestRemainder } from "../money/largestRemainder.js";
-import { isZeroBag, type MoneyBag, sumBags, sumBy, ZERO } from "../money/moneyBag.js";
+import { BagSum, isZeroBag, type MoneyBag, sumAmounts, sumBags, ZERO } from "../money/moneyBag.js";
 import { shippingLineLeft } from "../order/moneyLeft.js";
 import { type RefundHistory, refundedAt, shippingHistoryOf } from "../order/refundHistory.js";
 import { freeAmountBag } from "./freeAmounts.js";
@@ -119,12 +119,20 @@ export function refundShipping(
   return {
     errors: [],
     shipping: {
-      amount: sumBy(shippingLines, (l) => l.amount),
-      tax: sumBy(shippingLines, (l) => sumBy(l.taxLines, (t) => t.amount)),
+      amount: sumAmounts(shippingLines),
+      tax: shippingTax(shippingLines),
       maximumRefundable,
       lines: shippingLines,
     },
   };
+}
+
+/** The tax of the shipping lines refunded, in a plain loop. */
+function shippingTax(lines: readonly ShippingLineRefund[]): MoneyBag {
+  const tax = new BagSum();
+  for (let i = 0; i < lines.length; i++)
+    tax.add(sumAmounts((lines[i] as ShippingLineRefund).taxLines));
+  return tax.total();
 }
 
 function emptyShipping(

@@ -15,11 +15,11 @@
 import type { CreditMemoLine, DutyRefund, ShippingRefund } from "../domain/creditMemo.js";
 import {
   addBags,
-  amountOf,
+  BagSum,
   type MoneyBag,
   subtractBags,
+  sumAmounts,
   sumBags,
-  sumBy,
   ZERO,
 } from "../money/moneyBag.js";
 
@@ -46,19 +46,27 @@ export function memoTotals(
   adjustmentNegative: MoneyBag,
   taxesIncluded: boolean,
 ): MemoTotals {
-  const subtotal = sumBy(lines, (l) => l.subtotal);
-  const discount = sumBy(lines, (l) => l.discount);
-  const lineTax = sumBy(lines, (l) => l.tax);
+  // One pass, running sums, no callbacks (see `BagSum`).
+  const subtotals = new BagSum();
+  const discounts = new BagSum();
+  const lineTaxes = new BagSum();
   let duties = ZERO;
   let dutiesTax = ZERO;
   for (let i = 0; i < lines.length; i++) {
-    const lineDuties = (lines[i] as CreditMemoLine).duties;
+    const line = lines[i] as CreditMemoLine;
+    subtotals.add(line.subtotal);
+    discounts.add(line.discount);
+    lineTaxes.add(line.tax);
+    const lineDuties = line.duties;
     for (let d = 0; d < lineDuties.length; d++) {
       const duty = lineDuties[d] as DutyRefund;
       duties = addBags(duties, duty.amount);
-      dutiesTax = addBags(dutiesTax, sumBy(duty.taxLines, amountOf));
+      dutiesTax = addBags(dutiesTax, sumAmounts(duty.taxLines));
     }
   }
+  const subtotal = subtotals.total();
+  const discount = discounts.total();
+  const lineTax = lineTaxes.total();
   const charged = taxesIncluded
     ? sumBags([subtotal, shipping.amount, duties, dutiesTax])
     : sumBags([subtotal, lineTax, shipping.amount, shipping.tax, duties, dutiesTax]);
