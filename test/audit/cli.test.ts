@@ -359,6 +359,19 @@ describe("issue 12 and 14 through runCli", () => {
     expect(() => JSON.parse(text)).toThrow();
   });
 
+  it("--format table: one order with one refund is counted in the singular", async () => {
+    // Shopify's published order 820982911: one refund of two chairs (489.98 + 39.20 = 529.18), clean.
+    const shopify = readFileSync(
+      "test/adapters/fixtures/shopify-order-per-unit-history.json",
+      "utf8",
+    );
+    const s = streamIo([JSON.stringify(JSON.parse(shopify))]);
+    expect(await runCli(["audit", "--platform", "shopify", "--format", "table", "f"], s.io)).toBe(
+      0,
+    );
+    expect(s.out.join("")).toMatch(/^Audit: 1 order, 1 refund\n/);
+  });
+
   it("stops reading when standard output is closed (audit … | head)", async () => {
     const s = streamIo([]);
     let pulled = 0;
