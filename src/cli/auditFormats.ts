@@ -170,6 +170,11 @@ function csvSink(): AuditSink {
   };
 }
 
+/** `1 order`, `2 orders`: a count and its noun, singular for one. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** How many findings the table lists (the counts cover them all). */
 const TABLE_FINDINGS = 20;
 
@@ -187,7 +192,7 @@ function tableSink(width: number): AuditSink {
     },
     end: (s) => {
       const out: string[] = [
-        `Audit: ${s.orders} orders, ${s.refunds} refunds`,
+        `Audit: ${counted(s.orders, "order")}, ${counted(s.refunds, "refund")}`,
         "",
         renderColumns(
           [

@@ -34,21 +34,35 @@ export interface AuditLine {
   readonly line?: number;
 }
 
-/** The id an undecodable document seems to have (`id`, `entity_id`, `order.id`), for its error line. */
+/** `value` as a JSON object, or undefined. */
+function objectOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/**
+ * The id an undecodable document seems to have, for its error line: `id`,
+ * `entity_id` (Magento), `RefNo` (2Checkout), `order.id` (Shopify REST),
+ * `data.order.id` (Shopify GraphQL, without its `gid://` prefix, as the
+ * adapter reads it) or `data.id` (Commerce Layer's JSON:API).
+ */
 function guessId(json: unknown): string | null {
-  const o =
-    typeof json === "object" && json !== null && !Array.isArray(json)
-      ? (json as Record<string, unknown>)
-      : undefined;
+  const o = objectOf(json);
   if (o === undefined) return null;
-  const inner = o["order"];
+  const data = objectOf(o["data"]);
+  const graphQlOrder = objectOf(data?.["order"]);
   const candidate =
     o["id"] ??
     o["entity_id"] ??
-    (typeof inner === "object" && inner !== null
-      ? (inner as Record<string, unknown>)["id"]
-      : undefined);
-  return typeof candidate === "string" || typeof candidate === "number" ? String(candidate) : null;
+    o["RefNo"] ??
+    objectOf(o["order"])?.["id"] ??
+    (graphQlOrder === undefined ? data?.["id"] : graphQlOrder["id"]);
+  if (typeof candidate === "number") return String(candidate);
+  if (typeof candidate !== "string") return null;
+  return candidate.startsWith("gid://")
+    ? candidate.slice(candidate.lastIndexOf("/") + 1)
+    : candidate;
 }
 
 /** The result of auditing one document: its output line and the order it read, if any. */

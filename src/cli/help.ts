@@ -58,6 +58,14 @@ function optionLines(options: readonly OptionSpec[]): string {
     .join("\n");
 }
 
+/** A command and its summary in the global help, the summary wrapped under itself. */
+function commandLine(name: string, summary: string): string {
+  return wrapAt(summary, HELP_WIDTH - 14)
+    .split("\n")
+    .map((line, i) => `  ${(i === 0 ? name : "").padEnd(11)} ${line}`)
+    .join("\n");
+}
+
 /**
  * The full help text: usage of every subcommand, the output document, the
  * exit statuses and how usage errors are reported.
@@ -71,54 +79,65 @@ function optionLines(options: readonly OptionSpec[]): string {
  * @category CLI
  */
 export function helpText(subcommands: readonly Subcommand[]): string {
-  return `refund-core — exact e-commerce refunds: credit memos from orders, to the minor unit.
+  return `refund-core — exact e-commerce refunds: credit memos from orders, to the
+minor unit.
 
 Usage:
 ${subcommands.map((s) => indentUsage(s.usage, "  ")).join("\n")}
-  refund-core help COMMAND      (or refund-core COMMAND --help): that command's help
+  refund-core help COMMAND   that command's help (or: refund-core COMMAND -h)
   refund-core --version
   refund-core --help
 
 Commands:
-${subcommands.map((s) => `  ${s.name.padEnd(11)} ${s.summary}`).join("\n")}
+${subcommands.map((s) => commandLine(s.name, s.summary)).join("\n")}
 
 Options:
   --order FILE      The order (JSON, §2). FILE may be - for standard input.
-  --request FILE    The refund request (JSON, §4). FILE may be - for standard input
-                    (only one of --order and --request can read standard input).
+  --request FILE    The refund request (JSON, §4). FILE may be - for standard
+                    input (only one of --order and --request can read it).
   --pretty          Indent the JSON output.
-  --format table    (calculate, apply) Print the credit memo as a table for a person instead of JSON.
+  --format table    Print the credit memo (calculate, apply) or the audit's
+                    summary and findings (audit) as a table for a person.
   --format json     The default: print the JSON document.
-  --format csv      (audit) Print the discrepancies as CSV for a spreadsheet.
-  --policy NAME     The rules (§9.1): default, magento, shopify or bankers; with --platform,
-                    that platform's own by default (§10).
-  --platform NAME   The format of the input (§10): canonical (refund-core's own, the default),
-                    shopify, magento, commercelayer or 2checkout.
-  --emit NAME       (calculate, apply) Print, in the credit memo's place, the request to send to
-                    that platform to carry the refund out (§10).
-  -h, --help        Print the help (the only output that is not a JSON document, with --version).
+  --format csv      (audit) Print the findings as CSV for a spreadsheet.
+  --policy NAME     The rules (§9.1): default, magento, shopify or bankers;
+                    with --platform, that platform's own by default (§10).
+  --platform NAME   The format of the input (§10): canonical (refund-core's
+                    own, the default), shopify, magento, commercelayer or
+                    2checkout.
+  --emit NAME       (calculate, apply) Print, in the credit memo's place, the
+                    request to send to that platform to carry the refund out
+                    (§10).
+  -h, --help        Print the help (with --version, the only output that is
+                    not a JSON document).
   --version         Print the version.
 
 Output:
-  Standard output carries exactly one JSON document (except --help, and --format table on success):
+  Standard output carries exactly one JSON document (except --help, --version,
+  and --format table on success):
     calculate   {"ok": true, "creditMemo": {...}}
     apply       {"ok": true, "creditMemo": {...}, "order": {...}}
-    --emit P    {"ok": true, "platform": "P", "request": {...}}  (apply: and "order")
-    failure     {"ok": false, "errors": [{"code": ..., "message": ..., "path": ...}, ...]}
-  Errors about an input file also carry "input": "order" or "request", as both documents
-  have paths such as lineItems[0]. A wrong command line is reported in the same document
-  with the code USAGE_ERROR, and a short usage on standard error. With --format table,
-  a failure still prints the JSON document, and its messages go to standard error too;
-  so do problems with a file itself (missing, not JSON, too large). audit writes one
-  JSON line per order and a summary line (§9.2).
+    --emit P    {"ok": true, "platform": "P", "request": {...}}
+                (apply: and "order")
+    failure     {"ok": false, "errors": [{"code", "message", "path", ...}]}
+  Errors about an input file also carry "input": "order" or "request", as both
+  documents have paths such as lineItems[0]. A wrong command line is reported
+  in the same document with the code USAGE_ERROR, and a short usage on
+  standard error. With --format table, a failure still prints the JSON
+  document, and its messages go to standard error too; so do problems with a
+  file itself (missing, not JSON, too large). audit writes one JSON line per
+  order and a summary line (§9.2).
   Standard error never carries a stack trace.
 
 Exit status:
   0   success
   1   the refund is rejected (OVER_REFUND, EMPTY_REFUND, AMOUNT_MISMATCH, ...)
-  2   invalid input: INVALID_INPUT or INCONSISTENT_ORDER, an unreadable file, malformed JSON
-  64  usage error: unknown command or option, missing --order/--request, both reading stdin
-  70  internal error in refund-core (please report it), reported as INTERNAL_ERROR
+  2   invalid input: INVALID_INPUT or INCONSISTENT_ORDER, an unreadable file,
+      malformed JSON
+  64  usage error: unknown command or option, missing --order/--request, both
+      reading standard input
+  70  internal error in refund-core (please report it), reported as
+      INTERNAL_ERROR
 
 Example:
   refund-core calculate --order examples/magento-tutorial/order.json \\

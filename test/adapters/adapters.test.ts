@@ -372,6 +372,19 @@ describe("Magento tutorial order 5 (seed 000)", () => {
     expect(request.full).toBe(true);
     expect(show(memoOf(calculate(order, request)).total)).toBe("57.87");
   });
+  it("{} is everything too, but another platform's body is refused, never read as everything", () => {
+    // Everything left of order 5: 2 × 22.00 − 4.40 + 3.27 tax + 15.00 shipping = 57.87.
+    const empty = right(fromMagentoRefundRequest({}, order));
+    expect(show(memoOf(calculate(order, empty)).total)).toBe("57.87");
+    // Shopify's published refunds/calculate body, and a canonical request, given as Magento's.
+    expect(
+      paths(left(fromMagentoRefundRequest(fixture("shopify-calculate-request.json"), order))),
+    ).toEqual([["INVALID_INPUT", "refund"]]);
+    const canonical = { lineItems: [{ lineItemId: "3", quantity: 1 }], reason: "wrong size" };
+    const errors = left(fromMagentoRefundRequest(canonical, order));
+    expect(paths(errors)).toEqual([["INVALID_INPUT", "lineItems"]]);
+    expect(errors[0]?.message).toContain("it would refund everything");
+  });
 });
 
 describe("Magento DiscountTest: 2 × 100, 40% off items and shipping 100, 10% tax (grand total 198)", () => {

@@ -359,6 +359,42 @@ describe("issue 12 and 14 through runCli", () => {
     expect(() => JSON.parse(text)).toThrow();
   });
 
+  it("an order a platform adapter cannot read keeps its platform id on its line", async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a platform document, edited in place below
+    type Doc = Record<string, any>;
+    const read = (name: string): Doc =>
+      JSON.parse(readFileSync(`test/adapters/fixtures/${name}`, "utf8"));
+    const idOnLine = async (platform: string, doc: unknown) => {
+      const s = streamIo([JSON.stringify(doc)]);
+      expect(await runCli(["audit", "--platform", platform, "f"], s.io)).toBe(2);
+      const line = s.lines()[0];
+      expect(line?.["errors"]).not.toEqual([]);
+      return line?.["orderId"];
+    };
+    // The published Avangate sample: NetPrice 179.55 is not 19.95 × 5, INCONSISTENT_ORDER.
+    expect(await idOnLine("2checkout", read("2checkout/order-11316734.json"))).toBe("11316734");
+    // Shopify's GraphQL order 450789469 and Commerce Layer's NMWYhbGorj, each with one bad amount.
+    const graphQl = read("shopify-graphql-order-450789469.json");
+    graphQl["data"]["order"]["currencyCode"] = 5;
+    expect(await idOnLine("shopify", graphQl)).toBe("450789469");
+    const commerceLayer = read("commercelayer/order-NMWYhbGorj.json");
+    commerceLayer["data"]["attributes"]["currency_code"] = 5;
+    expect(await idOnLine("commercelayer", commerceLayer)).toBe("NMWYhbGorj");
+  });
+
+  it("--format table: one order with one refund is counted in the singular", async () => {
+    // Shopify's published order 820982911: one refund of two chairs (489.98 + 39.20 = 529.18), clean.
+    const shopify = readFileSync(
+      "test/adapters/fixtures/shopify-order-per-unit-history.json",
+      "utf8",
+    );
+    const s = streamIo([JSON.stringify(JSON.parse(shopify))]);
+    expect(await runCli(["audit", "--platform", "shopify", "--format", "table", "f"], s.io)).toBe(
+      0,
+    );
+    expect(s.out.join("")).toMatch(/^Audit: 1 order, 1 refund\n/);
+  });
+
   it("stops reading when standard output is closed (audit … | head)", async () => {
     const s = streamIo([]);
     let pulled = 0;

@@ -348,6 +348,14 @@ describe("help", () => {
     },
   );
 
+  // Issue 14 (fit the terminal): the global help fits 80 columns like each command's help,
+  // and says that audit takes --format table too.
+  test("--help fits 80 columns and lists --format table for audit", async () => {
+    const text = (await run(["--help"])).stdout();
+    for (const line of text.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(text).toMatch(/^ {2}--format table +.*\(calculate, apply\)[\s\S]*\(audit\)/m);
+  });
+
   // v2 (§8): `help COMMAND` and `COMMAND --help` print that command's help (v1 printed the global one).
   test.each([
     [["calculate", "--help"], "calculate"],

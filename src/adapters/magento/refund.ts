@@ -30,6 +30,7 @@ import { findCurrency } from "../../money/currency.js";
 import type { DecimalAmount } from "../../money/decimal.js";
 import { divideRounded } from "../../money/rounding.js";
 import { lineHistoryOf, readRefundHistory } from "../../order/refundHistory.js";
+import { guarded } from "../guarded.js";
 import { decimalOfMinor, minorAt, Problems, platformId, platformMoney } from "../platformCodecs.js";
 import { shippingNetAndPrice } from "./order.js";
 
@@ -180,12 +181,49 @@ function toRequest(
   }));
 }
 
+/** The fields of a Magento refund body: the parameters of `RefundOrder`/`RefundInvoice`, and the path ids written in. */
+const MAGENTO_REFUND_FIELDS: ReadonlySet<string> = new Set([
+  "items",
+  "arguments",
+  "notify",
+  "isOnline",
+  "appendComment",
+  "comment",
+  "invoiceId",
+  "orderId",
+]);
+
+/**
+ * A body with fields, none of them Magento's (another platform's request,
+ * say): read as Magento's it would be a body without items — everything
+ * left refunded — so it is refused at its first field instead.
+ */
+function foreignBody(json: unknown): E.Either<NonEmptyArray<RefundError>, unknown> {
+  return guarded(() => {
+    if (typeof json !== "object" || json === null || Array.isArray(json)) return E.right(json);
+    const fields = Object.keys(json);
+    const first = fields[0];
+    if (first === undefined || fields.some((f) => MAGENTO_REFUND_FIELDS.has(f)))
+      return E.right(json);
+    return E.left([
+      refundErrors.invalidInput(
+        first,
+        `is not a field of a Magento refund body, which has none of ${[...MAGENTO_REFUND_FIELDS].join(", ")}; read as one, it would refund everything`,
+      ),
+    ]);
+  });
+}
+
 /**
  * Reads a Magento refund payload as a {@link RefundRequest} for `order`
  * (the order {@link fromMagentoOrder} read, with its credit memos).
  *
  * - `items[] {order_item_id, qty}` → `lineItems` (qty 0 is skipped);
  *   `arguments.extension_attributes.return_to_stock_items` → `restock: "return"`.
+ * - A body with fields but none of Magento's (`items`, `arguments`,
+ *   `notify`, `isOnline`, `appendComment`, `comment`, `invoiceId`,
+ *   `orderId`) — another platform's request, say — is `INVALID_INPUT` at
+ *   its first field, not a body without items; `{}` is Magento's "everything".
  * - No `items` (absent or `[]`) means everything left: `full: true` when
  *   nothing else is said; with a shipping amount, adjustments or items to
  *   restock, every unit left is listed explicitly (with its duties) so
@@ -250,7 +288,8 @@ export function fromMagentoRefundRequest(
   const invalid = orderShapeError(order) ?? targetError(target);
   if (invalid !== undefined) return E.left([invalid]);
   return pipe(
-    runDecoder(magentoRefundCodec, json),
+    foreignBody(json),
+    E.chain((body) => runDecoder(magentoRefundCodec, body)),
     E.chain((raw) => {
       if (raw.orderId !== undefined && raw.orderId !== order.id)
         return E.left<NonEmptyArray<RefundError>, RefundRequest>([
