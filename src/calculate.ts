@@ -28,7 +28,12 @@ import { type SelectedLine, selectEverythingLeft, selectLines } from "./refund/l
 import { prorationsOf } from "./refund/proration.js";
 import { refundShipping, type ShippingAsk } from "./refund/shippingRefund.js";
 import { fitToMoneyLeft, memoTotals } from "./refund/totals.js";
-import { checkPayoutAsk, payOut, payoutAskOf } from "./refund/transactions.js";
+import {
+  checkPayoutAsk,
+  exchangeDifferenceOf,
+  payOut,
+  payoutAskOf,
+} from "./refund/transactions.js";
 
 function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | undefined {
   const [first, ...rest] = errors;
@@ -65,23 +70,27 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
   return `${order.id}-${n}`;
 }
 
-function requestShapeErrors(
-  order: Order,
-  request: RefundRequest,
-  history: RefundHistory,
-): RefundError[] {
-  const errors: RefundError[] = [];
+function requestShapeErrors(request: RefundRequest): RefundError[] {
   if (
     request.full &&
     (request.lineItems.length > 0 || request.shipping !== undefined || request.amount !== undefined)
   )
-    errors.push(
+    return [
       refundErrors.invalidInput("full", "cannot be combined with lineItems, shipping or amount"),
-    );
+    ];
+  return [];
+}
+
+/** `DUPLICATE_REFUND`: the request's idempotency key is a refund's of this order already. */
+function duplicateRefundErrors(
+  order: Order,
+  request: RefundRequest,
+  history: RefundHistory,
+): RefundError[] {
   const key = request.idempotencyKey;
   if (key !== undefined && (history.idempotencyKeys.has(key) || isMemoIdTaken(order.refunds, key)))
-    errors.push(refundErrors.duplicateRefund("idempotencyKey", key));
-  return errors;
+    return [refundErrors.duplicateRefund("idempotencyKey", key)];
+  return [];
 }
 
 function shippingAskOf(request: RefundRequest, presentmentAmount: bigint | undefined): ShippingAsk {
@@ -107,7 +116,9 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  *
  * One refund in a straight line: check the order → validate the request
  * against it → prorate each line (§3.1, §3.3) and the shipping (§3.2) → add
- * up the totals (§3.4–§3.6) → pay the total out of the invoices (§3.7).
+ * up the totals (§3.4–§3.6) → pay the total out of the invoices, each
+ * transaction at its invoice's rate (§3.7, §3.8), the shop gap reported as
+ * the memo's `exchangeDifference`.
  * The guide [Calculation rules](../docs/calculation-rules.md) walks through
  * every rule with numbers.
  *
@@ -119,7 +130,10 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  * @returns `Right` with the credit memo, or `Left` with every error found.
  * Never throws.
  * @errors
- * Three rounds; a round that finds errors ends the calculation.
+ * Three rounds. A round that finds errors which leave the total unknown
+ * ends the calculation; errors about how the money would go out
+ * (`UNKNOWN_INVOICE`, `OFFLINE_INVOICE`, `DUPLICATE_REFUND`, the
+ * transactions' own `INVALID_INPUT`) do not hide the total's errors (§5 v2).
  * 1. The order: `INCONSISTENT_ORDER` (ids repeated, discounts above the
  *    gross, a history that refunds more than the order has, …) and
  *    `INVALID_INPUT` (unknown currency).
@@ -131,8 +145,8 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  *    `invoiceId` with `transactions`, an ambiguous sku, too many fraction
  *    digits, a transaction amount of zero).
  * 3. The total: `NEGATIVE_TOTAL` or `EMPTY_REFUND`, `AMOUNT_MISMATCH`, then
- *    the payout: `NOT_PAID`, `OVER_REFUND` (`money`, `invoice`),
- *    `TRANSACTION_MISMATCH`.
+ *    the payout: `NOT_PAID`, `OVER_REFUND` (`money`, `invoice`; presentment
+ *    money, §3.8), `TRANSACTION_MISMATCH`. `maximum` is never negative.
  *
  * See [Errors](../docs/errors.md) for what each means and how to recover.
  * @example
@@ -288,14 +302,25 @@ function refundOnCheckedHistory(
     multiCurrency,
     prorations,
   });
-  const requestErrors = nonEmpty([
-    ...requestShapeErrors(order, request, history),
-    ...free.errors,
-    ...selection.errors,
-    ...shipping.errors,
-    ...checkPayoutAsk(order, request, payoutAsk),
-  ]);
-  if (requestErrors !== undefined) return E.left(requestErrors);
+  // Errors about how the money would go out do not keep the total from
+  // being computed, so they do not hide its errors (§5, v2); the others do.
+  const shapeErrors = requestShapeErrors(request);
+  const duplicate = duplicateRefundErrors(order, request, history);
+  const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk);
+  const totalUnknown =
+    shapeErrors.length > 0 ||
+    free.errors.length > 0 ||
+    selection.errors.length > 0 ||
+    shipping.errors.length > 0;
+  if (totalUnknown)
+    return E.left([
+      ...shapeErrors,
+      ...duplicate,
+      ...free.errors,
+      ...selection.errors,
+      ...shipping.errors,
+      ...payoutAskErrors,
+    ] as NonEmptyArray<RefundError>);
 
   // Prorate each line.
   const lineOptions = {
@@ -349,8 +374,18 @@ function refundOnCheckedHistory(
   const payout =
     totalProblems.length > 0
       ? { errors: [], transactions: [] }
-      : payOut(totals.total, payoutAsk, { order, history });
-  const finalErrors = nonEmpty([...totalProblems, ...amountCheck, ...payout.errors]);
+      : payOut(totals.total, payoutAsk, { order, history, rounding: prorations.rounding });
+  // With a payout ask that is itself wrong (an unknown or offline invoice…),
+  // the limits of the invoices it names are not reported: it must change anyway.
+  const payoutErrors =
+    payoutAskErrors.length === 0 ? payout.errors : payout.errors.filter(isNotAboutAnInvoice);
+  const finalErrors = nonEmpty([
+    ...duplicate,
+    ...payoutAskErrors,
+    ...totalProblems,
+    ...amountCheck,
+    ...payoutErrors,
+  ]);
   if (finalErrors !== undefined) return E.left(finalErrors);
 
   return E.right({
@@ -369,11 +404,16 @@ function refundOnCheckedHistory(
     total: totals.total,
     maximumRefundable: moneyLeft,
     transactions: payout.transactions,
+    exchangeDifference: exchangeDifferenceOf(totals.total, payout.transactions),
     reason: request.reason ?? null,
     note: request.note ?? null,
     notify: request.notify,
     idempotencyKey: request.idempotencyKey ?? null,
   });
+}
+
+function isNotAboutAnInvoice(error: RefundError): boolean {
+  return !(error.code === "OVER_REFUND" && error.subject === "invoice");
 }
 
 function amountMismatch(order: Order, total: bigint, stated: bigint): RefundError {

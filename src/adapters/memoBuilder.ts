@@ -37,7 +37,11 @@ import {
 } from "../order/refundHistory.js";
 import { taxLineRefund } from "../refund/taxLineRefund.js";
 import { memoTotals } from "../refund/totals.js";
-import { suggestTransactions, transactionOn } from "../refund/transactions.js";
+import {
+  exchangeDifferenceOf,
+  suggestTransactions,
+  transactionOn,
+} from "../refund/transactions.js";
 import type { Problems } from "./platformCodecs.js";
 
 /** A refunded line as a platform records it: totals for the line. */
@@ -269,6 +273,7 @@ export function buildCreditMemos(
       recorded.adjustmentNegative,
       order.taxesIncluded,
     );
+    const transactions = payoutOf(order, recorded, totals.total, history, problems);
     memos.push({
       id: recorded.id,
       orderId: order.id,
@@ -284,7 +289,8 @@ export function buildCreditMemos(
       duties: totals.duties,
       total: totals.total,
       maximumRefundable: orderMoneyLeft(order, history),
-      transactions: payoutOf(order, recorded, totals.total, history, problems),
+      transactions,
+      exchangeDifference: exchangeDifferenceOf(totals.total, transactions),
       reason: null,
       note: recorded.note,
       notify: false,

@@ -20,7 +20,13 @@ import type { Order } from "../domain/order.js";
 import type { RefundError } from "../errors.js";
 import { parseDecimal } from "../money/decimal.js";
 import type { AmountContext } from "./amount.js";
-import { amountContext, currencyCode, currencyForEncoding, moneyBag } from "./amount.js";
+import {
+  amountContext,
+  currencyCode,
+  currencyForEncoding,
+  moneyBag,
+  signedShopAmount,
+} from "./amount.js";
 import type { Codec, FieldProblem } from "./codec.js";
 import {
   array,
@@ -173,6 +179,7 @@ export function creditMemoCodec(
       total: bag,
       maximumRefundable: bag,
       transactions: withDefault(array(transactionCodec(ctx), "a list of transactions"), []),
+      exchangeDifference: optional(signedShopAmount(ctx)),
       reason: nullable(string),
       note: nullable(string),
       notify: withDefault(boolean, false),
@@ -201,14 +208,26 @@ export function creditMemoCodec(
   );
   return map(
     fields,
-    (u): u is CreditMemo => isObject(u) && typeof u["presentmentCurrency"] === "string",
+    (u): u is CreditMemo =>
+      isObject(u) &&
+      typeof u["presentmentCurrency"] === "string" &&
+      typeof u["exchangeDifference"] === "bigint",
     (f): CreditMemo => {
-      const { presentmentCurrency, ...rest } = f;
-      return { ...rest, presentmentCurrency: presentmentCurrency ?? f.currency };
+      // A memo written before v2 has no exchangeDifference: zero (§6).
+      const { presentmentCurrency, exchangeDifference, ...rest } = f;
+      return {
+        ...rest,
+        presentmentCurrency: presentmentCurrency ?? f.currency,
+        exchangeDifference: exchangeDifference ?? 0n,
+      };
     },
     (memo) => {
-      const { presentmentCurrency, ...rest } = memo;
-      return presentmentCurrency === memo.currency ? rest : { ...rest, presentmentCurrency };
+      // exchangeDifference is written on every multi-currency memo, and on a
+      // single-currency one only when it is not zero (it never is, from the engine).
+      const { presentmentCurrency, exchangeDifference, ...rest } = memo;
+      const single = presentmentCurrency === memo.currency;
+      const difference = single && exchangeDifference === 0n ? {} : { exchangeDifference };
+      return single ? { ...rest, ...difference } : { ...rest, presentmentCurrency, ...difference };
     },
   );
 }
