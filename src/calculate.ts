@@ -31,6 +31,8 @@ import { fitToMoneyLeft, memoTotals } from "./refund/totals.js";
 import {
   checkPayoutAsk,
   exchangeDifferenceOf,
+  type MoneyFigures,
+  type PayoutAsk,
   payOut,
   payoutAskOf,
 } from "./refund/transactions.js";
@@ -260,15 +262,20 @@ function checkedHistoryOf(order: Order): Either<NonEmptyArray<RefundError>, Chec
  * package root. The history's shape (`checkHistoryShape`) is still checked,
  * unless `checked` is given: the history read, its shape checked and the
  * order's ids, which the audit keeps up to date memo by memo so that a
- * replay does not read the history again.
+ * replay does not read the history again. With `replay` — the order's
+ * money left and collected, which the audit also keeps memo by memo — no
+ * figure is added up over the invoices and no transactions are computed
+ * (the memo's recorded ones are checked on their own): a replay then costs
+ * what its memo holds, not what the order holds.
  */
 export function calculateOnCheckedOrder(
   order: Order,
   request: RefundRequest,
   policy: PolicyName = "default",
   checked?: CheckedHistory,
+  replay?: MoneyFigures,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  if (checked !== undefined) return refundOnCheckedHistory(order, request, policy, checked);
+  if (checked !== undefined) return refundOnCheckedHistory(order, request, policy, checked, replay);
   const ids = orderIds(order);
   const shapeErrors = nonEmpty(checkHistoryShape(order, ids));
   if (shapeErrors !== undefined) return E.left(shapeErrors);
@@ -284,6 +291,7 @@ function refundOnCheckedHistory(
   request: RefundRequest,
   policy: PolicyName,
   { history, ids }: CheckedHistory,
+  replay?: MoneyFigures,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
   const prorations = prorationsOf(policy);
@@ -293,7 +301,8 @@ function refundOnCheckedHistory(
     request.full && request.lineItems.length === 0
       ? { errors: [], lines: selectEverythingLeft(order, history) }
       : selectLines(order, ids, request.lineItems, history, request.refundDuties);
-  const payoutAsk = payoutAskOf(request, free.amounts.transactions);
+  const payoutAsk: PayoutAsk =
+    replay === undefined ? payoutAskOf(request, free.amounts.transactions) : { kind: "none" };
   const shippingAsk = shippingAskOf(request, free.amounts.shipping);
   const shipping = refundShipping(shippingAsk, {
     lines: order.shippingLines,
@@ -306,7 +315,7 @@ function refundOnCheckedHistory(
   // being computed, so they do not hide its errors (§5, v2); the others do.
   const shapeErrors = requestShapeErrors(request);
   const duplicate = duplicateRefundErrors(order, request, history);
-  const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk);
+  const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk, ids.invoices);
   const totalUnknown =
     shapeErrors.length > 0 ||
     free.errors.length > 0 ||
@@ -332,7 +341,7 @@ function refundOnCheckedHistory(
   );
 
   // Adjustments and totals.
-  const moneyLeft = orderMoneyLeft(order, history);
+  const moneyLeft = replay?.moneyLeft ?? orderMoneyLeft(order, history);
   // Shipping that refunds nothing (no fullRefund, no or a zero amount) is no shipping here.
   const shippingRefundsSomething =
     shippingAsk.kind === "full" || (shippingAsk.kind === "amount" && shippingAsk.presentment > 0n);
@@ -374,7 +383,13 @@ function refundOnCheckedHistory(
   const payout =
     totalProblems.length > 0
       ? { errors: [], transactions: [] }
-      : payOut(totals.total, payoutAsk, { order, history, rounding: prorations.rounding });
+      : payOut(totals.total, payoutAsk, {
+          order,
+          history,
+          rounding: prorations.rounding,
+          invoicePositions: ids.invoices,
+          ...(replay === undefined ? {} : { figures: replay }),
+        });
   // With a payout ask that is itself wrong (an unknown or offline invoice…),
   // the limits of the invoices it names are not reported: it must change anyway.
   const payoutErrors =

@@ -12,8 +12,8 @@ import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { addBags, type MoneyBag, sumBy, ZERO } from "../money/moneyBag.js";
+import type { CheckedHistory } from "../order/carriedHistory.js";
 import { invoiceMoneyLeft } from "../order/moneyLeft.js";
-import type { RefundHistory } from "../order/refundHistory.js";
 import { type AmountDifference, bagComparer } from "./compareMemos.js";
 
 /** What is wrong with a memo's transactions. */
@@ -38,15 +38,15 @@ function atLeastZero(amount: bigint): bigint {
 export function checkTransactions(
   order: Order,
   memo: CreditMemo,
-  history: RefundHistory,
+  { history, ids }: CheckedHistory,
 ): TransactionFindings {
   const compare = bagComparer(order);
-  const invoices = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
   const takenNow = new Map<string, MoneyBag>();
   const errors: RefundError[] = [];
   const differences: AmountDifference[] = [];
   memo.transactions.forEach((transaction, j) => {
-    const invoice = invoices.get(transaction.invoiceId);
+    const position = ids.invoices.get(transaction.invoiceId);
+    const invoice = position === undefined ? undefined : order.invoices[position];
     if (invoice === undefined) {
       errors.push(
         refundErrors.unknownInvoice(`transactions[${j}].invoiceId`, transaction.invoiceId),

@@ -16,7 +16,7 @@ import type { Order } from "../domain/order.js";
 import type { PolicyName } from "../domain/policy.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { currencyForEncoding } from "../json/amount.js";
-import { decodeOrder } from "../json/order.js";
+import { decodeOrderForAudit } from "../json/order.js";
 import { findCurrency } from "../money/currency.js";
 import { formatMinorUnits, parseDecimal, toMinorUnits } from "../money/decimal.js";
 import { EXIT } from "./exitCode.js";
@@ -28,7 +28,7 @@ export const PLATFORMS = ["canonical", "shopify", "magento"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 const DECODERS: Record<Platform, (json: unknown) => Either<NonEmptyArray<RefundError>, Order>> = {
-  canonical: decodeOrder,
+  canonical: decodeOrderForAudit,
   shopify: fromShopifyOrder,
   magento: fromMagentoOrder,
 };

@@ -6,6 +6,7 @@
  */
 import type { Either } from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import * as t from "io-ts/lib/index.js";
 import type {
   CreditMemo,
   CreditMemoLine,
@@ -45,7 +46,7 @@ import {
   struct,
   withDefault,
 } from "./codec.js";
-import type { JsonObject } from "./json.js";
+import type { JsonObject, JsonValue } from "./json.js";
 
 /**
  * The restock types of §4.
@@ -229,6 +230,40 @@ export function creditMemoCodec(
       const difference = single && exchangeDifference === 0n ? {} : { exchangeDifference };
       return single ? { ...rest, ...difference } : { ...rest, presentmentCurrency, ...difference };
     },
+  );
+}
+
+/**
+ * The memo codec of an order's refunds for an audit (§9.2): a memo in the
+ * order's currencies is read as {@link creditMemoCodec} reads it; a memo in
+ * other (known) currencies is read in its own instead of being refused as
+ * `INCONSISTENT_ORDER`, so that the audit reports it as that memo's problem
+ * (`CURRENCY_MISMATCH`) and audits the others.
+ * @internal
+ */
+export function auditedMemoCodec(
+  ctx: AmountContext,
+  expected: MemoCurrencies | undefined,
+): Codec<CreditMemo> {
+  const inOrderCurrencies = creditMemoCodec(ctx, expected);
+  return new t.Type<CreditMemo, JsonValue, unknown>(
+    inOrderCurrencies.name,
+    inOrderCurrencies.is,
+    (u, c) => {
+      const currency = ownField(u, "currency");
+      const presentment = ownField(u, "presentmentCurrency") ?? currency;
+      const own = amountContext(currency, presentment);
+      const foreign =
+        expected !== undefined &&
+        own.shop !== undefined &&
+        own.presentment !== undefined &&
+        (own.shop.code !== expected.currency ||
+          own.presentment.code !== expected.presentmentCurrency);
+      return foreign
+        ? creditMemoCodec(own, undefined).validate(u, c)
+        : inOrderCurrencies.validate(u, c);
+    },
+    inOrderCurrencies.encode,
   );
 }
 

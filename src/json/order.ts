@@ -25,7 +25,13 @@ import {
   withDefault,
 } from "./codec.js";
 import type { MemoCurrencies } from "./creditMemo.js";
-import { creditMemoCodec, discountCodec, encodingContext, taxLineCodec } from "./creditMemo.js";
+import {
+  auditedMemoCodec,
+  creditMemoCodec,
+  discountCodec,
+  encodingContext,
+  taxLineCodec,
+} from "./creditMemo.js";
 import type { JsonObject } from "./json.js";
 
 function lineItemCodec(ctx: AmountContext): Codec<LineItem> {
@@ -93,8 +99,15 @@ function invoiceCodec(ctx: AmountContext): Codec<Invoice> {
   );
 }
 
-/** The order codec with amounts read in `ctx`; refunds must be in `history`'s currencies. */
-function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Codec<Order> {
+/**
+ * The order codec with amounts read in `ctx`; refunds must be in
+ * `history`'s currencies (`memoCodec`: read otherwise, for an audit).
+ */
+function orderCodec(
+  ctx: AmountContext,
+  history: MemoCurrencies | undefined,
+  memoCodec: typeof creditMemoCodec = creditMemoCodec,
+): Codec<Order> {
   const fields = struct('an order (a JSON object such as {"id": "5", "currency": "USD", ...})', {
     id,
     currency: currencyCode,
@@ -104,7 +117,7 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
     shippingLines: withDefault(array(shippingLineCodec(ctx), "a list of shipping lines"), []),
     invoices: withDefault(array(invoiceCodec(ctx), "a list of invoices"), []),
     refunds: withDefault(
-      array(creditMemoCodec(ctx, history), "a list of credit memos (the refunds already made)"),
+      array(memoCodec(ctx, history), "a list of credit memos (the refunds already made)"),
       [],
     ),
   });
@@ -164,6 +177,24 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
  * @category Codecs
  */
 export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, Order> {
+  return decodeOrderWith(json, creditMemoCodec);
+}
+
+/**
+ * {@link decodeOrder} for an audit (§9.2): a refund in other currencies
+ * than the order's is read in its own instead of making the order
+ * `INCONSISTENT_ORDER`, so that `audit` reports it as that memo's problem
+ * and audits the others. Used by `refund-core audit`.
+ * @internal
+ */
+export function decodeOrderForAudit(json: unknown): Either<NonEmptyArray<RefundError>, Order> {
+  return decodeOrderWith(json, auditedMemoCodec);
+}
+
+function decodeOrderWith(
+  json: unknown,
+  memoCodec: typeof creditMemoCodec,
+): Either<NonEmptyArray<RefundError>, Order> {
   const currency = ownField(json, "currency");
   const presentment = ownField(json, "presentmentCurrency");
   const ctx = amountContext(currency, presentment);
@@ -171,7 +202,7 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
     typeof currency === "string" && ctx.shop !== undefined && ctx.presentment !== undefined
       ? { currency, presentmentCurrency: ctx.presentment.code }
       : undefined;
-  return runDecoder(orderCodec(ctx, history), json);
+  return runDecoder(orderCodec(ctx, history, memoCodec), json);
 }
 
 /**

@@ -36,7 +36,12 @@ export type PayoutAsk =
         readonly invoiceId: string;
         readonly presentment: bigint;
       }[];
-    };
+    }
+  /**
+   * No transactions: the total is only checked against the money left. An
+   * audit replay, whose recorded transactions are checked on their own.
+   */
+  | { readonly kind: "none" };
 
 /** The payout the request asks for, from its `invoiceId` or `transactions`. */
 export function payoutAskOf(
@@ -64,23 +69,24 @@ export function checkPayoutAsk(
   order: Order,
   request: RefundRequest,
   ask: PayoutAsk,
+  invoicePositions?: ReadonlyMap<string, number>,
 ): RefundError[] {
   const errors: RefundError[] = [];
   if (request.invoiceId !== undefined && request.transactions !== undefined)
     errors.push(
       refundErrors.invalidInput("transactions", "cannot be given together with invoiceId"),
     );
-  const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
+  const find = invoiceFinder(order, invoicePositions);
   // invoiceId is checked even when it is (wrongly) given with transactions: independent problems.
   const invoiceId = request.invoiceId;
   if (invoiceId !== undefined) {
-    const invoice = byId.get(invoiceId);
+    const invoice = find(invoiceId);
     if (invoice === undefined) errors.push(refundErrors.unknownInvoice("invoiceId", invoiceId));
     else if (!invoice.online) errors.push(refundErrors.offlineInvoice("invoiceId", invoiceId));
   }
   if (ask.kind === "explicit")
     ask.transactions.forEach((t, i) => {
-      if (!byId.has(t.invoiceId))
+      if (find(t.invoiceId) === undefined)
         errors.push(refundErrors.unknownInvoice(`transactions[${i}].invoiceId`, t.invoiceId));
       if (t.presentment <= 0n)
         errors.push(
@@ -96,6 +102,36 @@ interface Context {
   readonly history: RefundHistory;
   /** The rounding of the invoice rates (§3.8); half away from zero unless a policy says otherwise. */
   readonly rounding?: RoundingMode;
+  /** The positions of the order's invoices by id, when the caller has them (`orderIds`). */
+  readonly invoicePositions?: ReadonlyMap<string, number>;
+  /**
+   * The order's money left and collected, when the caller keeps them (an
+   * audit, memo by memo); else they are added up over the invoices.
+   */
+  readonly figures?: MoneyFigures;
+}
+
+/** The order's money left (after the history) and money collected. */
+export interface MoneyFigures {
+  readonly moneyLeft: MoneyBag;
+  readonly collected: MoneyBag;
+}
+
+/**
+ * A function finding an invoice by id: through `positions` when given (no
+ * work per call), else through a map built now.
+ */
+function invoiceFinder(
+  order: Order,
+  positions: ReadonlyMap<string, number> | undefined,
+): (id: string) => Invoice | undefined {
+  if (positions !== undefined)
+    return (id) => {
+      const position = positions.get(id);
+      return position === undefined ? undefined : order.invoices[position];
+    };
+  const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
+  return (id) => byId.get(id);
 }
 
 function formatter(code: string): (minor: bigint) => string {
@@ -239,23 +275,26 @@ export function payOut(
       ),
     );
   if (total.presentment <= 0n) return { errors, transactions: [] };
-  const left = orderMoneyLeft(order, history);
+  const left = context.figures?.moneyLeft ?? orderMoneyLeft(order, history);
   const over = total.presentment > left.presentment;
   if (over) {
-    if (isZeroBag(moneyCollected(order))) errors.push(refundErrors.notPaid());
+    if (isZeroBag(context.figures?.collected ?? moneyCollected(order)))
+      errors.push(refundErrors.notPaid());
     else
       errors.push(
         refundErrors.moneyOverRefund(code, format(total.presentment), format(left.presentment)),
       );
   }
-  const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
+  const find = invoiceFinder(order, context.invoicePositions);
   const transactions: RefundTransaction[] = [];
   switch (ask.kind) {
+    case "none":
+      break;
     case "suggested":
       transactions.push(...suggestTransactions(total, context));
       break;
     case "invoice": {
-      const invoice = byId.get(ask.invoiceId);
+      const invoice = find(ask.invoiceId);
       if (invoice === undefined) break;
       const invoiceLeft = invoiceMoneyLeft(invoice, history);
       if (!over && total.presentment > invoiceLeft.presentment)
@@ -277,7 +316,7 @@ export function payOut(
       // invoice has left after this memo's earlier transactions on it.
       const takenNow = new Map<string, MoneyBag>();
       ask.transactions.forEach((t, i) => {
-        const invoice = byId.get(t.invoiceId);
+        const invoice = find(t.invoiceId);
         if (invoice === undefined) return;
         const invoiceLeft = invoiceMoneyLeft(invoice, history);
         const before = takenNow.get(invoice.id) ?? ZERO;
