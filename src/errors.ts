@@ -90,7 +90,7 @@ export interface QuantityOverRefundError {
   readonly lineItemId: string;
   /** Units requested. */
   readonly requested: number;
-  /** Units left to refund on the line. */
+  /** Units left to refund on the line; never negative (§5 v2). */
   readonly maximum: number;
 }
 /** More shipping or money than is left (in total, or on one invoice). @category Errors */
@@ -109,13 +109,16 @@ export interface MoneyOverRefundError {
   /** The invoice, for `subject: "invoice"`. */
   readonly invoiceId?: string;
   /**
-   * The currency of the amounts in this error (presentment money, unless a shop amount is at
-   * fault).
+   * The currency of the amounts in this error: the presentment currency (on a multi-currency
+   * order every limit of this error is presentment money, §3.2, §3.8 v2).
    */
   readonly currency: string;
   /** The amount asked for, a decimal string in `currency`. */
   readonly requested: string;
-  /** The most that can be refunded, a decimal string in `currency`. */
+  /**
+   * The most that can be refunded, a decimal string in `currency`; never negative (§5 v2): a
+   * history that already took too much leaves `"0.00"`.
+   */
   readonly maximum: string;
 }
 /** An online refund against an offline invoice. @category Errors */
