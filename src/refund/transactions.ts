@@ -69,7 +69,7 @@ export function checkPayoutAsk(
   order: Order,
   request: RefundRequest,
   ask: PayoutAsk,
-  invoicePositions?: ReadonlyMap<string, number>,
+  invoicePositions: ReadonlyMap<string, number>,
 ): RefundError[] {
   const errors: RefundError[] = [];
   if (request.invoiceId !== undefined && request.transactions !== undefined)
@@ -102,8 +102,13 @@ interface Context {
   readonly history: RefundHistory;
   /** The rounding of the invoice rates (§3.8); half away from zero unless a policy says otherwise. */
   readonly rounding?: RoundingMode;
-  /** The positions of the order's invoices by id, when the caller has them (`orderIds`). */
-  readonly invoicePositions?: ReadonlyMap<string, number>;
+}
+
+/** What {@link payOut} computes with: the policy's rounding and the order's invoice index. */
+interface PayOutContext extends Context {
+  readonly rounding: RoundingMode;
+  /** The positions of the order's invoices by id (`orderIds`). */
+  readonly invoicePositions: ReadonlyMap<string, number>;
   /**
    * The order's money left and collected, when the caller keeps them (an
    * audit, memo by memo); else they are added up over the invoices.
@@ -118,20 +123,14 @@ export interface MoneyFigures {
 }
 
 /**
- * A function finding an invoice by id: through `positions` when given (no
- * work per call), else through a map built now.
+ * A function finding an invoice by id through the order's index of
+ * positions: no map is built per call (an audit replays many memos).
  */
 function invoiceFinder(
   order: Order,
-  positions: ReadonlyMap<string, number> | undefined,
+  positions: ReadonlyMap<string, number>,
 ): (id: string) => Invoice | undefined {
-  if (positions !== undefined)
-    return (id) => {
-      const position = positions.get(id);
-      return position === undefined ? undefined : order.invoices[position];
-    };
-  const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
-  return (id) => byId.get(id);
+  return (id) => order.invoices[positions.get(id) ?? -1];
 }
 
 function formatter(code: string): (minor: bigint) => string {
@@ -252,13 +251,12 @@ export function exchangeDifferenceOf(
 export function payOut(
   total: MoneyBag,
   ask: PayoutAsk,
-  context: Context,
+  context: PayOutContext,
 ): {
   readonly errors: readonly RefundError[];
   readonly transactions: readonly RefundTransaction[];
 } {
-  const { order, history } = context;
-  const rounding = context.rounding ?? "halfAwayFromZero";
+  const { order, history, rounding } = context;
   const code = order.presentmentCurrency;
   const format = formatter(code);
   const errors: RefundError[] = [];
@@ -287,9 +285,8 @@ export function payOut(
   }
   const find = invoiceFinder(order, context.invoicePositions);
   const transactions: RefundTransaction[] = [];
+  // kind "none": no transactions.
   switch (ask.kind) {
-    case "none":
-      break;
     case "suggested":
       transactions.push(...suggestTransactions(total, context));
       break;

@@ -12,7 +12,12 @@ import { calculate } from "../../src/calculate.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import { moneyLeft } from "../../src/order/moneyLeft.js";
-import { shopSideAtInvoiceRate } from "../../src/refund/transactions.js";
+import { readRefundHistory } from "../../src/order/refundHistory.js";
+import {
+  shopSideAtInvoiceRate,
+  suggestTransactions,
+  transactionOn,
+} from "../../src/refund/transactions.js";
 import { unit } from "../support/apply.js";
 import {
   bag,
@@ -55,7 +60,58 @@ describe("shopSideAtInvoiceRate: round(p · S / P) at the invoice's own rate", (
   });
   it("zero presentment, or no shop money left, is zero", () => {
     expect(shopSideAtInvoiceRate(0n, { shop: 100n, presentment: 100n }, away)).toBe(0n);
+    // Not raised to one unit: nothing is paid out (1.50 USD / 1.00 EUR left).
+    expect(shopSideAtInvoiceRate(0n, { shop: 150n, presentment: 100n }, away)).toBe(0n);
     expect(shopSideAtInvoiceRate(50n, { shop: 0n, presentment: 100n }, away)).toBe(0n);
+    // A history written elsewhere took more shop money than the invoice had: nothing, not −0.05.
+    expect(shopSideAtInvoiceRate(50n, { shop: -5n, presentment: 100n }, away)).toBe(0n);
+  });
+  it("one shop unit left is not split: round(p · 1 / P), 0 or 1", () => {
+    // 0.10 of 1.00 EUR with 0.01 USD left: round(0.1) = 0; 0.60: round(0.6) = 1.
+    expect(shopSideAtInvoiceRate(10n, { shop: 1n, presentment: 100n }, away)).toBe(0n);
+    expect(shopSideAtInvoiceRate(60n, { shop: 1n, presentment: 100n }, away)).toBe(1n);
+  });
+  it("two shop units left keep the bounds [1, 1]", () => {
+    // 0.01 of 1.00 EUR with 0.02 USD left: round(0.02) = 0, raised to 1;
+    // 0.99: round(1.98) = 2 = all of S while 0.01 EUR stays, lowered to 1.
+    expect(shopSideAtInvoiceRate(1n, { shop: 2n, presentment: 100n }, away)).toBe(1n);
+    expect(shopSideAtInvoiceRate(99n, { shop: 2n, presentment: 100n }, away)).toBe(1n);
+  });
+});
+
+describe("transactionOn and suggestTransactions, as the platform adapters call them", () => {
+  const o = order({
+    currency: "USD",
+    presentmentCurrency: "JPY",
+    invoices: [invoice("j", { shop: 1000n, presentment: 1500n })],
+  });
+  const empty = readRefundHistory([]);
+  it("transactionOn records the invoice's money left before it", () => {
+    expect(transactionOn(o.invoices[0]!, { shop: 10n, presentment: 15n }, empty)).toEqual({
+      invoiceId: "j",
+      gateway: "bogus",
+      online: true,
+      amount: { shop: 10n, presentment: 15n },
+      maximumRefundable: { shop: 1000n, presentment: 1500n },
+    });
+  });
+  it("suggestTransactions rounds half away from zero by default", () => {
+    // 1 JPY of an invoice with 0.05 USD / 2 JPY left: 1 · 5 / 2 = 2.5 → 0.03 USD half away from
+    // zero (the default), 0.02 USD half to even (the bankers policy's rounding).
+    const half = order({
+      currency: "USD",
+      presentmentCurrency: "JPY",
+      invoices: [invoice("h", { shop: 5n, presentment: 2n })],
+    });
+    const total = { shop: 2n, presentment: 1n };
+    const [away] = suggestTransactions(total, { order: half, history: empty });
+    expect(away?.amount).toEqual({ shop: 3n, presentment: 1n });
+    const [even] = suggestTransactions(total, {
+      order: half,
+      history: empty,
+      rounding: "halfEven",
+    });
+    expect(even?.amount).toEqual({ shop: 2n, presentment: 1n });
   });
 });
 
