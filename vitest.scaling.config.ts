@@ -8,7 +8,7 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
-    include: ["test/scaling/**/*.test.ts"],
+    include: ["test/scaling/**/*.test.ts", "test/scaling/**/*.scaling.ts"],
     environment: "node",
     setupFiles: ["test/setup/fastCheck.ts"],
     fileParallelism: false,

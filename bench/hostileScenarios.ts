@@ -29,6 +29,7 @@ export function centMemo(id: string, idempotencyKey: string | null = null): Cred
     tax: ZERO,
     duties: ZERO,
     total: dollars(1n),
+    exchangeDifference: 0n,
     maximumRefundable: dollars(10n ** 15n),
     transactions: [
       {

@@ -28,7 +28,14 @@ import { type SelectedLine, selectEverythingLeft, selectLines } from "./refund/l
 import { prorationsOf } from "./refund/proration.js";
 import { refundShipping, type ShippingAsk } from "./refund/shippingRefund.js";
 import { fitToMoneyLeft, memoTotals } from "./refund/totals.js";
-import { checkPayoutAsk, payOut, payoutAskOf } from "./refund/transactions.js";
+import {
+  checkPayoutAsk,
+  exchangeDifferenceOf,
+  type MoneyFigures,
+  type PayoutAsk,
+  payOut,
+  payoutAskOf,
+} from "./refund/transactions.js";
 
 function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | undefined {
   const [first, ...rest] = errors;
@@ -81,30 +88,34 @@ function memoIdOf(order: Order, request: RefundRequest, taken: KeySet): string {
   return `${order.id}-${k}`;
 }
 
-function requestShapeErrors(
-  order: Order,
-  request: RefundRequest,
-  history: RefundHistory,
-): RefundError[] {
-  const errors: RefundError[] = [];
-  if (
-    request.full &&
-    (request.lineItems.length > 0 || request.shipping !== undefined || request.amount !== undefined)
-  )
-    errors.push(
-      refundErrors.invalidInput("full", "cannot be combined with lineItems, shipping or amount"),
-    );
-  const key = request.idempotencyKey;
-  if (key === "")
-    errors.push(
+function requestShapeErrors(request: RefundRequest): RefundError[] {
+  if (request.idempotencyKey === "")
+    return [
       refundErrors.invalidInput(
         "idempotencyKey",
         "must not be empty: it becomes the credit memo's id",
       ),
-    );
+    ];
+  if (
+    request.full &&
+    (request.lineItems.length > 0 || request.shipping !== undefined || request.amount !== undefined)
+  )
+    return [
+      refundErrors.invalidInput("full", "cannot be combined with lineItems, shipping or amount"),
+    ];
+  return [];
+}
+
+/** `DUPLICATE_REFUND`: the request's idempotency key is a refund's of this order already. */
+function duplicateRefundErrors(
+  order: Order,
+  request: RefundRequest,
+  history: RefundHistory,
+): RefundError[] {
+  const key = request.idempotencyKey;
   if (key !== undefined && (history.idempotencyKeys.has(key) || history.memoIds.has(key)))
-    errors.push(refundErrors.duplicateRefund("idempotencyKey", key));
-  return errors;
+    return [refundErrors.duplicateRefund("idempotencyKey", key)];
+  return [];
 }
 
 function shippingAskOf(request: RefundRequest, presentmentAmount: bigint | undefined): ShippingAsk {
@@ -130,7 +141,9 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  *
  * One refund in a straight line: check the order → validate the request
  * against it → prorate each line ([§3.1](../docs/specification.md#31-proration), [§3.3](../docs/specification.md#33-duties)) and the shipping ([§3.2](../docs/specification.md#32-shipping)) → add
- * up the totals ([§3.4](../docs/specification.md#34-adjustments-and-amount-only-refunds)–[§3.6](../docs/specification.md#36-full-refund)) → pay the total out of the invoices ([§3.7](../docs/specification.md#37-money-out-transactions)).
+ * up the totals ([§3.4](../docs/specification.md#34-adjustments-and-amount-only-refunds)–[§3.6](../docs/specification.md#36-full-refund)) → pay the total out of the invoices, each
+ * transaction at its invoice's rate ([§3.7](../docs/specification.md#37-money-out-transactions), [§3.8](../docs/specification.md#38-free-amounts-and-currency)), the shop gap reported as
+ * the memo's `exchangeDifference`.
  * The guide [Calculation rules](../docs/calculation-rules.md) walks through
  * every rule with numbers.
  *
@@ -146,7 +159,10 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  * what its type says — not an order or a refund request as the decoders
  * make them (path prefixed `order.` / `request.`), a policy that is not a
  * name of {@link POLICY_NAMES}, a value whose getters or Proxy traps throw.
- * Then three rounds; a round that finds errors ends the calculation.
+ * Then three rounds. A round that finds errors which leave the total unknown
+ * ends the calculation; errors about how the money would go out
+ * (`UNKNOWN_INVOICE`, `OFFLINE_INVOICE`, `DUPLICATE_REFUND`, the
+ * transactions' own `INVALID_INPUT`) do not hide the total's errors ([§5](../docs/specification.md#5-validation-and-typed-errors) v2).
  * 1. The order: `INCONSISTENT_ORDER` (ids repeated, discounts above the
  *    gross, a history that refunds more than the order has, …) and
  *    `INVALID_INPUT` (unknown currency).
@@ -158,8 +174,8 @@ function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundEr
  *    `invoiceId` with `transactions`, an ambiguous sku, too many fraction
  *    digits, a transaction amount of zero).
  * 3. The total: `NEGATIVE_TOTAL` or `EMPTY_REFUND`, `AMOUNT_MISMATCH`, then
- *    the payout: `NOT_PAID`, `OVER_REFUND` (`money`, `invoice`),
- *    `TRANSACTION_MISMATCH`.
+ *    the payout: `NOT_PAID`, `OVER_REFUND` (`money`, `invoice`; presentment
+ *    money, [§3.8](../docs/specification.md#38-free-amounts-and-currency)), `TRANSACTION_MISMATCH`. `maximum` is never negative.
  *
  * See [Errors](../docs/errors.md) for what each means and how to recover.
  * @example
@@ -272,15 +288,20 @@ function checkedHistoryOf(order: Order): Either<NonEmptyArray<RefundError>, Chec
  * package root. The history's shape (`checkHistoryShape`) is still checked,
  * unless `checked` is given: the history read, its shape checked and the
  * order's ids, which the audit keeps up to date memo by memo so that a
- * replay does not read the history again.
+ * replay does not read the history again. With `replay` — the order's
+ * money left and collected, which the audit also keeps memo by memo — no
+ * figure is added up over the invoices and no transactions are computed
+ * (the memo's recorded ones are checked on their own): a replay then costs
+ * what its memo holds, not what the order holds.
  */
 export function calculateOnCheckedOrder(
   order: Order,
   request: RefundRequest,
   policy: PolicyName = "default",
   checked?: CheckedHistory,
+  replay?: MoneyFigures,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  if (checked !== undefined) return refundOnCheckedHistory(order, request, policy, checked);
+  if (checked !== undefined) return refundOnCheckedHistory(order, request, policy, checked, replay);
   const ids = orderIds(order);
   const shapeErrors = nonEmpty(checkHistoryShape(order, ids));
   if (shapeErrors !== undefined) return E.left(shapeErrors);
@@ -296,6 +317,7 @@ function refundOnCheckedHistory(
   request: RefundRequest,
   policy: PolicyName,
   { history, ids }: CheckedHistory,
+  replay?: MoneyFigures,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
   const prorations = prorationsOf(policy);
@@ -305,7 +327,8 @@ function refundOnCheckedHistory(
     request.full && request.lineItems.length === 0
       ? { errors: [], lines: selectEverythingLeft(order, history) }
       : selectLines(order, ids, request.lineItems, history, request.refundDuties);
-  const payoutAsk = payoutAskOf(request, free.amounts.transactions);
+  const payoutAsk: PayoutAsk =
+    replay === undefined ? payoutAskOf(request, free.amounts.transactions) : { kind: "none" };
   const shippingAsk = shippingAskOf(request, free.amounts.shipping);
   const shipping = refundShipping(shippingAsk, {
     lines: order.shippingLines,
@@ -314,14 +337,25 @@ function refundOnCheckedHistory(
     multiCurrency,
     prorations,
   });
-  const requestErrors = nonEmpty([
-    ...requestShapeErrors(order, request, history),
-    ...free.errors,
-    ...selection.errors,
-    ...shipping.errors,
-    ...checkPayoutAsk(order, request, payoutAsk),
-  ]);
-  if (requestErrors !== undefined) return E.left(requestErrors);
+  // Errors about how the money would go out do not keep the total from
+  // being computed, so they do not hide its errors (§5, v2); the others do.
+  const shapeErrors = requestShapeErrors(request);
+  const duplicate = duplicateRefundErrors(order, request, history);
+  const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk, ids.invoices);
+  const totalUnknown =
+    shapeErrors.length > 0 ||
+    free.errors.length > 0 ||
+    selection.errors.length > 0 ||
+    shipping.errors.length > 0;
+  if (totalUnknown)
+    return E.left([
+      ...shapeErrors,
+      ...duplicate,
+      ...free.errors,
+      ...selection.errors,
+      ...shipping.errors,
+      ...payoutAskErrors,
+    ] as NonEmptyArray<RefundError>);
 
   // Prorate each line.
   const lineOptions = {
@@ -340,7 +374,7 @@ function refundOnCheckedHistory(
   const lines = idle === undefined ? prorated : prorated.filter((line) => !isIdleLine(line));
 
   // Adjustments and totals.
-  const moneyLeft = orderMoneyLeft(order, history);
+  const moneyLeft = replay?.moneyLeft ?? orderMoneyLeft(order, history);
   // Shipping that refunds nothing (no fullRefund, no or a zero amount) is no shipping here.
   const shippingRefundsSomething =
     shippingAsk.kind === "full" || (shippingAsk.kind === "amount" && shippingAsk.presentment > 0n);
@@ -382,8 +416,24 @@ function refundOnCheckedHistory(
   const payout =
     totalProblems.length > 0
       ? { errors: [], transactions: [] }
-      : payOut(totals.total, payoutAsk, { order, history });
-  const finalErrors = nonEmpty([...totalProblems, ...amountCheck, ...payout.errors]);
+      : payOut(totals.total, payoutAsk, {
+          order,
+          history,
+          rounding: prorations.rounding,
+          invoicePositions: ids.invoices,
+          ...(replay === undefined ? {} : { figures: replay }),
+        });
+  // With a payout ask that is itself wrong (an unknown or offline invoice…),
+  // the limits of the invoices it names are not reported: it must change anyway.
+  const payoutErrors =
+    payoutAskErrors.length === 0 ? payout.errors : payout.errors.filter(isNotAboutAnInvoice);
+  const finalErrors = nonEmpty([
+    ...duplicate,
+    ...payoutAskErrors,
+    ...totalProblems,
+    ...amountCheck,
+    ...payoutErrors,
+  ]);
   if (finalErrors !== undefined) return E.left(finalErrors);
 
   return E.right({
@@ -402,6 +452,7 @@ function refundOnCheckedHistory(
     total: totals.total,
     maximumRefundable: moneyLeft,
     transactions: payout.transactions,
+    exchangeDifference: exchangeDifferenceOf(totals.total, payout.transactions),
     reason: request.reason ?? null,
     note: request.note ?? null,
     notify: request.notify,
@@ -435,6 +486,10 @@ function idleLineErrors(lines: readonly CreditMemoLine[]): NonEmptyArray<RefundE
       errors.push(refundErrors.invalidQuantity(`lineItems[${i}].quantity`, line.lineItemId));
   }
   return nonEmpty(errors);
+}
+
+function isNotAboutAnInvoice(error: RefundError): boolean {
+  return !(error.code === "OVER_REFUND" && error.subject === "invoice");
 }
 
 function amountMismatch(order: Order, total: bigint, stated: bigint): RefundError {

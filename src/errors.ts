@@ -90,7 +90,7 @@ export interface QuantityOverRefundError {
   readonly lineItemId: string;
   /** Units requested. */
   readonly requested: number;
-  /** Units left to refund on the line. */
+  /** Units left to refund on the line; never negative ([§5](../docs/specification.md#5-validation-and-typed-errors) v2). */
   readonly maximum: number;
 }
 /** More shipping or money than is left (in total, or on one invoice). @category Errors */
@@ -109,13 +109,16 @@ export interface MoneyOverRefundError {
   /** The invoice, for `subject: "invoice"`. */
   readonly invoiceId?: string;
   /**
-   * The currency of the amounts in this error (presentment money, unless a shop amount is at
-   * fault).
+   * The currency of the amounts in this error: the presentment currency (on a multi-currency
+   * order every limit of this error is presentment money, [§3.2](../docs/specification.md#32-shipping), [§3.8](../docs/specification.md#38-free-amounts-and-currency) v2).
    */
   readonly currency: string;
   /** The amount asked for, a decimal string in `currency`. */
   readonly requested: string;
-  /** The most that can be refunded, a decimal string in `currency`. */
+  /**
+   * The most that can be refunded, a decimal string in `currency`; never negative ([§5](../docs/specification.md#5-validation-and-typed-errors) v2): a
+   * history that already took too much leaves `"0.00"`.
+   */
   readonly maximum: string;
 }
 /** An online refund against an offline invoice. @category Errors */
@@ -318,6 +321,21 @@ export const INPUT_ERROR_CODES: readonly RefundErrorCode[] = [
 const money = (amount: string, currency: string): string => `${amount} ${currency}`;
 
 /**
+ * A `maximum` is never negative ([§5](../docs/specification.md#5-validation-and-typed-errors), v2): a history that already took too
+ * much leaves a maximum of zero. `"-0.50"` becomes `"0.00"` (zero with the
+ * same fraction digits), a negative unit count 0.
+ */
+function atLeastZeroAmount(amount: string): string {
+  if (!amount.startsWith("-")) return amount;
+  const point = amount.indexOf(".");
+  return point < 0 ? "0" : `0.${"0".repeat(amount.length - point - 1)}`;
+}
+
+function atLeastZeroUnits(units: number): number {
+  return units < 0 ? 0 : units;
+}
+
+/**
  * Constructors for every error, with its message: the only place messages
  * are written. Services that wrap refund-core can use them to report their
  * own checks in the same shape.
@@ -383,63 +401,71 @@ export const refundErrors = {
     path: string,
     lineItemId: string,
     requested: number,
-    maximum: number,
-  ): QuantityOverRefundError => ({
-    code: "OVER_REFUND",
-    subject: "quantity",
-    message: `Only ${maximum} of item "${lineItemId}" can still be refunded, not ${requested}.`,
-    path,
-    lineItemId,
-    requested,
-    maximum,
-  }),
+    left: number,
+  ): QuantityOverRefundError => {
+    const maximum = atLeastZeroUnits(left);
+    return {
+      code: "OVER_REFUND",
+      subject: "quantity",
+      message: `Only ${maximum} of item "${lineItemId}" can still be refunded, not ${requested}.`,
+      path,
+      lineItemId,
+      requested,
+      maximum,
+    };
+  },
   /** `OVER_REFUND` of shipping: `maximum` is the shipping left (decimal strings in `currency`). */
   shippingOverRefund: (
     path: string,
     currency: string,
     requested: string,
-    maximum: string,
-  ): MoneyOverRefundError => ({
-    code: "OVER_REFUND",
-    subject: "shipping",
-    message: `The most shipping that can still be refunded is ${money(maximum, currency)}, not ${money(requested, currency)}.`,
-    path,
-    currency,
-    requested,
-    maximum,
-  }),
+    left: string,
+  ): MoneyOverRefundError => {
+    const maximum = atLeastZeroAmount(left);
+    return {
+      code: "OVER_REFUND",
+      subject: "shipping",
+      message: `The most shipping that can still be refunded is ${money(maximum, currency)}, not ${money(requested, currency)}.`,
+      path,
+      currency,
+      requested,
+      maximum,
+    };
+  },
   /**
    * `OVER_REFUND` of money: `maximum` is the order's money left (decimal strings in `currency`).
    */
-  moneyOverRefund: (
-    currency: string,
-    requested: string,
-    maximum: string,
-  ): MoneyOverRefundError => ({
-    code: "OVER_REFUND",
-    subject: "money",
-    message: `The refund of ${money(requested, currency)} is more than the ${money(maximum, currency)} left to refund on this order.`,
-    currency,
-    requested,
-    maximum,
-  }),
+  moneyOverRefund: (currency: string, requested: string, left: string): MoneyOverRefundError => {
+    const maximum = atLeastZeroAmount(left);
+    return {
+      code: "OVER_REFUND",
+      subject: "money",
+      message: `The refund of ${money(requested, currency)} is more than the ${money(maximum, currency)} left to refund on this order.`,
+      currency,
+      requested,
+      maximum,
+    };
+  },
   /** `OVER_REFUND` on one invoice: `maximum` is that invoice's money left. */
   invoiceOverRefund: (
     path: string,
     invoiceId: string,
     currency: string,
     requested: string,
-    maximum: string,
-  ): MoneyOverRefundError => ({
-    code: "OVER_REFUND",
-    subject: "invoice",
-    message: `At most ${money(maximum, currency)} can be refunded on payment "${invoiceId}", not ${money(requested, currency)}.`,
-    path,
-    invoiceId,
-    currency,
-    requested,
-    maximum,
-  }),
+    left: string,
+  ): MoneyOverRefundError => {
+    const maximum = atLeastZeroAmount(left);
+    return {
+      code: "OVER_REFUND",
+      subject: "invoice",
+      message: `At most ${money(maximum, currency)} can be refunded on payment "${invoiceId}", not ${money(requested, currency)}.`,
+      path,
+      invoiceId,
+      currency,
+      requested,
+      maximum,
+    };
+  },
   /** `OFFLINE_INVOICE`: `invoiceId` names an invoice that cannot be refunded online. */
   offlineInvoice: (path: string, invoiceId: string): OfflineInvoiceError => ({
     code: "OFFLINE_INVOICE",
@@ -524,16 +550,19 @@ export const refundErrors = {
     lineItemId: string,
     restock: "return" | "cancel",
     requested: number,
-    maximum: number,
-  ): RestockExceedsFulfilledError => ({
-    code: "RESTOCK_EXCEEDS_FULFILLED",
-    message:
-      restock === "return"
-        ? `Only ${maximum} shipped unit(s) of item "${lineItemId}" can be returned to stock, not ${requested}.`
-        : `Only ${maximum} unshipped unit(s) of item "${lineItemId}" can be cancelled, not ${requested}.`,
-    path,
-    lineItemId,
-    requested,
-    maximum,
-  }),
+    left: number,
+  ): RestockExceedsFulfilledError => {
+    const maximum = atLeastZeroUnits(left);
+    return {
+      code: "RESTOCK_EXCEEDS_FULFILLED",
+      message:
+        restock === "return"
+          ? `Only ${maximum} shipped unit(s) of item "${lineItemId}" can be returned to stock, not ${requested}.`
+          : `Only ${maximum} unshipped unit(s) of item "${lineItemId}" can be cancelled, not ${requested}.`,
+      path,
+      lineItemId,
+      requested,
+      maximum,
+    };
+  },
 } as const;

@@ -37,7 +37,11 @@ import {
 } from "../order/refundHistory.js";
 import { taxLineRefund } from "../refund/taxLineRefund.js";
 import { memoTotals } from "../refund/totals.js";
-import { suggestTransactions, transactionOn } from "../refund/transactions.js";
+import {
+  exchangeDifferenceOf,
+  suggestTransactions,
+  transactionOn,
+} from "../refund/transactions.js";
 import type { Problems } from "./platformCodecs.js";
 
 /** A refunded line as a platform records it: totals for the line. */
@@ -277,6 +281,7 @@ export function buildCreditMemos(
         recorded.path,
         "refunds a negative total (its negative adjustment is more than it refunds); a refund's total is never negative",
       );
+    const transactions = payoutOf(order, recorded, totals.total, history, problems);
     memos.push({
       id: recorded.id,
       orderId: order.id,
@@ -292,7 +297,8 @@ export function buildCreditMemos(
       duties: totals.duties,
       total: totals.total,
       maximumRefundable: orderMoneyLeft(order, history),
-      transactions: payoutOf(order, recorded, totals.total, history, problems),
+      transactions,
+      exchangeDifference: exchangeDifferenceOf(totals.total, transactions),
       reason: null,
       note: recorded.note,
       notify: false,

@@ -13,9 +13,12 @@ import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
 import { POLICY_NAMES, type PolicyName } from "../domain/policy.js";
 import { type RefundError, refundErrors } from "../errors.js";
+import { subtractBags } from "../money/moneyBag.js";
 import type { CheckedHistory } from "../order/carriedHistory.js";
+import { moneyCollected } from "../order/moneyLeft.js";
 import { checkMemoShape, checkOrderItself, orderIds } from "../order/orderConsistency.js";
 import { historyReader } from "../order/refundHistory.js";
+import type { MoneyFigures } from "../refund/transactions.js";
 import { checkTransactions } from "./checkTransactions.js";
 import { type AmountDifference, compareMemos } from "./compareMemos.js";
 import { replayableHistory } from "./replayHistory.js";
@@ -98,11 +101,11 @@ type Replay = Either<NonEmptyArray<RefundError>, readonly AmountDifference[]>;
  * wins, else the one with the fewest differences, else the first rejection.
  */
 function replay(before: Order, memo: CreditMemo, state: ReplayState, policy: PolicyName): Replay {
-  const { checked, shapeErrors } = state;
+  const { checked, shapeErrors, figures } = state;
   if (shapeErrors !== undefined) return E.left(shapeErrors);
   let best: Replay | undefined;
-  for (const request of replayRequests(before, memo, checked.history)) {
-    const expected = calculateOnCheckedOrder(before, request, policy, checked);
+  for (const request of replayRequests(before, memo, checked.history, figures.moneyLeft)) {
+    const expected = calculateOnCheckedOrder(before, request, policy, checked, figures);
     if (E.isLeft(expected)) {
       best ??= expected;
       continue;
@@ -145,7 +148,13 @@ function explainingPolicy(
  *
  * The history is checked, not trusted: a memo that refunds more than the
  * order has left is reported in `rejected` with its errors, never as
- * `INCONSISTENT_ORDER`.
+ * `INCONSISTENT_ORDER`, and only there, not also among the discrepancies
+ * ([§9.2](../../docs/specification.md#92-audit) v2). Memos after one that took too much are judged against what
+ * was really left — nothing — so no amount in the report is negative. A
+ * memo whose id an earlier memo has is rejected with `DUPLICATE_REFUND`; a
+ * memo in other currencies with `CURRENCY_MISMATCH`. A replay costs what
+ * its memo holds, not what the order holds: the money left is kept memo
+ * by memo and no transactions are computed.
  *
  * @param order - the order with the history to audit.
  * @param policy - the policy the history should follow ([§9.1](../../docs/specification.md#91-policies)); `"default"`
@@ -191,33 +200,52 @@ export function audit(
   const rejected: RejectedRefund[] = [];
   const replayable = replayableHistory(order, ids);
   // What the memos before memo i left, kept up to date memo by memo: the
-  // history is read once, not again for every memo (issue 7). `kept`, the
-  // history's memos, grows in place: the order built on it for memo i is
-  // used up before memo i is added.
+  // history is read once, not again for every memo (issue 7), and the money
+  // left is kept too, so that a replay never walks the order's invoices
+  // (issue 12: the audit cost memos × order size). A replay is computed on
+  // the order without its refunds: `checked` and `figures` say what they
+  // took, and the memo's id is not replayed (duplicates are found here).
   const reader = historyReader();
   const checked = { history: reader.history, ids };
   const shapeErrors: RefundError[] = [];
   const kept: CreditMemo[] = [];
+  const before: Order = { ...order, refunds: [] };
+  const collected = moneyCollected(order);
+  let moneyLeft = collected;
+  const seenIds = new Set<string>();
   order.refunds.forEach((memo, i) => {
-    const state = { checked, shapeErrors: nonEmpty(shapeErrors) };
-    const findings = auditMemo({ ...order, refunds: kept }, memo, state, policy);
+    const state: ReplayState = {
+      checked,
+      shapeErrors: nonEmpty(shapeErrors),
+      figures: { moneyLeft, collected },
+    };
+    const findings = auditMemo(before, memo, state, policy, seenIds);
     if (findings.rejected !== undefined) rejected.push(findings.rejected);
-    discrepancies.push(...findings.discrepancies);
+    else discrepancies.push(...findings.discrepancies);
+    seenIds.add(memo.id);
     const restricted = replayable[i];
     if (restricted === undefined || restricted === null) return;
     checkMemoShape(order, ids, restricted, kept.length, shapeErrors);
     reader.add(restricted);
     kept.push(restricted);
+    for (const transaction of restricted.transactions)
+      moneyLeft = subtractBags(moneyLeft, transaction.amount);
   });
   return E.right({ orderId: order.id, refunds: order.refunds.length, discrepancies, rejected });
 }
 
-/** What the audit finds of one memo, replayed on the order as the memos before it left it. */
+/**
+ * What the audit finds of one memo, replayed on the order as the memos
+ * before it left it. A rejected memo is reported with its errors only, not
+ * also with its discrepancies ([§9.2](../../docs/specification.md#92-audit) v2): its amounts are not compared with
+ * what the rules refuse to give.
+ */
 function auditMemo(
   before: Order,
   memo: CreditMemo,
   state: ReplayState,
   policy: PolicyName,
+  earlierIds: ReadonlySet<string>,
 ): { readonly rejected?: RejectedRefund; readonly discrepancies: readonly Discrepancy[] } {
   const refundId = memo.id;
   if (
@@ -237,19 +265,45 @@ function auditMemo(
       discrepancies: [],
     };
   }
-  const discrepancies: Discrepancy[] = [];
-  const transactions = checkTransactions(before, memo, state.checked.history);
+  const transactions = checkTransactions(before, memo, state.checked);
   const result = replay(before, memo, state, policy);
+  const errors = nonEmpty([
+    ...duplicateIdErrors(memo, earlierIds, E.isLeft(result) ? result.left : []),
+    ...(E.isLeft(result) ? result.left : []),
+    ...transactions.errors,
+  ]);
+  if (errors !== undefined) return { rejected: { refundId, errors }, discrepancies: [] };
+  const discrepancies: Discrepancy[] = [];
   if (E.isRight(result) && result.right.length > 0) {
     const explainedBy = explainingPolicy(before, memo, state, policy);
     for (const d of result.right) discrepancies.push({ refundId, ...d, explainedBy });
   }
   for (const d of transactions.differences)
     discrepancies.push({ refundId, ...d, explainedBy: null });
-  const errors = nonEmpty([...(E.isLeft(result) ? result.left : []), ...transactions.errors]);
-  return errors === undefined
-    ? { discrepancies }
-    : { rejected: { refundId, errors }, discrepancies };
+  return { discrepancies };
+}
+
+/**
+ * `DUPLICATE_REFUND` for a memo whose id an earlier memo of the order has
+ * (or whose idempotency key is such an id): `calculate` calls that order
+ * inconsistent; an audit reports the later memo, so that the report tells
+ * the two apart (the earlier one's findings are its own). Nothing when the
+ * replay already reported the key as a duplicate.
+ */
+function duplicateIdErrors(
+  memo: CreditMemo,
+  earlierIds: ReadonlySet<string>,
+  replayErrors: readonly RefundError[],
+): RefundError[] {
+  const key = memo.idempotencyKey;
+  const repeated = earlierIds.has(memo.id)
+    ? memo.id
+    : key !== null && earlierIds.has(key)
+      ? key
+      : undefined;
+  if (repeated === undefined) return [];
+  if (replayErrors.some((e) => e.code === "DUPLICATE_REFUND")) return [];
+  return [refundErrors.duplicateRefund("id", repeated)];
 }
 
 /**
@@ -262,4 +316,6 @@ function auditMemo(
 interface ReplayState {
   readonly checked: CheckedHistory;
   readonly shapeErrors: NonEmptyArray<RefundError> | undefined;
+  /** The order's money left before the memo (never re-added over the invoices) and collected. */
+  readonly figures: MoneyFigures;
 }

@@ -57,7 +57,15 @@ function fullShipping(order: Order, memo: CreditMemo, history: RefundHistory): b
  * side of its adjustments to the money left, so such a memo on a
  * multi-currency order is also replayed as `full: true`.
  */
-export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHistory): boolean {
+export function emptiesOrder(
+  order: Order,
+  memo: CreditMemo,
+  history: RefundHistory,
+  moneyLeft: MoneyBag = orderMoneyLeft(order, history),
+): boolean {
+  // The money first: a memo that does not take all the money left is
+  // found without walking the order's lines (an audit asks for every memo).
+  if (!bagsEqual(memo.total, moneyLeft)) return false;
   const refundedNow = new Map<string, number>();
   for (const line of memo.lineItems)
     refundedNow.set(line.lineItemId, (refundedNow.get(line.lineItemId) ?? 0) + line.quantity);
@@ -69,15 +77,13 @@ export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHist
       0,
   );
   if (unitsLeftAfter) return false;
-  return (
-    bagsEqual(memo.shipping.amount, shippingLeft(order, history)) &&
-    bagsEqual(memo.total, orderMoneyLeft(order, history))
-  );
+  return bagsEqual(memo.shipping.amount, shippingLeft(order, history));
 }
 
 /**
  * The requests that may reproduce `memo` on the order as it stood before
- * it (`history` is that order's refunds read back): the explicit request of
+ * it (`history` is that order's refunds read back, `moneyLeft` its money
+ * left when the caller keeps it): the explicit request of
  * {@link replayRequest}, and — for a memo that empties a multi-currency
  * order (see {@link emptiesOrder}) — also `full: true`, with the memo's
  * negative adjustment if any, whose adjustments are fitted to the money
@@ -87,9 +93,10 @@ export function replayRequests(
   order: Order,
   memo: CreditMemo,
   history: RefundHistory,
+  moneyLeft?: MoneyBag,
 ): readonly RefundRequest[] {
   const explicit = replayRequest(order, memo, history);
-  if (!isMultiCurrency(order) || !emptiesOrder(order, memo, history)) return [explicit];
+  if (!isMultiCurrency(order) || !emptiesOrder(order, memo, history, moneyLeft)) return [explicit];
   const { notify, reason, note, idempotencyKey, adjustmentNegative } = explicit;
   const carried = {
     notify,

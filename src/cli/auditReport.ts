@@ -12,6 +12,7 @@ import type { Order } from "../domain/order.js";
 import type { PolicyName } from "../domain/policy.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { currencyForEncoding } from "../json/amount.js";
+import { decodeOrderForAudit } from "../json/order.js";
 import { findCurrency } from "../money/currency.js";
 import { formatMinorUnits, parseDecimal, toMinorUnits } from "../money/decimal.js";
 import type { InputDocument } from "./auditInput.js";
@@ -125,7 +126,11 @@ export function auditDocument(
     ]);
   const repeated = duplicateKeyErrors(text);
   if (repeated.length > 0) return invalidLine(lineNumber, guessId(json.right), repeated);
-  const order = PLATFORMS[platform].readOrder(json.right);
+  // The canonical audit reads a memo in other currencies as that memo's problem (§9.2).
+  const order =
+    platform === "canonical"
+      ? decodeOrderForAudit(json.right)
+      : PLATFORMS[platform].readOrder(json.right);
   if (E.isLeft(order)) {
     const likely = likelyPlatform(json.right, platform);
     if (likely === undefined) return invalidLine(lineNumber, guessId(json.right), order.left);

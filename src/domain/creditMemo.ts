@@ -177,6 +177,14 @@ export interface CreditMemo {
   readonly maximumRefundable: MoneyBag;
   /** How `total` is paid out, invoice by invoice; empty for a zero total. */
   readonly transactions: readonly RefundTransaction[];
+  /**
+   * Shop minor units, signed: the transactions' shop sum minus the shop side of `total` ([§3.8](../../docs/specification.md#38-free-amounts-and-currency),
+   * v2). Each transaction's shop side is converted at its own invoice's rate while the lines were
+   * booked at the order's, so on a multi-currency memo the two may differ; the difference is
+   * reported here, never hidden in an amount. Always zero on a single-currency memo; a memo
+   * written before v2 (without the field) reads as zero.
+   */
+  readonly exchangeDifference: bigint;
   /** The request's `reason`, or `null`. */
   readonly reason: string | null;
   /** The request's `note`, or `null`. */

@@ -271,3 +271,13 @@ export const currencyCode: Codec<string> = guarded(
       ? `must be a known ISO 4217 currency code such as "USD" (codes are upper case); "${u.length > 12 ? `${u.slice(0, 12)}…` : u}" is not one`
       : 'must be a known ISO 4217 currency code such as "USD"',
 );
+
+/**
+ * A signed amount in the shop currency alone, as integer minor units: a
+ * memo's `exchangeDifference` ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)), written `"-0.01"` even on a
+ * multi-currency memo, where it is shop money only.
+ * @internal
+ */
+export function signedShopAmount(ctx: AmountContext): Codec<bigint> {
+  return minorUnits(ctx.shop, true);
+}

@@ -6,6 +6,7 @@
  */
 import type { Either } from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
+import * as t from "io-ts/lib/index.js";
 import type {
   CreditMemo,
   CreditMemoLine,
@@ -27,6 +28,7 @@ import {
   currencyCode,
   currencyForEncoding,
   moneyBag,
+  signedShopAmount,
 } from "./amount.js";
 import type { Codec, FieldProblem } from "./codec.js";
 import {
@@ -47,7 +49,7 @@ import {
   struct,
   withDefault,
 } from "./codec.js";
-import { failureDocument } from "./json.js";
+import { failureDocument, type JsonValue } from "./json.js";
 import type { CreditMemoJson } from "./wire.js";
 
 /**
@@ -182,6 +184,7 @@ export function creditMemoCodec(
       total: bag,
       maximumRefundable: bag,
       transactions: withDefault(array(transactionCodec(ctx), "a list of transactions"), []),
+      exchangeDifference: optional(signedShopAmount(ctx)),
       reason: nullable(string),
       note: nullable(string),
       notify: withDefault(boolean, false),
@@ -210,14 +213,26 @@ export function creditMemoCodec(
   );
   return map(
     fields,
-    (u): u is CreditMemo => isObject(u) && typeof u["presentmentCurrency"] === "string",
+    (u): u is CreditMemo =>
+      isObject(u) &&
+      typeof u["presentmentCurrency"] === "string" &&
+      typeof u["exchangeDifference"] === "bigint",
     (f): CreditMemo => {
-      const { presentmentCurrency, ...rest } = f;
-      return { ...rest, presentmentCurrency: presentmentCurrency ?? f.currency };
+      // A memo written before v2 has no exchangeDifference: zero (§6).
+      const { presentmentCurrency, exchangeDifference, ...rest } = f;
+      return {
+        ...rest,
+        presentmentCurrency: presentmentCurrency ?? f.currency,
+        exchangeDifference: exchangeDifference ?? 0n,
+      };
     },
     (memo) => {
-      const { presentmentCurrency, ...rest } = memo;
-      return presentmentCurrency === memo.currency ? rest : { ...rest, presentmentCurrency };
+      // exchangeDifference is written on every multi-currency memo, and on a
+      // single-currency one only when it is not zero (it never is, from the engine).
+      const { presentmentCurrency, exchangeDifference, ...rest } = memo;
+      const single = presentmentCurrency === memo.currency;
+      const difference = single && exchangeDifference === 0n ? {} : { exchangeDifference };
+      return single ? { ...rest, ...difference } : { ...rest, presentmentCurrency, ...difference };
     },
   );
 }
@@ -225,6 +240,40 @@ export function creditMemoCodec(
 const memoDecoders = memoized<Codec<CreditMemo>>();
 const memoDecodersForOrder = memoized<Codec<CreditMemo>>();
 const memoEncoders = memoized<Codec<CreditMemo>>();
+
+/**
+ * The memo codec of an order's refunds for an audit ([§9.2](../../docs/specification.md#92-audit)): a memo in the
+ * order's currencies is read as {@link creditMemoCodec} reads it; a memo in
+ * other (known) currencies is read in its own instead of being refused as
+ * `INCONSISTENT_ORDER`, so that the audit reports it as that memo's problem
+ * (`CURRENCY_MISMATCH`) and audits the others.
+ * @internal
+ */
+export function auditedMemoCodec(
+  ctx: AmountContext,
+  expected: MemoCurrencies | undefined,
+): Codec<CreditMemo> {
+  const inOrderCurrencies = creditMemoCodec(ctx, expected);
+  return new t.Type<CreditMemo, JsonValue, unknown>(
+    inOrderCurrencies.name,
+    inOrderCurrencies.is,
+    (u, c) => {
+      const currency = ownField(u, "currency");
+      const presentment = ownField(u, "presentmentCurrency") ?? currency;
+      const own = amountContext(currency, presentment);
+      const foreign =
+        expected !== undefined &&
+        own.shop !== undefined &&
+        own.presentment !== undefined &&
+        (own.shop.code !== expected.currency ||
+          own.presentment.code !== expected.presentmentCurrency);
+      return foreign
+        ? creditMemoCodec(own, undefined).validate(u, c)
+        : inOrderCurrencies.validate(u, c);
+    },
+    inOrderCurrencies.encode,
+  );
+}
 
 /**
  * Reads a credit memo in the JSON format of [§6](../../docs/specification.md#6-credit-memo), such as a memo stored by a

@@ -27,7 +27,13 @@ import {
   withDefault,
 } from "./codec.js";
 import type { MemoCurrencies } from "./creditMemo.js";
-import { creditMemoCodec, discountCodec, encodingContext, taxLineCodec } from "./creditMemo.js";
+import {
+  auditedMemoCodec,
+  creditMemoCodec,
+  discountCodec,
+  encodingContext,
+  taxLineCodec,
+} from "./creditMemo.js";
 import { failureDocument } from "./json.js";
 import type { OrderJson } from "./wire.js";
 
@@ -96,8 +102,15 @@ function invoiceCodec(ctx: AmountContext): Codec<Invoice> {
   );
 }
 
-/** The order codec with amounts read in `ctx`; refunds must be in `history`'s currencies. */
-function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Codec<Order> {
+/**
+ * The order codec with amounts read in `ctx`; refunds must be in
+ * `history`'s currencies (`memoCodec`: read otherwise, for an audit).
+ */
+function orderCodec(
+  ctx: AmountContext,
+  history: MemoCurrencies | undefined,
+  memoCodec: typeof creditMemoCodec = creditMemoCodec,
+): Codec<Order> {
   const fields = struct('an order (a JSON object such as {"id": "5", "currency": "USD", ...})', {
     id,
     currency: currencyCode,
@@ -107,7 +120,7 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
     shippingLines: withDefault(array(shippingLineCodec(ctx), "a list of shipping lines"), []),
     invoices: withDefault(array(invoiceCodec(ctx), "a list of invoices"), []),
     refunds: withDefault(
-      array(creditMemoCodec(ctx, history), "a list of credit memos (the refunds already made)"),
+      array(memoCodec(ctx, history), "a list of credit memos (the refunds already made)"),
       [],
     ),
   });
@@ -132,6 +145,7 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
 }
 
 const orderDecoders = memoized<Codec<Order>>();
+const auditOrderDecoders = memoized<Codec<Order>>();
 const orderEncoders = memoized<Codec<Order>>();
 
 /**
@@ -170,6 +184,25 @@ const orderEncoders = memoized<Codec<Order>>();
  * @category Codecs
  */
 export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, Order> {
+  return decodeOrderWith(json, creditMemoCodec, orderDecoders);
+}
+
+/**
+ * {@link decodeOrder} for an audit ([§9.2](../../docs/specification.md#92-audit)): a refund in other currencies
+ * than the order's is read in its own instead of making the order
+ * `INCONSISTENT_ORDER`, so that `audit` reports it as that memo's problem
+ * and audits the others. Used by `refund-core audit`.
+ * @internal
+ */
+export function decodeOrderForAudit(json: unknown): Either<NonEmptyArray<RefundError>, Order> {
+  return decodeOrderWith(json, auditedMemoCodec, auditOrderDecoders);
+}
+
+function decodeOrderWith(
+  json: unknown,
+  memoCodec: typeof creditMemoCodec,
+  decoders: typeof orderDecoders,
+): Either<NonEmptyArray<RefundError>, Order> {
   return runPreparedDecoder(json, (input) => {
     const currency = ownField(input, "currency");
     const presentment = ownField(input, "presentmentCurrency");
@@ -179,7 +212,7 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
         ? { currency, presentmentCurrency: ctx.presentment.code }
         : undefined;
     // `history` follows from `ctx` (it is set exactly when both codes are known).
-    return { codec: orderDecoders(contextKey(ctx), () => orderCodec(ctx, history)), input };
+    return { codec: decoders(contextKey(ctx), () => orderCodec(ctx, history, memoCodec)), input };
   });
 }
 

@@ -321,6 +321,13 @@ export type CreditMemoFieldsJson<A extends AmountJson> = {
   readonly notify: boolean;
   /** The request's idempotency key, or `null`. */
   readonly idempotencyKey: string | null;
+  /**
+   * Shop money, signed (`"-0.01"`), never a bag: the transactions' shop sum minus the memo's shop
+   * total ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)). Written on every
+   * multi-currency memo; on a single-currency memo only when not zero (never, for a memo
+   * refund-core computed); absent in memos written before v2 (read as zero).
+   */
+  readonly exchangeDifference?: string;
 };
 
 /**

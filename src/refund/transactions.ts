@@ -1,18 +1,28 @@
 /**
- * Money out ([§3.7](../../docs/specification.md#37-money-out-transactions)): which invoices pay the refund. Suggested transactions
- * take the invoices in order, each up to its money left; `invoiceId` asks
- * for one online transaction; explicit transactions are checked and their
- * shop side split from the memo's shop total.
+ * Money out ([§3.7](../../docs/specification.md#37-money-out-transactions), [§3.8](../../docs/specification.md#38-free-amounts-and-currency)): which invoices pay the refund. Suggested
+ * transactions take the invoices in order, each up to its presentment money
+ * left; `invoiceId` asks for one online transaction; explicit transactions
+ * are checked. Every transaction is presentment money whose shop side is
+ * converted at its own invoice's rate (v2); what that leaves between the
+ * transactions' shop sum and the memo's shop total is the memo's
+ * `exchangeDifference`.
  *
  * @module
  */
 import type { RefundTransaction } from "../domain/creditMemo.js";
-import { currencyOfSide, type Invoice, type Order } from "../domain/order.js";
+import type { Invoice, Order } from "../domain/order.js";
 import type { RefundRequest } from "../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { formatInCurrency } from "../money/decimal.js";
-import { allocateByLargestRemainder } from "../money/largestRemainder.js";
-import { isZeroBag, type MoneyBag, SIDES, type Side, sumBags, ZERO } from "../money/moneyBag.js";
+import {
+  addBags,
+  isZeroBag,
+  type MoneyBag,
+  single,
+  subtractBags,
+  ZERO,
+} from "../money/moneyBag.js";
+import { divideRounded, type RoundingMode } from "../money/rounding.js";
 import { invoiceMoneyLeft, moneyCollected, orderMoneyLeft } from "../order/moneyLeft.js";
 import type { RefundHistory } from "../order/refundHistory.js";
 
@@ -26,7 +36,12 @@ export type PayoutAsk =
         readonly invoiceId: string;
         readonly presentment: bigint;
       }[];
-    };
+    }
+  /**
+   * No transactions: the total is only checked against the money left. An
+   * audit replay, whose recorded transactions are checked on their own.
+   */
+  | { readonly kind: "none" };
 
 /** The payout the request asks for, from its `invoiceId` or `transactions`. */
 export function payoutAskOf(
@@ -54,23 +69,24 @@ export function checkPayoutAsk(
   order: Order,
   request: RefundRequest,
   ask: PayoutAsk,
+  invoicePositions: ReadonlyMap<string, number>,
 ): RefundError[] {
   const errors: RefundError[] = [];
   if (request.invoiceId !== undefined && request.transactions !== undefined)
     errors.push(
       refundErrors.invalidInput("transactions", "cannot be given together with invoiceId"),
     );
-  const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
+  const find = invoiceFinder(order, invoicePositions);
   // invoiceId is checked even when it is (wrongly) given with transactions: independent problems.
   const invoiceId = request.invoiceId;
   if (invoiceId !== undefined) {
-    const invoice = byId.get(invoiceId);
+    const invoice = find(invoiceId);
     if (invoice === undefined) errors.push(refundErrors.unknownInvoice("invoiceId", invoiceId));
     else if (!invoice.online) errors.push(refundErrors.offlineInvoice("invoiceId", invoiceId));
   }
   if (ask.kind === "explicit")
     ask.transactions.forEach((t, i) => {
-      if (!byId.has(t.invoiceId))
+      if (find(t.invoiceId) === undefined)
         errors.push(refundErrors.unknownInvoice(`transactions[${i}].invoiceId`, t.invoiceId));
       if (t.presentment <= 0n)
         errors.push(
@@ -80,20 +96,95 @@ export function checkPayoutAsk(
   return errors;
 }
 
+/** What a payout is computed from: the order, its history, and the policy's rounding. */
 interface Context {
   readonly order: Order;
   readonly history: RefundHistory;
+  /** The rounding of the invoice rates ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)); half away from zero unless a policy says otherwise. */
+  readonly rounding?: RoundingMode;
+}
+
+/** What {@link payOut} computes with: the policy's rounding and the order's invoice index. */
+interface PayOutContext extends Context {
+  readonly rounding: RoundingMode;
+  /** The positions of the order's invoices by id (`orderIds`). */
+  readonly invoicePositions: ReadonlyMap<string, number>;
+  /**
+   * The order's money left and collected, when the caller keeps them (an
+   * audit, memo by memo); else they are added up over the invoices.
+   */
+  readonly figures?: MoneyFigures;
+}
+
+/** The order's money left (after the history) and money collected. */
+export interface MoneyFigures {
+  readonly moneyLeft: MoneyBag;
+  readonly collected: MoneyBag;
+}
+
+/**
+ * A function finding an invoice by id through the order's index of
+ * positions: no map is built per call (an audit replays many memos).
+ */
+function invoiceFinder(
+  order: Order,
+  positions: ReadonlyMap<string, number>,
+): (id: string) => Invoice | undefined {
+  return (id) => order.invoices[positions.get(id) ?? -1];
 }
 
 function formatter(code: string): (minor: bigint) => string {
   return (minor) => formatInCurrency(minor, code);
 }
 
-/** The side that exceeds its limit (presentment first), if any. */
-function exceedingSide(amount: MoneyBag, limit: MoneyBag): Side | undefined {
-  if (amount.presentment > limit.presentment) return "presentment";
-  if (amount.shop > limit.shop) return "shop";
-  return undefined;
+/**
+ * The shop side of `presentment` taken from an invoice that has `left`
+ * ([§3.8](../../docs/specification.md#38-free-amounts-and-currency), v2): the invoice's own rate, `round(p · S / P)` with `S` and `P`
+ * its shop and presentment money left, and all of `S` when `p` takes all of
+ * `P`. So no transaction takes more shop money than its invoice has.
+ *
+ * When `p` takes part of `P` and `S` has at least two minor units, the
+ * result is kept within `[1, S − 1]`: a transaction that pays presentment
+ * money out also pays shop money (a KWD fils is less than half a US cent,
+ * so `round` alone would give 0.00 USD for 0.001 KWD), and an invoice with
+ * presentment money left keeps shop money for it. Both bounds only ever
+ * move a result by the rounding's last unit. Zero (or less) presentment, or
+ * no shop money left, gives zero.
+ *
+ * @param presentment - the transaction's presentment amount, minor units.
+ * @param left - the invoice's money left before this transaction.
+ * @param rounding - the policy's rounding.
+ */
+export function shopSideAtInvoiceRate(
+  presentment: bigint,
+  left: MoneyBag,
+  rounding: RoundingMode,
+): bigint {
+  const shopLeft = left.shop;
+  if (presentment <= 0n || shopLeft <= 0n) return 0n;
+  // All of P (or more, an over-refund reported on the presentment side) takes all of S.
+  if (presentment >= left.presentment) return shopLeft;
+  // Equal sides (every single-currency invoice): the rate is 1.
+  if (shopLeft === left.presentment) return presentment;
+  const shop = divideRounded(presentment * shopLeft, left.presentment, rounding);
+  if (shopLeft < 2n) return shop;
+  if (shop < 1n) return 1n;
+  return shop < shopLeft ? shop : shopLeft - 1n;
+}
+
+/** A transaction of `amount` against `invoice`, which had `left` before this refund. */
+function transactionWithLeft(
+  invoice: Invoice,
+  amount: MoneyBag,
+  left: MoneyBag,
+): RefundTransaction {
+  return {
+    invoiceId: invoice.id,
+    gateway: invoice.gateway ?? null,
+    online: invoice.online,
+    amount,
+    maximumRefundable: left,
+  };
 }
 
 /** A transaction of `amount` against `invoice`, with the invoice's money left before it. */
@@ -102,125 +193,144 @@ export function transactionOn(
   amount: MoneyBag,
   history: RefundHistory,
 ): RefundTransaction {
-  return {
-    invoiceId: invoice.id,
-    gateway: invoice.gateway ?? null,
-    online: invoice.online,
-    amount,
-    maximumRefundable: invoiceMoneyLeft(invoice, history),
-  };
+  return transactionWithLeft(invoice, amount, invoiceMoneyLeft(invoice, history));
 }
 
-/** Invoices in order, each up to its money left, on each side independently ([§3.7](../../docs/specification.md#37-money-out-transactions)). */
+/** A bag of `presentment` and its shop side at the invoice's rate. */
+function atInvoiceRate(presentment: bigint, left: MoneyBag, rounding: RoundingMode): MoneyBag {
+  const shop = shopSideAtInvoiceRate(presentment, left, rounding);
+  return shop === presentment ? single(presentment) : { shop, presentment };
+}
+
+/**
+ * Suggested transactions ([§3.7](../../docs/specification.md#37-money-out-transactions), [§3.8](../../docs/specification.md#38-free-amounts-and-currency) v2): the invoices in order, each up to
+ * its presentment money left, until the presentment total is covered; each
+ * transaction's shop side at its own invoice's rate. An invoice with no
+ * presentment money left pays nothing (not even shop money it still holds).
+ */
 export function suggestTransactions(
   total: MoneyBag,
-  { order, history }: Context,
+  { order, history, rounding = "halfAwayFromZero" }: Context,
 ): RefundTransaction[] {
-  const remaining = { shop: total.shop, presentment: total.presentment };
+  let remaining = total.presentment;
   const transactions: RefundTransaction[] = [];
   for (const invoice of order.invoices) {
+    if (remaining <= 0n) break;
     const left = invoiceMoneyLeft(invoice, history);
-    const amount = { shop: 0n, presentment: 0n };
-    for (const side of SIDES) {
-      const take = remaining[side] < left[side] ? remaining[side] : left[side];
-      amount[side] = take > 0n ? take : 0n;
-      remaining[side] -= amount[side];
-    }
-    if (!isZeroBag(amount)) transactions.push(transactionOn(invoice, amount, history));
+    if (left.presentment <= 0n) continue;
+    const take = remaining < left.presentment ? remaining : left.presentment;
+    remaining -= take;
+    transactions.push(transactionWithLeft(invoice, atInvoiceRate(take, left, rounding), left));
   }
   return transactions;
 }
 
 /**
+ * The memo's `exchangeDifference` ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)): the transactions' shop sum minus
+ * the memo's shop total, signed. Zero on a single-currency order.
+ */
+export function exchangeDifferenceOf(
+  total: MoneyBag,
+  transactions: readonly RefundTransaction[],
+): bigint {
+  let paid = 0n;
+  for (let i = 0; i < transactions.length; i++)
+    paid += (transactions[i] as RefundTransaction).amount.shop;
+  return paid - total.shop;
+}
+
+/**
  * The transactions paying `total`, or the errors: `NOT_PAID`,
- * `OVER_REFUND` (money or invoice), `TRANSACTION_MISMATCH`. A zero total has
- * no transactions. Assumes {@link checkPayoutAsk} passed.
+ * `OVER_REFUND` (money or invoice), `TRANSACTION_MISMATCH`. Transactions
+ * are presentment money ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)): their presentment sides add up to the
+ * total's, each shop side is converted at its invoice's rate, and the
+ * limits are checked on the presentment side (a shop side never exceeds
+ * its invoice's shop money left). A zero presentment total has no
+ * transactions. Assumes {@link checkPayoutAsk} passed.
  */
 export function payOut(
   total: MoneyBag,
   ask: PayoutAsk,
-  context: Context,
+  context: PayOutContext,
 ): {
   readonly errors: readonly RefundError[];
   readonly transactions: readonly RefundTransaction[];
 } {
-  const { order, history } = context;
+  const { order, history, rounding } = context;
+  const code = order.presentmentCurrency;
+  const format = formatter(code);
   const errors: RefundError[] = [];
   // Explicit transactions must add up to the total — a zero total included.
   const explicitTotal =
     ask.kind === "explicit" ? ask.transactions.reduce((sum, t) => sum + t.presentment, 0n) : 0n;
-  const explicitMismatch = ask.kind === "explicit" && explicitTotal !== total.presentment;
-  if (explicitMismatch) {
-    const format = formatter(order.presentmentCurrency);
+  if (ask.kind === "explicit" && explicitTotal !== total.presentment)
     errors.push(
       refundErrors.transactionMismatch(
         "transactions",
-        order.presentmentCurrency,
+        code,
         format(explicitTotal),
         format(total.presentment),
       ),
     );
-  }
-  if (total.presentment <= 0n && total.shop <= 0n) return { errors, transactions: [] };
-  const left = orderMoneyLeft(order, history);
-  const over = exceedingSide(total, left);
-  if (over !== undefined) {
-    const format = formatter(currencyOfSide(order, over));
-    if (isZeroBag(moneyCollected(order))) errors.push(refundErrors.notPaid());
+  if (total.presentment <= 0n) return { errors, transactions: [] };
+  const left = context.figures?.moneyLeft ?? orderMoneyLeft(order, history);
+  const over = total.presentment > left.presentment;
+  if (over) {
+    if (isZeroBag(context.figures?.collected ?? moneyCollected(order)))
+      errors.push(refundErrors.notPaid());
     else
       errors.push(
-        refundErrors.moneyOverRefund(
-          currencyOfSide(order, over),
-          format(total[over]),
-          format(left[over]),
-        ),
+        refundErrors.moneyOverRefund(code, format(total.presentment), format(left.presentment)),
       );
   }
-  const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
-  const invoiceOver = (path: string, invoice: Invoice, amount: MoneyBag) => {
-    const invoiceLeft = invoiceMoneyLeft(invoice, history);
-    const side = exceedingSide(amount, invoiceLeft);
-    if (side === undefined) return;
-    const format = formatter(currencyOfSide(order, side));
-    errors.push(
-      refundErrors.invoiceOverRefund(
-        path,
-        invoice.id,
-        currencyOfSide(order, side),
-        format(amount[side]),
-        format(invoiceLeft[side]),
-      ),
-    );
-  };
-  let transactions: RefundTransaction[] = [];
+  const find = invoiceFinder(order, context.invoicePositions);
+  const transactions: RefundTransaction[] = [];
+  // kind "none": no transactions.
   switch (ask.kind) {
     case "suggested":
-      transactions = suggestTransactions(total, context);
+      transactions.push(...suggestTransactions(total, context));
       break;
     case "invoice": {
-      const invoice = byId.get(ask.invoiceId);
+      const invoice = find(ask.invoiceId);
       if (invoice === undefined) break;
-      if (over === undefined) invoiceOver("invoiceId", invoice, total);
-      transactions = [transactionOn(invoice, total, history)];
+      const invoiceLeft = invoiceMoneyLeft(invoice, history);
+      if (!over && total.presentment > invoiceLeft.presentment)
+        errors.push(
+          refundErrors.invoiceOverRefund(
+            "invoiceId",
+            invoice.id,
+            code,
+            format(total.presentment),
+            format(invoiceLeft.presentment),
+          ),
+        );
+      const amount = atInvoiceRate(total.presentment, invoiceLeft, rounding);
+      transactions.push(transactionWithLeft(invoice, amount, invoiceLeft));
       break;
     }
     case "explicit": {
-      // The shop side follows the presentment amounts only when they add up to the total.
-      const shop = explicitMismatch
-        ? ask.transactions.map(() => 0n)
-        : allocateByLargestRemainder(
-            total.shop,
-            ask.transactions.map((t) => t.presentment),
-          );
-      const perInvoice = new Map<string, MoneyBag>();
+      // Each transaction converts at its invoice's rate, from what the
+      // invoice has left after this memo's earlier transactions on it.
+      const takenNow = new Map<string, MoneyBag>();
       ask.transactions.forEach((t, i) => {
-        const invoice = byId.get(t.invoiceId);
+        const invoice = find(t.invoiceId);
         if (invoice === undefined) return;
-        const amount = { shop: shop[i] ?? 0n, presentment: t.presentment };
-        const sofar = sumBags([perInvoice.get(t.invoiceId) ?? ZERO, amount]);
-        perInvoice.set(t.invoiceId, sofar);
-        invoiceOver(`transactions[${i}].amount`, invoice, sofar);
-        transactions.push(transactionOn(invoice, amount, history));
+        const invoiceLeft = invoiceMoneyLeft(invoice, history);
+        const before = takenNow.get(invoice.id) ?? ZERO;
+        const amount = atInvoiceRate(t.presentment, subtractBags(invoiceLeft, before), rounding);
+        const sofar = addBags(before, amount);
+        takenNow.set(invoice.id, sofar);
+        if (sofar.presentment > invoiceLeft.presentment)
+          errors.push(
+            refundErrors.invoiceOverRefund(
+              `transactions[${i}].amount`,
+              invoice.id,
+              code,
+              format(sofar.presentment),
+              format(invoiceLeft.presentment),
+            ),
+          );
+        transactions.push(transactionWithLeft(invoice, amount, invoiceLeft));
       });
       break;
     }

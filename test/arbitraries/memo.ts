@@ -26,6 +26,8 @@ export interface MemoLeaves {
   readonly reason: fc.Arbitrary<string | null>;
   readonly note: fc.Arbitrary<string | null>;
   readonly idempotencyKey: fc.Arbitrary<string | null>;
+  /** Shop minor units, signed (§3.8); by default from −10^6 to 10^6. */
+  readonly exchangeDifference?: fc.Arbitrary<bigint>;
 }
 
 const list = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { maxLength: 3 });
@@ -78,6 +80,8 @@ export function memoShapeArb(leaves: MemoLeaves): fc.Arbitrary<CreditMemo> {
         maximumRefundable: bag,
       }),
     ),
+    exchangeDifference:
+      leaves.exchangeDifference ?? fc.bigInt({ min: -1_000_000n, max: 1_000_000n }),
     reason: leaves.reason,
     note: leaves.note,
     notify: fc.boolean(),

@@ -117,3 +117,21 @@ export function moneyLeftByTransactions(order: Order): MoneyBag {
     total(order.refunds.flatMap((m) => m.transactions.map((t) => t.amount))),
   );
 }
+
+/**
+ * Shop money on invoices that collected no presentment money (§3.8 v2):
+ * transactions are presentment money, so no refund ever pays it out. The
+ * generators split each side of the collected money over the invoices
+ * independently, so an invoice may hold shop money alone.
+ */
+export function strandedShop(order: Order): bigint {
+  let stranded = 0n;
+  for (const invoice of order.invoices)
+    if (invoice.amount.presentment <= 0n) stranded += invoice.amount.shop;
+  return stranded;
+}
+
+/** The sum of the memos' `exchangeDifference` (shop minor units). */
+export function exchangeDifferences(order: Order): bigint {
+  return order.refunds.reduce((sum, m) => sum + m.exchangeDifference, 0n);
+}

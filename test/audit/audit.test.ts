@@ -200,10 +200,11 @@ describe("a history that refunds more than the order has", () => {
       refundId: "1-2",
       errors: [{ code: "OVER_REFUND", subject: "quantity", requested: 2, maximum: 0 }],
     });
-    // The third memo (b, 5.00) is replayed after 40.00 was paid out of a 25.00 invoice: nothing is left.
+    // The third memo (b, 5.00) is replayed after 40.00 was paid out of a 25.00 invoice: nothing is
+    // left, a maximum of 0.00 (v2, §5 and §9.2; v1 reported 25.00 − 40.00 = −15.00).
     expect(report.rejected[1]).toMatchObject({
       refundId: "1-3",
-      errors: [{ code: "OVER_REFUND", subject: "money", requested: "5.00", maximum: "-15.00" }],
+      errors: [{ code: "OVER_REFUND", subject: "money", requested: "5.00", maximum: "0.00" }],
     });
     expect(JSON.stringify(report)).not.toContain("INCONSISTENT_ORDER");
   });

@@ -87,6 +87,28 @@ function leaky(id: string): Order {
 const jsonLine = (o: Order) => JSON.stringify(encodeOrder(o));
 
 describe("refund-core audit through runCli", () => {
+  it("issue 12: a memo in another currency and a repeated memo id are those memos' problems; exit 1", async () => {
+    const json = encodeOrder(history("mixed"));
+    const [r1, r2, r3] = json["refunds"] as unknown as Record<string, unknown>[];
+    // Memo 2 recorded in CAD; memo 3 under memo 1's id. v1: INCONSISTENT_ORDER at
+    // refunds[1].currency for the whole order (refunds: 0, exit 2), and the repeated id passed.
+    const mixed = { ...json, refunds: [r1, { ...r2, currency: "CAD" }, { ...r3, id: "mixed-1" }] };
+    const s = streamIo(asAsync([JSON.stringify(mixed)]));
+    const status = await runCli(["audit", "data.jsonl"], s.io);
+    const [line, summary] = s.lines();
+    expect(line).toMatchObject({
+      orderId: "mixed",
+      refunds: 3,
+      errors: [],
+      discrepancies: [],
+      rejected: [
+        { refundId: "mixed-2", errors: [{ code: "CURRENCY_MISMATCH", actual: "CAD" }] },
+        { refundId: "mixed-1", errors: [{ code: "DUPLICATE_REFUND", path: "id" }] },
+      ],
+    });
+    expect(summary).toMatchObject({ summary: { orders: 1, refunds: 3, rejectedRefunds: 2 } });
+    expect(status).toBe(1);
+  });
   it("one line per order, the undecodable and the inconsistent ones with errors, then the summary; exit 2", async () => {
     const inconsistent = { ...encodeOrder(history("bad")), currency: "XXX" };
     const s = streamIo(

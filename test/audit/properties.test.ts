@@ -231,4 +231,55 @@ describe("audit invariants", () => {
       }
     },
   );
+
+  test.prop(
+    [
+      orderArb,
+      fc.array(stepArb, { minLength: 1, maxLength: 4 }),
+      fc.nat(),
+      fc.nat(),
+      fc.bigInt({ min: 1n, max: 5000n }),
+    ],
+    { numRuns: 200 },
+  )(
+    "§9.2 v2: a memo repeated and a payout inflated — rejected memos are not discrepancies, and no maximum, and no expected payout, is negative",
+    (start, steps, repeatAt, inflateAt, extra) => {
+      const o = historyOf(start, steps, "default");
+      fc.pre(o.refunds.length > 0);
+      const memos = [...o.refunds];
+      // One memo recorded twice (under a new id), and one memo's first payout inflated.
+      const repeated = memos[repeatAt % memos.length] as CreditMemo;
+      memos.splice((repeatAt % memos.length) + 1, 0, { ...repeated, id: "again" });
+      const k = inflateAt % memos.length;
+      const inflated = memos[k] as CreditMemo;
+      memos[k] = {
+        ...inflated,
+        transactions: inflated.transactions.map((t, j) =>
+          j === 0
+            ? {
+                ...t,
+                amount: {
+                  shop: t.amount.shop + extra,
+                  presentment: t.amount.presentment + extra,
+                },
+              }
+            : t,
+        ),
+      };
+      const result = audit({ ...o, refunds: memos }, "default");
+      expect(E.isRight(result)).toBe(true);
+      if (E.isLeft(result)) return;
+      const report = result.right;
+      const rejectedIds = new Set(report.rejected.map((r) => r.refundId));
+      for (const d of report.discrepancies) {
+        expect(rejectedIds.has(d.refundId)).toBe(false);
+        if (d.path.startsWith("transactions")) expect(d.expected.startsWith("-")).toBe(false);
+      }
+      for (const r of report.rejected)
+        for (const e of r.errors)
+          if ("maximum" in e) expect(String(e.maximum).startsWith("-")).toBe(false);
+      // A memo is reported once: rejected ids do not repeat.
+      expect(rejectedIds.size).toBe(report.rejected.length);
+    },
+  );
 });

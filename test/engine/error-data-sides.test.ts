@@ -1,8 +1,10 @@
 /**
  * §5 error data on both sides of a multi-currency order (§1, §3.7): when
- * only the shop side of a total goes negative or past the money left, the
- * error names the shop currency and its amounts; amounts are written with
- * the currency's own digits (JPY 0, KWD 3).
+ * only the shop side of a total goes negative, the error names the shop
+ * currency and its amounts; amounts are written with the currency's own
+ * digits (JPY 0, KWD 3). Money limits (v2, §3.8) are presentment money: the
+ * shop side of a payout is converted at each invoice's rate and never
+ * exceeds it, and the gap to the memo's shop total is `exchangeDifference`.
  */
 import { describe, expect, it } from "vitest";
 import { calculate } from "../../src/calculate.js";
@@ -57,26 +59,29 @@ describe("the side that fails is the one reported", () => {
     ]);
   });
 
-  it("OVER_REFUND of money on the shop side only: 20.00 USD of 10.00 left, in USD", () => {
+  it("v2: a shop total above the shop money left is no OVER_REFUND; the payout's shop side is the invoice's, the gap exchangeDifference", () => {
+    // v1 rejected this with OVER_REFUND money in USD (20.00 of 10.00). §3.8 v2: the transaction is
+    // presentment money, 500 JPY of the invoice's 500 JPY left, so it takes all of the invoice's
+    // 10.00 USD; the lines were booked at 20.00 USD: exchangeDifference 10.00 − 20.00 = −10.00 USD.
     const o = order({
       currency: "USD",
       presentmentCurrency: "JPY",
       lineItems: [line("a", 1, { shop: 2000n, presentment: 500n })],
       invoices: [invoice("i", { shop: 1000n, presentment: 500n })],
     });
-    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")] })))).toEqual([
-      expect.objectContaining({
-        code: "OVER_REFUND",
-        subject: "money",
-        currency: "USD",
-        requested: "20.00",
-        maximum: "10.00",
-      }),
-    ]);
-    // Through one invoice: the order's money left is the first thing exceeded.
-    expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "i" })))).toEqual([
-      expect.objectContaining({ code: "OVER_REFUND", subject: "money", currency: "USD" }),
-    ]);
+    for (const ask of [
+      request({ lineItems: [unit("a")] }),
+      request({ lineItems: [unit("a")], invoiceId: "i" }),
+    ]) {
+      const memo = calculate(o, ask);
+      expect(memo._tag).toBe("Right");
+      if (memo._tag === "Right") {
+        expect(
+          memo.right.transactions.map((t) => [t.invoiceId, t.amount.shop, t.amount.presentment]),
+        ).toEqual([["i", 1000n, 500n]]);
+        expect(memo.right.exchangeDifference).toBe(-1000n);
+      }
+    }
   });
 
   it("OVER_REFUND of money on the presentment side, in JPY with no fraction digits", () => {
@@ -97,11 +102,11 @@ describe("the side that fails is the one reported", () => {
     ]);
   });
 
-  it("OVER_REFUND on one invoice, shop side: 6.00 USD through an invoice with 5.00 left", () => {
+  it("OVER_REFUND on one invoice is about its presentment money: 6.00 EUR through an invoice with 5.00 EUR left", () => {
     const o = order({
       currency: "USD",
       presentmentCurrency: "EUR",
-      lineItems: [line("a", 1, bag("6.00", "3.00"))],
+      lineItems: [line("a", 1, bag("3.00", "6.00"))],
       invoices: [invoice("small", bag("5.00", "5.00")), invoice("big", bag("5.00", "5.00"))],
     });
     expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "small" })))).toEqual(
@@ -111,22 +116,45 @@ describe("the side that fails is the one reported", () => {
           subject: "invoice",
           invoiceId: "small",
           path: "invoiceId",
-          currency: "USD",
+          currency: "EUR",
           requested: "6.00",
           maximum: "5.00",
         }),
       ],
     );
-    // Suggested, the same refund is split: 5.00 USD / 3.00 EUR on the first invoice, 1.00 USD / 0.00 EUR on the second.
+    // Suggested, the same refund is split on the presentment side: 5.00 EUR from the first invoice
+    // (all of it, so all of its 5.00 USD), 1.00 EUR from the second at its rate 5.00/5.00 → 1.00 USD.
+    // The transactions' shop sum 6.00 USD less the memo's 3.00 USD is exchangeDifference 3.00 USD.
     const memo = calculate(o, request({ lineItems: [unit("a")] }));
     expect(memo._tag).toBe("Right");
-    if (memo._tag === "Right")
+    if (memo._tag === "Right") {
       expect(
         memo.right.transactions.map((t) => [t.invoiceId, t.amount.shop, t.amount.presentment]),
       ).toEqual([
-        ["small", 500n, 300n],
-        ["big", 100n, 0n],
+        ["small", 500n, 500n],
+        ["big", 100n, 100n],
       ]);
+      expect(memo.right.exchangeDifference).toBe(300n);
+    }
+  });
+
+  it("v2: the shop side never fails an invoice: 6.00 USD / 3.00 EUR through an invoice with 5.00 / 5.00 left", () => {
+    // v1 rejected this with OVER_REFUND invoice in USD (6.00 of 5.00). v2: 3.00 EUR of the invoice's
+    // 5.00 EUR at its rate 5.00 USD / 5.00 EUR is 3.00 USD; exchangeDifference 3.00 − 6.00 = −3.00 USD.
+    const o = order({
+      currency: "USD",
+      presentmentCurrency: "EUR",
+      lineItems: [line("a", 1, bag("6.00", "3.00"))],
+      invoices: [invoice("small", bag("5.00", "5.00")), invoice("big", bag("5.00", "5.00"))],
+    });
+    const memo = calculate(o, request({ lineItems: [unit("a")], invoiceId: "small" }));
+    expect(memo._tag).toBe("Right");
+    if (memo._tag === "Right") {
+      expect(
+        memo.right.transactions.map((t) => [t.invoiceId, t.amount.shop, t.amount.presentment]),
+      ).toEqual([["small", 300n, 300n]]);
+      expect(memo.right.exchangeDifference).toBe(-300n);
+    }
   });
 
   it("explicit transactions over one invoice add up per invoice, with the path of the one that passes it", () => {

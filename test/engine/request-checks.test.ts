@@ -220,10 +220,13 @@ describe("§3.7 payout checks", () => {
       ["INVALID_INPUT", "transactions"],
       ["UNKNOWN_INVOICE", "transactions[0].invoiceId"],
       ["INVALID_INPUT", "transactions[1].amount"],
+      // v2 (§5): the payout's errors do not hide the total's: 1.00 + 0 is not the 10.00 total.
+      ["TRANSACTION_MISMATCH", "transactions"],
     ]);
     expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "nope" })))).toEqual([
       expect.objectContaining({ code: "UNKNOWN_INVOICE", path: "invoiceId", invoiceId: "nope" }),
     ]);
+    // 10.00 through "off" (4.00 left): its limit is not reported, the invoice must change anyway.
     expect(errorsOf(calculate(o, request({ lineItems: [unit("a")], invoiceId: "off" })))).toEqual([
       expect.objectContaining({ code: "OFFLINE_INVOICE", path: "invoiceId", invoiceId: "off" }),
     ]);

@@ -656,13 +656,14 @@ describe("§3.8 free amounts and currency", () => {
     const all = memoOf(calculate(multi, request({ currency: "EUR", amount: dec("18.24") })));
     expect(show(all.total, "USD", "EUR")).toBe("20.00/18.24");
   });
-  it("splits the shop side of explicit transactions by their presentment amounts", () => {
+  it("converts each explicit transaction at its own invoice's rate (v2)", () => {
     const two = {
       ...multi,
       invoices: [invoice("x", bag("10.00", "9.12")), invoice("y", bag("10.00", "9.12"))],
     };
-    // total 10.00 USD / 9.12 EUR; transactions 3.04 + 6.08 EUR → shop 10.00 · 1/3 = 3.33(3), · 2/3 = 6.66(7):
-    // floors 333/666 = 999, the unit left to the larger remainder (the second) → 3.33 / 6.67.
+    // total 10.00 USD / 9.12 EUR; each invoice 10.00 USD / 9.12 EUR left (v1 split the memo's
+    // shop total instead, which gave the same numbers here). 3.04 EUR of x: round(304 · 1000 / 912)
+    // = round(333.33) = 3.33 USD; 6.08 EUR of y: round(608 · 1000 / 912) = round(666.67) = 6.67 USD.
     const memo = memoOf(
       calculate(
         two,
@@ -708,9 +709,9 @@ describe("§3.8 free amounts and currency", () => {
     ]);
     expect(show(memo.shipping.amount, "USD", "EUR")).toBe("3.00/3.00");
   });
-  it("splits the shop side of transactions with ties to the earlier transaction", () => {
-    // total 0.03 USD / 0.02 EUR; transactions 0.01 + 0.01 EUR → shop 3 · 1/2 = 1.5 each:
-    // floors 1 + 1, the unit left goes to the earlier of the tied remainders → 0.02 / 0.01.
+  it("a transaction taking all of an invoice's presentment money takes all of its shop money (v2)", () => {
+    // total 0.03 USD / 0.02 EUR; 0.01 EUR of x (0.02 USD / 0.01 EUR left) is all of it → 0.02 USD;
+    // 0.01 EUR of y (0.01 / 0.01) → 0.01 USD. (v1 split 0.03 USD 1:1, ties to the earlier: the same.)
     const tied = order({
       currency: "USD",
       presentmentCurrency: "EUR",

@@ -107,6 +107,7 @@ const specMemoDecoded: CreditMemo = {
       maximumRefundable: bag(5937n),
     },
   ],
+  exchangeDifference: 0n,
   reason: "wrong size",
   note: null,
   notify: true,
@@ -169,6 +170,36 @@ describe("decodeCreditMemo / encodeCreditMemo", () => {
     expect(json["total"]).toEqual({ shop: "21.44", presentment: "19.90" });
     expect(json["subtotal"]).toEqual({ shop: "19.80", presentment: "19.80" });
     expect(decodeCreditMemo(json)).toEqual({ _tag: "Right", right: memo });
+  });
+
+  test("exchangeDifference (§3.8, §6 v2): signed shop money on every multi-currency memo", () => {
+    const memo: CreditMemo = {
+      ...specMemoDecoded,
+      presentmentCurrency: "EUR",
+      total: { shop: 2144n, presentment: 1990n },
+      exchangeDifference: -1n,
+    };
+    const json = encodeCreditMemo(memo) as unknown as Record<string, unknown>;
+    // Shop money alone, in USD, with its sign: not a bag.
+    expect(json["exchangeDifference"]).toBe("-0.01");
+    expect(decodeCreditMemo(json)).toEqual({ _tag: "Right", right: memo });
+    // Zero is written too on a multi-currency memo, so it reads on its own.
+    expect(encodeCreditMemo({ ...memo, exchangeDifference: 0n }).exchangeDifference).toBe("0.00");
+    // A v1 memo without it reads as zero.
+    const { exchangeDifference: _e, ...v1 } = json;
+    const decoded = decodeCreditMemo(v1);
+    expect(decoded._tag === "Right" && decoded.right.exchangeDifference).toBe(0n);
+    // More fraction digits than the shop currency has is invalid input, at its path.
+    expect(errorsOf({ ...json, exchangeDifference: "0.001" })).toEqual([
+      "INVALID_INPUT exchangeDifference",
+    ]);
+  });
+
+  test("a single-currency memo leaves a zero exchangeDifference out, and writes any other", () => {
+    expect(Object.keys(encodeCreditMemo(specMemoDecoded))).not.toContain("exchangeDifference");
+    const odd = { ...specMemoDecoded, exchangeDifference: 5n };
+    expect(encodeCreditMemo(odd)["exchangeDifference"]).toBe("0.05");
+    expect(decodeCreditMemo(encodeCreditMemo(odd))).toEqual({ _tag: "Right", right: odd });
   });
 
   test("memo line duties are {dutyId, amount, taxLines}", () => {

@@ -136,6 +136,7 @@ const memoFields = {
   note: "string|null",
   notify: "boolean",
   idempotencyKey: "string|null",
+  exchangeDifference: "string?",
 } satisfies ShapeOf<CreditMemoFieldsJson<string>>;
 /** A memo: single-currency ones have no `presentmentCurrency`, multi-currency ones have it. */
 const memo: Shape = { ...memoFields, presentmentCurrency: "string?" };

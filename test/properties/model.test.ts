@@ -4,7 +4,10 @@
  * and requests for too much — applied through `applyRefund`, checked after
  * every step against a simple model kept with exact rationals: the refunded
  * quantities, every component within half a minor unit of its exact share
- * `X·r/n`, shipping refunded, money left and `refundStatus`.
+ * `X·r/n`, shipping refunded, money left and `refundStatus`. The money is
+ * followed invoice by invoice: every memo's transactions are checked
+ * against the §3.8 (v2) payout rule worked with exact rationals
+ * (`payoutReference.ts`), and the money left is what they leave.
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
@@ -36,6 +39,7 @@ import {
   sub,
   total,
 } from "../arbitraries/state.js";
+import { expectPayoutAtInvoiceRates, type InvoicesLeft } from "./payoutReference.js";
 import { apply, FEW_RUNS, SIDES } from "./support.js";
 
 /** An exact rational number `num / den` (den > 0). */
@@ -58,20 +62,28 @@ class Model {
   shippingPresentment = 0n;
   /** Money refunded so far (sum of memo totals) on each side. */
   refunded: MoneyBag = { shop: 0n, presentment: 0n };
+  /** Each invoice's money left, as the checked transactions left it. */
+  invoices: InvoicesLeft;
   constructor(
     readonly order: Order,
     readonly collected: MoneyBag,
   ) {
     this.units = order.lineItems.map(() => 0);
+    this.invoices = order.invoices.map((i) => ({ id: i.id, left: i.amount }));
   }
   get moneyLeft(): MoneyBag {
-    return sub(this.collected, this.refunded);
+    return total(this.invoices.map((i) => i.left));
+  }
+  /** Shop money on invoices without presentment money: no transaction pays it (§3.8). */
+  get strandedShop(): bigint {
+    return this.invoices.reduce((s, i) => (i.left.presentment <= 0n ? s + i.left.shop : s), 0n);
   }
   get status(): string {
     const zero = (b: MoneyBag) => b.shop === 0n && b.presentment === 0n;
     if (zero(this.collected)) return "unpaid";
     if (zero(this.moneyLeft)) return "refunded";
-    return zero(this.refunded) ? "paid" : "partially_refunded";
+    // Money returned is what the transactions took, not the memos' totals (§3.8 v2).
+    return zero(sub(this.collected, this.moneyLeft)) ? "paid" : "partially_refunded";
   }
 }
 
@@ -122,6 +134,7 @@ function run(model: Model, real: Real, request: RefundRequest) {
   if (result.ok) {
     real.order = result.order;
     model.refunded = add(model.refunded, result.memo.total);
+    model.invoices = expectPayoutAtInvoiceRates(model.invoices, result.memo, true);
     const before = model.moneyLeft;
     for (const side of SIDES) expect(before[side]).toBeGreaterThanOrEqual(0n);
   }
@@ -286,7 +299,8 @@ class RefundAll implements fc.Command<Model, Real> {
       });
       model.shippingPresentment += shippingLeft;
       expect(result.memo.total).toEqual(moneyLeftBefore);
-      expect(model.moneyLeft).toEqual({ shop: 0n, presentment: 0n });
+      // Every invoice's presentment money goes, and with it all its shop money (§3.8).
+      expect(model.moneyLeft).toEqual({ shop: model.strandedShop, presentment: 0n });
     } else {
       expect(result.errors.map((e) => e.code)).toEqual(["EMPTY_REFUND"]);
     }

@@ -1,8 +1,9 @@
 /**
  * Totals (§3.5, §3.7): every accepted memo adds up — its lines, its totals
- * by the formula for taxes included or not, its transactions (equal to the
- * total on each side, each within its invoice's money left, which is what
- * the memo reports as its maximum).
+ * by the formula for taxes included or not, its transactions (their
+ * presentment sides equal to the total, each shop side at its invoice's
+ * rate, §3.8 v2; each within its invoice's money left, which is what the
+ * memo reports as its maximum).
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
@@ -18,6 +19,7 @@ import {
   sub,
   total,
 } from "../arbitraries/state.js";
+import { expectPayoutAtInvoiceRates } from "./payoutReference.js";
 import { apply, RUNS, SIDES } from "./support.js";
 
 /** Checks a memo against the formulas of §3.5 and §3.7, given the order before it. */
@@ -75,8 +77,13 @@ function expectMemoAddsUp(before: Order, memo: CreditMemo): void {
     before.currency,
     before.presentmentCurrency,
   ]);
-  // Money out.
-  expect(total(memo.transactions.map((t) => t.amount))).toEqual(memo.total);
+  // Money out (§3.8 v2): presentment sides add up to the total, each shop side at its invoice's
+  // rate, and exchangeDifference is the shop sum less the shop total (v1: both sides added up).
+  expectPayoutAtInvoiceRates(
+    before.invoices.map((i) => ({ id: i.id, left: invoiceLeft(before, i.id) })),
+    memo,
+    false,
+  );
   for (const t of memo.transactions) {
     const invoice = before.invoices.find((i) => i.id === t.invoiceId);
     expect(invoice).toBeDefined();
@@ -91,8 +98,7 @@ function expectMemoAddsUp(before: Order, memo: CreditMemo): void {
       expect(onThisInvoice[side]).toBeLessThanOrEqual(t.maximumRefundable[side]);
     }
   }
-  if (memo.total.shop === 0n && memo.total.presentment === 0n)
-    expect(memo.transactions).toEqual([]);
+  if (memo.total.presentment === 0n) expect(memo.transactions).toEqual([]);
 }
 
 describe("totals", () => {
