@@ -39,7 +39,7 @@ export function baselineRefund(order: Order, request: RefundRequest): BaselineTo
     const line = requested.lineItemId === undefined ? undefined : byId.get(requested.lineItemId);
     if (line === undefined) continue;
     const n = BigInt(line.quantity);
-    const q = BigInt(requested.quantity);
+    const q = BigInt(requested.quantity ?? 0);
     const whole = q === n;
     let lineDiscount = 0n;
     let shopDiscount = 0n;

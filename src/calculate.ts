@@ -278,7 +278,14 @@ function refundOnCheckedHistory(
   const selection =
     request.full && request.lineItems.length === 0
       ? { errors: [], lines: selectEverythingLeft(order, history) }
-      : selectLines(order, ids, request.lineItems, history, request.refundDuties);
+      : selectLines(
+          order,
+          ids,
+          request.lineItems,
+          history,
+          request.refundDuties,
+          prorations.rounding,
+        );
   const payoutAsk = payoutAskOf(request, free.amounts.transactions);
   const shippingAsk = shippingAskOf(request, free.amounts.shipping);
   const shipping = refundShipping(shippingAsk, {
@@ -358,6 +365,7 @@ function refundOnCheckedHistory(
     orderId: order.id,
     currency: order.currency,
     presentmentCurrency: order.presentmentCurrency,
+    taxesIncluded: order.taxesIncluded,
     lineItems: lines,
     shipping: shipping.shipping,
     adjustmentPositive: adjustments.positive,

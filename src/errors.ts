@@ -10,7 +10,7 @@
  */
 
 /** What an `OVER_REFUND` is about. @category Errors */
-export type OverRefundSubject = "quantity" | "shipping" | "money" | "invoice";
+export type OverRefundSubject = "quantity" | "line" | "shipping" | "money" | "invoice";
 
 /** JSON does not match the formats of §1, §2 or §4. @category Errors */
 export interface InvalidInputError {
@@ -93,21 +93,27 @@ export interface QuantityOverRefundError {
   /** Units left to refund on the line. */
   readonly maximum: number;
 }
-/** More shipping or money than is left (in total, or on one invoice). @category Errors */
+/**
+ * More money than is left: on a line (a line amount, §3.9), of the shipping,
+ * in total, or on one invoice.
+ * @category Errors
+ */
 export interface MoneyOverRefundError {
   /** Discriminant: always `"OVER_REFUND"`. */
   readonly code: "OVER_REFUND";
   /**
-   * `shipping`: more than the shipping left; `money`: more than the order's money left; `invoice`:
-   * more than one invoice's money left.
+   * `line`: a line amount above the line's value left (§3.9); `shipping`: more than the shipping
+   * left; `money`: more than the order's money left; `invoice`: more than one invoice's money left.
    */
-  readonly subject: "shipping" | "money" | "invoice";
+  readonly subject: "line" | "shipping" | "money" | "invoice";
   /** A sentence a support agent could read to a customer. */
   readonly message: string;
   /** The request field at fault; absent for `money`, which is about the total. */
   readonly path?: string;
   /** The invoice, for `subject: "invoice"`. */
   readonly invoiceId?: string;
+  /** The order line, for `subject: "line"`. */
+  readonly lineItemId?: string;
   /**
    * The currency of the amounts in this error (presentment money, unless a shop amount is at
    * fault).
@@ -390,6 +396,26 @@ export const refundErrors = {
     message: `Only ${maximum} of item "${lineItemId}" can still be refunded, not ${requested}.`,
     path,
     lineItemId,
+    requested,
+    maximum,
+  }),
+  /**
+   * `OVER_REFUND` of a line amount (§3.9): `maximum` is the line's value left (decimal strings in
+   * `currency`, the presentment currency).
+   */
+  lineOverRefund: (
+    path: string,
+    lineItemId: string,
+    currency: string,
+    requested: string,
+    maximum: string,
+  ): MoneyOverRefundError => ({
+    code: "OVER_REFUND",
+    subject: "line",
+    message: `At most ${money(maximum, currency)} can still be refunded on item "${lineItemId}", not ${money(requested, currency)}.`,
+    path,
+    lineItemId,
+    currency,
     requested,
     maximum,
   }),

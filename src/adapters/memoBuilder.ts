@@ -170,6 +170,7 @@ function memoLine(
   return {
     lineItemId: line.id,
     quantity: recorded.quantity,
+    amount: null,
     price: line.price,
     gross,
     discount,
@@ -274,6 +275,7 @@ export function buildCreditMemos(
       orderId: order.id,
       currency: order.currency,
       presentmentCurrency: order.presentmentCurrency,
+      taxesIncluded: order.taxesIncluded,
       lineItems: lines,
       shipping,
       adjustmentPositive: recorded.adjustmentPositive,

@@ -73,11 +73,24 @@ export function emptiesOrder(order: Order, memo: CreditMemo, history: RefundHist
 }
 
 /**
+ * Whether some line of the memo was refunded by amount before it (§3.9): a
+ * full refund finishes such a line at progress 1, which no unit request
+ * can say.
+ */
+function finishesLinesWithAmounts(memo: CreditMemo, history: RefundHistory): boolean {
+  return memo.lineItems.some(
+    (line) => line.amount == null && lineHistoryOf(history, line.lineItemId).amountLines > 0,
+  );
+}
+
+/**
  * The requests that may reproduce `memo` on the order as it stood before
  * it (`history` is that order's refunds read back): the explicit request of
  * {@link replayRequest}, and — for a memo that empties a multi-currency
- * order (see {@link emptiesOrder}) — also `full: true`, whose adjustments
- * are fitted to the money left on both sides (§3.6).
+ * order (see {@link emptiesOrder}), or that empties an order with lines
+ * refunded by amount before (§3.9: `full` finishes them) — also
+ * `full: true`, whose adjustments are fitted to the money left on both
+ * sides (§3.6).
  */
 export function replayRequests(
   order: Order,
@@ -85,7 +98,11 @@ export function replayRequests(
   history: RefundHistory,
 ): readonly RefundRequest[] {
   const explicit = replayRequest(order, memo, history);
-  if (!isMultiCurrency(order) || !emptiesOrder(order, memo, history)) return [explicit];
+  if (
+    !(isMultiCurrency(order) || finishesLinesWithAmounts(memo, history)) ||
+    !emptiesOrder(order, memo, history)
+  )
+    return [explicit];
   const { notify, reason, note, idempotencyKey } = explicit;
   const carried = {
     notify,
@@ -99,7 +116,9 @@ export function replayRequests(
 /**
  * The explicit request for `memo`:
  *
- * - lines: `lineItemId`, `quantity`, `restock` and `locationId` as recorded;
+ * - lines: `lineItemId`, `quantity`, `restock` and `locationId` as recorded,
+ *   and the line `amount` (§3.9, presentment side) when recorded — then
+ *   without `quantity` when it is 0 (an amount alone returns no unit);
  * - shipping: the recorded presentment amount as `{fullRefund: false, amount}`
  *   when it is not zero — or `{fullRefund: true}` when the memo refunds all
  *   the shipping left and taxes a line of which no shipping was left;
@@ -120,13 +139,14 @@ export function replayRequest(
     ...(memo.note === null ? {} : { note: memo.note }),
     ...(memo.idempotencyKey === null ? {} : { idempotencyKey: memo.idempotencyKey }),
   };
+  const amount = (bag: MoneyBag) => decimalOf(bag.presentment, currency);
   const lineItems: RefundLineRequest[] = memo.lineItems.map((line) => ({
     lineItemId: line.lineItemId,
-    quantity: line.quantity,
+    ...(line.amount != null && line.quantity === 0 ? {} : { quantity: line.quantity }),
+    ...(line.amount == null ? {} : { amount: amount(line.amount) }),
     restock: line.restock,
     ...(line.locationId === null ? {} : { locationId: line.locationId }),
   }));
-  const amount = (bag: MoneyBag) => decimalOf(bag.presentment, currency);
   const shipping: ShippingRequest | undefined = fullShipping(order, memo, history)
     ? { fullRefund: true }
     : isZeroBag(memo.shipping.amount)

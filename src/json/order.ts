@@ -93,8 +93,16 @@ function invoiceCodec(ctx: AmountContext): Codec<Invoice> {
   );
 }
 
-/** The order codec with amounts read in `ctx`; refunds must be in `history`'s currencies. */
-function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Codec<Order> {
+/**
+ * The order codec with amounts read in `ctx`; refunds must be in `history`'s
+ * currencies, and a refund without `taxesIncluded` (a v1 memo) takes
+ * `taxesIncluded`, the order's own.
+ */
+function orderCodec(
+  ctx: AmountContext,
+  history: MemoCurrencies | undefined,
+  taxesIncluded = false,
+): Codec<Order> {
   const fields = struct('an order (a JSON object such as {"id": "5", "currency": "USD", ...})', {
     id,
     currency: currencyCode,
@@ -104,7 +112,10 @@ function orderCodec(ctx: AmountContext, history: MemoCurrencies | undefined): Co
     shippingLines: withDefault(array(shippingLineCodec(ctx), "a list of shipping lines"), []),
     invoices: withDefault(array(invoiceCodec(ctx), "a list of invoices"), []),
     refunds: withDefault(
-      array(creditMemoCodec(ctx, history), "a list of credit memos (the refunds already made)"),
+      array(
+        creditMemoCodec(ctx, history, taxesIncluded),
+        "a list of credit memos (the refunds already made)",
+      ),
       [],
     ),
   });
@@ -171,7 +182,7 @@ export function decodeOrder(json: unknown): Either<NonEmptyArray<RefundError>, O
     typeof currency === "string" && ctx.shop !== undefined && ctx.presentment !== undefined
       ? { currency, presentmentCurrency: ctx.presentment.code }
       : undefined;
-  return runDecoder(orderCodec(ctx, history), json);
+  return runDecoder(orderCodec(ctx, history, ownField(json, "taxesIncluded") === true), json);
 }
 
 /**

@@ -32,7 +32,7 @@ import {
 } from "../money/moneyBag.js";
 import { type DutyHistory, refundedAt } from "../order/refundHistory.js";
 import type { SelectedLine } from "./lineSelection.js";
-import { type Proration, prorateOverUnits } from "./proration.js";
+import { type Proration, progressProration, prorateOverUnits } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
 
 /**
@@ -115,20 +115,29 @@ function dutiesWithTax(duties: readonly DutyRefund[]): MoneyBag {
  * The memo line for a selected line. Duties are prorated only with
  * `refundDuties`; otherwise each is listed with zero. `total` is the
  * subtotal, plus the tax unless `taxesIncluded`, plus duties and their taxes.
+ *
+ * A line with amounts (its `progress` `f'` set, §3.9) prorates every
+ * component by the progress rule — `f'` as `numerator` parts of
+ * `denominator`, none now, cumulative with the policy's rounding — and so
+ * does its gross `G = price · n` on a unit refund; refunded by amount, it
+ * is worth exactly its amount: `subtotal` is the amount less its tax (taxes
+ * excluded) or the amount itself, `gross = subtotal + discount`. Every
+ * other line follows §3.1 with `proration`.
  */
 export function refundLine(
   selected: SelectedLine,
   options: { readonly refundDuties: boolean; readonly taxesIncluded: boolean },
   proration: Proration,
 ): CreditMemoLine {
-  const { line, history, quantity } = selected;
-  // The line's units as bigints, converted once for all its components and
-  // passed as plain arguments: an object holding them would be one more
-  // allocation per line.
-  const whole = BigInt(line.quantity);
-  const before = BigInt(history.refundedQuantity);
-  const now = BigInt(quantity);
-  const gross = scaleBag(line.price, now);
+  const { line, history, quantity, progress, amount } = selected;
+  // The line's units (or its progress) as bigints, converted once for all
+  // its components and passed as plain arguments: an object holding them
+  // would be one more allocation per line.
+  const units = progress === null;
+  const whole = units ? BigInt(line.quantity) : progress.denominator;
+  const before = units ? BigInt(history.refundedQuantity) : progress.numerator;
+  const now = units ? BigInt(quantity) : 0n;
+  const rule = units ? proration : progressProration(proration.rounding);
   const discounts = line.discountAllocations;
   const discountAllocations = new Array<DiscountRefund>(discounts.length);
   for (let i = 0; i < discounts.length; i++) {
@@ -139,22 +148,39 @@ export function refundLine(
       whole,
       before,
       now,
-      proration,
+      rule,
     );
     discountAllocations[i] = d.title === undefined ? { amount } : { title: d.title, amount };
   }
-  const taxLines = refundTaxLines(line.taxLines, history.taxLines, whole, before, now, proration);
+  const taxLines = refundTaxLines(line.taxLines, history.taxLines, whole, before, now, rule);
   const duties = refundDuties(
     line.duties,
     history.duties,
     whole,
     before,
     now,
-    options.refundDuties ? proration : undefined,
+    options.refundDuties ? rule : undefined,
   );
   const discount = sumBy(discountAllocations, amountOf);
-  const subtotal = subtractBags(gross, discount);
   const tax = sumBy(taxLines, amountOf);
+  let gross: MoneyBag;
+  let subtotal: MoneyBag;
+  if (amount === null) {
+    gross = units
+      ? scaleBag(line.price, now)
+      : share(
+          scaleBag(line.price, BigInt(line.quantity)),
+          history.grossRefunded,
+          whole,
+          before,
+          now,
+          rule,
+        );
+    subtotal = subtractBags(gross, discount);
+  } else {
+    subtotal = options.taxesIncluded ? amount : subtractBags(amount, tax);
+    gross = addBags(subtotal, discount);
+  }
   const total = addBags(
     options.taxesIncluded ? subtotal : addBags(subtotal, tax),
     dutiesWithTax(duties),
@@ -162,6 +188,7 @@ export function refundLine(
   return {
     lineItemId: line.id,
     quantity,
+    amount,
     price: line.price,
     gross,
     discount,

@@ -67,10 +67,12 @@ const specMemoDecoded: CreditMemo = {
   orderId: "5",
   currency: "USD",
   presentmentCurrency: "USD",
+  taxesIncluded: false,
   lineItems: [
     {
       lineItemId: "3",
       quantity: 1,
+      amount: null,
       price: bag(2200n),
       gross: bag(2200n),
       discount: bag(220n),
@@ -124,7 +126,14 @@ describe("decodeCreditMemo / encodeCreditMemo", () => {
   });
 
   test("write it back exactly, without presentmentCurrency on a single-currency memo", () => {
-    expect(encodeCreditMemo(specMemoDecoded)).toEqual(specMemo);
+    // v2 (§6): the spec's v1 memo is written back with the fields v2 adds,
+    // `taxesIncluded` and each line's `amount` (null: refunded by units).
+    const [line] = specMemo.lineItems;
+    expect(encodeCreditMemo(specMemoDecoded)).toEqual({
+      ...specMemo,
+      taxesIncluded: false,
+      lineItems: [{ ...line, amount: null }],
+    });
     expect(Object.keys(encodeCreditMemo(specMemoDecoded))).not.toContain("presentmentCurrency");
   });
 
