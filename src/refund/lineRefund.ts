@@ -24,6 +24,7 @@ import type { DiscountAllocation, Duty, TaxLine } from "../domain/order.js";
 import {
   addBags,
   amountOf,
+  exceedsOnEitherSide,
   type MoneyBag,
   scaleBag,
   subtractBags,
@@ -32,7 +33,7 @@ import {
 } from "../money/moneyBag.js";
 import { type DutyHistory, refundedAt } from "../order/refundHistory.js";
 import type { SelectedLine } from "./lineSelection.js";
-import { type Proration, progressProration, prorateOverUnits } from "./proration.js";
+import { type Proration, progressProration, prorateAmount, prorateOverUnits } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
 
 /**
@@ -99,6 +100,32 @@ function refundDuties(
     };
   }
   return result;
+}
+
+/**
+ * The gross of a unit refund (or `full`) on a line with amounts (§3.9): the
+ * line's gross `G` prorated like any component, `round(G · f') − R`, the
+ * rest at `f' = 1`. A memo line refunded by amount takes `gross = subtotal
+ * + discount`, which the rounding of its taxes can push a minor unit or two
+ * past `G · f'` — even past `G`: such an over-refunded gross is given back
+ * by the next unit refund, `G − R` (negative), so that a finished line's
+ * gross adds up to `G` and its value to `V` exactly (see docs/decisions.md).
+ */
+function progressGross(
+  g: MoneyBag,
+  refunded: MoneyBag,
+  whole: bigint,
+  before: bigint,
+  rule: Proration,
+): MoneyBag {
+  if (!exceedsOnEitherSide(refunded, g))
+    return prorateOverUnits(g, refunded, whole, before, 0n, rule);
+  const side = (x: bigint, r: bigint): bigint =>
+    r > x ? x - r : prorateAmount(x, r, whole, before, 0n, rule);
+  return {
+    shop: side(g.shop, refunded.shop),
+    presentment: side(g.presentment, refunded.presentment),
+  };
 }
 
 /** A line's duties and their taxes, added up. */
@@ -168,12 +195,11 @@ export function refundLine(
   if (amount === null) {
     gross = units
       ? scaleBag(line.price, now)
-      : share(
+      : progressGross(
           scaleBag(line.price, BigInt(line.quantity)),
           history.grossRefunded,
           whole,
           before,
-          now,
           rule,
         );
     subtotal = subtractBags(gross, discount);
