@@ -14,11 +14,12 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { applyRefund } from "../../src/applyRefund.js";
+import { audit } from "../../src/audit/audit.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
 import type { LineItem, Order } from "../../src/domain/order.js";
 import type { PolicyName } from "../../src/domain/policy.js";
 import type { RefundLineRequest, RefundRequest } from "../../src/domain/refundRequest.js";
-import { encodeCreditMemo } from "../../src/index.js";
+import { decodeOrder, encodeCreditMemo, encodeOrder } from "../../src/index.js";
 import type { MoneyBag } from "../../src/money/moneyBag.js";
 import { FEW_RUNS, RUNS } from "./support.js";
 
@@ -634,6 +635,27 @@ describe("§3.9 line amounts against exact rationals", () => {
       const { steps } = runBoth(c, choices, "default", st);
       // runBoth compared each memo line with the reference; all three steps were made.
       expect(steps.length).toBe(3);
+    },
+  );
+
+  test.prop(
+    [lineCaseArb, choicesArb, fc.constantFrom("default" as const, "bankers" as const)],
+    FEW_RUNS,
+  )(
+    "an audit replays a history of line amounts (and the full refund that ends it) to itself; its JSON copy refunds alike",
+    (c, choices, policy) => {
+      const { order } = runBoth(c, choices, policy, freshState(c));
+      // A copy read back from JSON carries no history: it is read from the memos' amounts.
+      const copy = decodeOrder(JSON.parse(JSON.stringify(encodeOrder(order))));
+      if (copy._tag === "Left") expect.fail(JSON.stringify(copy.left));
+      const finished = applyOk(order, FULL, policy);
+      expect(encodeCreditMemo(applyOk(copy.right, FULL, policy).memo)).toEqual(
+        encodeCreditMemo(finished.memo),
+      );
+      const report = audit(finished.order, policy);
+      if (report._tag === "Left") expect.fail(JSON.stringify(report.left));
+      expect(report.right.discrepancies).toEqual([]);
+      expect(report.right.rejected).toEqual([]);
     },
   );
 });
