@@ -12,13 +12,7 @@ import type { RefundLineRequest } from "../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import { formatInCurrency, toMinorUnits } from "../money/decimal.js";
-import {
-  bagsEqual,
-  exceedsOnEitherSide,
-  type MoneyBag,
-  subtractBags,
-  ZERO,
-} from "../money/moneyBag.js";
+import { bagsEqual, exceedsOnEitherSide, type MoneyBag, ZERO } from "../money/moneyBag.js";
 import type { RoundingMode } from "../money/rounding.js";
 import type { OrderIds } from "../order/orderConsistency.js";
 import {
@@ -36,7 +30,7 @@ import {
   lineGross,
   lineValue,
   progressOf,
-  valueRefunded,
+  valueLeft,
   WHOLE,
 } from "./progress.js";
 
@@ -55,15 +49,6 @@ export interface SelectedLine {
   readonly amount: MoneyBag | null;
   /** `f'` (§3.9) on a line with amounts; `null` for the unit rules of §3.1/§9.1. */
   readonly progress: Fraction | null;
-}
-
-/** The line's value left (§3.9): `V` less the value its memo lines refunded. */
-export function lineValueLeft(
-  line: LineItem,
-  history: LineHistory,
-  taxesIncluded: boolean,
-): MoneyBag {
-  return subtractBags(lineValue(line, taxesIncluded), valueRefunded(history, taxesIncluded));
 }
 
 /** Units of a line not yet refunded. */
@@ -292,15 +277,15 @@ function selectByAmount(
       );
     else withinRestockLimit(line, h, quantity, restock, i, errors);
   }
-  const valueLeft = lineValueLeft(line, h, order.taxesIncluded);
-  if (a !== undefined && a > 0n && a > valueLeft.presentment)
+  const left = valueLeft(line, h, order.taxesIncluded);
+  if (a !== undefined && a > 0n && a > left.presentment)
     errors.push(
       refundErrors.lineOverRefund(
         `${requestPath(i)}.amount`,
         line.id,
         code,
         formatInCurrency(a, code),
-        formatInCurrency(valueLeft.presentment > 0n ? valueLeft.presentment : 0n, code),
+        formatInCurrency(left.presentment > 0n ? left.presentment : 0n, code),
       ),
     );
   if (errors.length > before || a === undefined) return undefined;
@@ -311,8 +296,8 @@ function selectByAmount(
     quantity: quantity ?? 0,
     restock,
     locationId: request.locationId ?? null,
-    amount: freeAmountBag(a, valueLeft, isMultiCurrency(order), rounding),
-    progress: afterAmount(progressOf(line, h, value), a, value, valueLeft.presentment),
+    amount: freeAmountBag(a, left, isMultiCurrency(order), rounding),
+    progress: afterAmount(progressOf(line, h, value), a, value, left.presentment),
   };
 }
 

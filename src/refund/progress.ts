@@ -84,6 +84,11 @@ export function valueRefunded(history: LineHistory, taxesIncluded: boolean): Mon
   return taxesIncluded ? net : addBags(net, sumBags(history.taxLines));
 }
 
+/** The line's value left (§3.9): `V` less the value its memo lines refunded. */
+export function valueLeft(line: LineItem, history: LineHistory, taxesIncluded: boolean): MoneyBag {
+  return subtractBags(lineValue(line, taxesIncluded), valueRefunded(history, taxesIncluded));
+}
+
 /** Whether some memo line of the history refunded the line by amount. */
 export function hasAmounts(history: LineHistory): boolean {
   return history.amountLines > 0;
