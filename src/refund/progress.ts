@@ -55,11 +55,6 @@ export interface Fraction {
 /** The whole line: `f = 1`. */
 export const WHOLE: Fraction = { numerator: 1n, denominator: 1n };
 
-/** Whether the fraction is the whole (`f ≥ 1`). */
-export function isWhole(f: Fraction): boolean {
-  return f.numerator >= f.denominator;
-}
-
 /** The line's gross `G = price · n`, on both sides. */
 export function lineGross(line: LineItem): MoneyBag {
   return scaleBag(line.price, BigInt(line.quantity));

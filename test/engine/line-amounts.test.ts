@@ -459,3 +459,83 @@ describe("§3.9 and §6: chains, codecs and audits", () => {
     expect(paths).toContain("lineItems[0].subtotal");
   });
 });
+
+describe("§3.9 messages, and lines a full refund finishes", () => {
+  const o = order({
+    lineItems: [line("a", 1, "10.00")],
+    invoices: [invoice("i", "10.00")],
+  });
+
+  it("each line-amount error says what is wrong in a sentence", () => {
+    const messages = (lineRequest: RefundLineRequest) =>
+      errorsOf(calculate(o, request({ lineItems: [lineRequest] }))).map((e) => e.message);
+    expect(messages(byAmount("a", "1.001"))).toEqual([
+      "The value at lineItems[0].amount has more fraction digits than USD has.",
+    ]);
+    expect(messages(byAmount("a", "0"))).toEqual([
+      "The value at lineItems[0].amount must be positive (money refunded against the line).",
+    ]);
+    expect(messages({ ...byAmount("a", "1.00"), restock: "cancel" })).toEqual([
+      'The value at lineItems[0].restock must be "no_restock" when the line gives an amount without a quantity: no unit is returned.',
+    ]);
+    expect(messages(byAmount("a", "10.01"))).toEqual([
+      'At most 10.00 USD can still be refunded on item "a", not 10.01 USD.',
+    ]);
+  });
+
+  it("full finishes a line that only an amount touched: no unit left to refund, the gross is", () => {
+    // 4.00 of a 10.00 line without tax: gross 4.00, then full: quantity 1 (the unit is still
+    // there), f' = 1, gross 10.00 − 4.00 = 6.00.
+    const [, full] = applyAll(o, [amountRequest("a", "4.00"), request({ full: true })]);
+    const l = full!.lineItems[0]!;
+    expect([l.quantity, show(l.gross), show(full!.total)]).toEqual([1, "6.00", "6.00"]);
+  });
+
+  it("full finishes a line whose units are gone but whose gross an amount left short", () => {
+    // 1 unit returned for 4.00 of 10.00: no unit left, 6.00 of gross left — full takes it
+    // with quantity 0, not as an adjustment.
+    const [, full] = applyAll(o, [amountRequest("a", "4.00", 1), request({ full: true })]);
+    expect(full!.lineItems.map((l) => [l.quantity, show(l.gross)])).toEqual([[0, "6.00"]]);
+    expect(show(full!.adjustmentPositive)).toBe("0.00");
+  });
+
+  it("a history that refunded a line of value 0 by amount counts as finished", () => {
+    // 2 × 1.00 with 2.00 of discount: V = 0. A memo written elsewhere refunded 0.01 of it by
+    // amount with no unit; progress is then 1, so one unit gives the rests: the discount 2.00
+    // and the gross 2.00 − 0.00 (subtotal 0.00).
+    const zero = order({
+      lineItems: [line("z", 2, "1.00", { discountAllocations: [discount("2.00")] })],
+      invoices: [invoice("i", "1.00")],
+    });
+    const recorded = memoOf(calculate(zero, request({ amount: dec("0.01") })));
+    const history = {
+      ...zero,
+      refunds: [
+        {
+          ...recorded,
+          adjustmentPositive: { shop: 0n, presentment: 0n },
+          lineItems: [
+            {
+              lineItemId: "z",
+              quantity: 0,
+              amount: { shop: 1n, presentment: 1n },
+              price: { shop: 100n, presentment: 100n },
+              gross: { shop: 0n, presentment: 0n },
+              discount: { shop: 0n, presentment: 0n },
+              subtotal: { shop: 0n, presentment: 0n },
+              tax: { shop: 0n, presentment: 0n },
+              discountAllocations: [{ amount: { shop: 0n, presentment: 0n } }],
+              taxLines: [],
+              duties: [],
+              total: { shop: 0n, presentment: 0n },
+              restock: "no_restock" as const,
+              locationId: null,
+            },
+          ],
+        },
+      ],
+    };
+    const l = memoOf(calculate(history, request({ lineItems: [unit("z")] }))).lineItems[0]!;
+    expect([show(l.discount), show(l.gross), show(l.subtotal)]).toEqual(["2.00", "2.00", "0.00"]);
+  });
+});
