@@ -161,7 +161,7 @@ export function selectLines(
       return;
     }
     const { restock } = request;
-    const quantity = request.quantity as number;
+    const quantity = request.quantity ?? Number.NaN;
     const onlyDuties = quantity === 0 && refundDuties && hasDutiesLeft(line, h);
     if (!Number.isSafeInteger(quantity) || (quantity < 1 && !onlyDuties)) {
       errors.push(refundErrors.invalidQuantity(`${requestPath(i)}.quantity`, line.id));
