@@ -240,15 +240,17 @@ function selectByAmount(
   const before = errors.length;
   const code = order.presentmentCurrency;
   const given = request.amount;
-  const a =
-    given === undefined
-      ? undefined
-      : toMinorUnits(given, findCurrency(code) ?? { code, exponent: 0 });
+  // A hand-built request may hold anything here: only an exact decimal converts, never a throw.
+  const decimal =
+    typeof given === "object" && given !== null && typeof given.coefficient === "bigint";
+  const a = decimal ? toMinorUnits(given, findCurrency(code) ?? { code, exponent: 0 }) : undefined;
   if (a === undefined)
     errors.push(
       refundErrors.invalidInput(
         `${requestPath(i)}.amount`,
-        `has more fraction digits than ${code} has`,
+        decimal
+          ? `has more fraction digits than ${code} has`
+          : 'must be an exact decimal amount such as "5.50"',
       ),
     );
   else if (a <= 0n)

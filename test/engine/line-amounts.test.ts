@@ -363,6 +363,18 @@ describe("§3.9 request checks", () => {
     expect(codeAt(negative)).toEqual([["INVALID_INPUT", "lineItems[0].amount"]]);
     expect(codeAt(byAmount("a", "1.001"))).toEqual([["INVALID_INPUT", "lineItems[0].amount"]]);
   });
+  it("a line amount that is no exact decimal (a hand-built request) is INVALID_INPUT, never a throw", () => {
+    for (const amount of [
+      5,
+      "5",
+      null,
+      { coefficient: 5, scale: 0 },
+      { coefficient: 5n, scale: "x" },
+    ])
+      expect(codeAt({ lineItemId: "a", restock: "no_restock", amount: amount as never })).toEqual([
+        ["INVALID_INPUT", "lineItems[0].amount"],
+      ]);
+  });
   it("an amount alone returns no unit: restock must be no_restock", () => {
     expect(codeAt({ ...byAmount("a", "1.00"), restock: "return" })).toEqual([
       ["INVALID_INPUT", "lineItems[0].restock"],
@@ -471,6 +483,9 @@ describe("§3.9 messages, and lines a full refund finishes", () => {
       errorsOf(calculate(o, request({ lineItems: [lineRequest] }))).map((e) => e.message);
     expect(messages(byAmount("a", "1.001"))).toEqual([
       "The value at lineItems[0].amount has more fraction digits than USD has.",
+    ]);
+    expect(messages({ lineItemId: "a", restock: "no_restock", amount: 5 as never })).toEqual([
+      'The value at lineItems[0].amount must be an exact decimal amount such as "5.50".',
     ]);
     expect(messages(byAmount("a", "0"))).toEqual([
       "The value at lineItems[0].amount must be positive (money refunded against the line).",
