@@ -393,6 +393,15 @@ function checkMemoLineShape(
         "the refunded quantity is not a whole number",
       ),
     );
+  // §3.9: a line amount moves the line's progress; one that is not positive would move it back.
+  const amount = memoLine.amount;
+  if (amount != null && (amount.shop <= 0n || amount.presentment <= 0n))
+    errors.push(
+      inconsistent(
+        `refunds[${m}].lineItems[${i}].amount`,
+        "the refunded line amount is not positive",
+      ),
+    );
   if (memoLine.discountAllocations.length > line.discountAllocations.length)
     errors.push(
       inconsistent(

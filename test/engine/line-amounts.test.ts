@@ -553,4 +553,24 @@ describe("§3.9 messages, and lines a full refund finishes", () => {
     const l = memoOf(calculate(history, request({ lineItems: [unit("z")] }))).lineItems[0]!;
     expect([show(l.discount), show(l.gross), show(l.subtotal)]).toEqual(["2.00", "2.00", "0.00"]);
   });
+
+  it("a history line amount that is not positive is INCONSISTENT_ORDER at its path", () => {
+    const after = orderAfterAll(o, [amountRequest("a", "4.00")]);
+    const [memo] = after.refunds;
+    const forged = {
+      ...after,
+      refunds: [
+        {
+          ...memo!,
+          lineItems: [{ ...memo!.lineItems[0]!, amount: { shop: 0n, presentment: 0n } }],
+        },
+      ],
+    };
+    expect(errorsOf(calculate(forged, request({ full: true })))).toEqual([
+      expect.objectContaining({
+        code: "INCONSISTENT_ORDER",
+        path: "refunds[0].lineItems[0].amount",
+      }),
+    ]);
+  });
 });
