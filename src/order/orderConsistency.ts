@@ -393,9 +393,10 @@ function checkMemoLineShape(
         "the refunded quantity is not a whole number",
       ),
     );
-  // §3.9: a line amount moves the line's progress; one that is not positive would move it back.
+  // §3.9: a line amount moves the line's progress (on the presentment side): it is positive
+  // there; its shop side, drawn from the line's shop value left, may be zero but not negative.
   const amount = memoLine.amount;
-  if (amount != null && (amount.shop <= 0n || amount.presentment <= 0n))
+  if (amount != null && (amount.presentment <= 0n || amount.shop < 0n))
     errors.push(
       inconsistent(
         `refunds[${m}].lineItems[${i}].amount`,
