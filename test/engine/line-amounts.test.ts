@@ -10,7 +10,8 @@ import { audit } from "../../src/audit/audit.js";
 import { calculate } from "../../src/calculate.js";
 import type { RefundLineRequest } from "../../src/domain/refundRequest.js";
 import { decodeOrder, encodeCreditMemo, encodeOrder } from "../../src/index.js";
-import { afterAmount, afterUnits } from "../../src/refund/progress.js";
+import { type LineHistory, NO_LINE_HISTORY } from "../../src/order/refundHistory.js";
+import { afterAmount, afterUnits, progressOf } from "../../src/refund/progress.js";
 import { applied, applyAll, orderAfterAll, unit } from "../support/apply.js";
 import {
   bag,
@@ -70,6 +71,54 @@ describe("§3.9 the progress arithmetic", () => {
     expect(afterAmount({ numerator: 1240n, denominator: 3720n }, 827n, 1240n, 828n)).toEqual({
       numerator: 3717n,
       denominator: 3720n,
+    });
+  });
+});
+
+describe("§3.9 progress read from the history", () => {
+  const history = (parts: Partial<LineHistory>): LineHistory => ({ ...NO_LINE_HISTORY, ...parts });
+  const bag1 = (minor: bigint) => ({ shop: minor, presentment: minor });
+
+  it("Σ units without an amount over n, plus Σ amounts over V, over the denominator n·V", () => {
+    // n = 4, V = 10.00: 1 unit by units (units with an amount do not count) and 2.50 by amount:
+    // f = 1/4 + 250/1000 = (1·1000 + 250·4)/4000 = 2000/4000.
+    const h = history({
+      refundedQuantity: 3,
+      quantityWithAmount: 2,
+      amountLines: 1,
+      amountRefunded: bag1(250n),
+    });
+    expect(progressOf(line("a", 4, "2.50"), h, 1000n)).toEqual({
+      numerator: 2000n,
+      denominator: 4000n,
+    });
+  });
+  it("is capped at 1", () => {
+    // 3 of 4 units and 5.00 of 10.00: 3/4 + 1/2 > 1.
+    const h = history({ refundedQuantity: 3, amountLines: 1, amountRefunded: bag1(500n) });
+    expect(progressOf(line("a", 4, "2.50"), h, 1000n)).toEqual({
+      numerator: 4000n,
+      denominator: 4000n,
+    });
+  });
+  it("on a line of value 0: units over n, or the whole once an amount was refunded", () => {
+    expect(progressOf(line("a", 4, "0.00"), history({ refundedQuantity: 1 }), 0n)).toEqual({
+      numerator: 1n,
+      denominator: 4n,
+    });
+    const h = history({ amountLines: 1, amountRefunded: bag1(1n) });
+    expect(progressOf(line("a", 4, "0.00"), h, 0n)).toEqual({ numerator: 1n, denominator: 1n });
+  });
+  it("afterAmount: the whole on a line of value 0; never below 0 in the corner", () => {
+    expect(afterAmount({ numerator: 0n, denominator: 4n }, 1n, 0n, 5n)).toEqual({
+      numerator: 1n,
+      denominator: 1n,
+    });
+    // f = 9/10 (n = 1, V = 10), a = 2 with 13 left (a history that refunded a negative value):
+    // 9/10 + 2/10 ≥ 1, f' = 1 − (13 − 2)/10 < 0 → 0.
+    expect(afterAmount({ numerator: 9n, denominator: 10n }, 2n, 10n, 13n)).toEqual({
+      numerator: 0n,
+      denominator: 10n,
     });
   });
 });
