@@ -156,7 +156,8 @@ export function refundLine(
   options: { readonly refundDuties: boolean; readonly taxesIncluded: boolean },
   proration: Proration,
 ): CreditMemoLine {
-  const { line, history, quantity, progress, amount } = selected;
+  const { line, history, quantity, progress } = selected;
+  const lineAmount = selected.amount;
   // The line's units (or its progress) as bigints, converted once for all
   // its components and passed as plain arguments: an object holding them
   // would be one more allocation per line.
@@ -192,7 +193,7 @@ export function refundLine(
   const tax = sumBy(taxLines, amountOf);
   let gross: MoneyBag;
   let subtotal: MoneyBag;
-  if (amount === null) {
+  if (lineAmount === null) {
     gross = units
       ? scaleBag(line.price, now)
       : progressGross(
@@ -204,7 +205,7 @@ export function refundLine(
         );
     subtotal = subtractBags(gross, discount);
   } else {
-    subtotal = options.taxesIncluded ? amount : subtractBags(amount, tax);
+    subtotal = options.taxesIncluded ? lineAmount : subtractBags(lineAmount, tax);
     gross = addBags(subtotal, discount);
   }
   const total = addBags(
@@ -214,7 +215,7 @@ export function refundLine(
   return {
     lineItemId: line.id,
     quantity,
-    amount,
+    amount: lineAmount,
     price: line.price,
     gross,
     discount,
