@@ -45,9 +45,11 @@ export function refundedOrder(memos: number, lines: number, captures: number): O
     orderId: o.id,
     currency: "USD",
     presentmentCurrency: "USD",
+    taxesIncluded: false,
     lineItems: [
       {
         lineItemId: `l${k % lines}`,
+        amount: null,
         quantity: 1,
         price: ONE,
         gross: ONE,

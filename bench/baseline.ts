@@ -45,7 +45,7 @@ export function baselineRefund(order: Order, request: RefundRequest): BaselineTo
     const line = requested.lineItemId === undefined ? undefined : byId.get(requested.lineItemId);
     if (line === undefined) continue;
     const n = BigInt(line.quantity);
-    const q = BigInt(requested.quantity);
+    const q = BigInt(requested.quantity ?? 0);
     const whole = q === n;
     let lineDiscount = 0n;
     let shopDiscount = 0n;
@@ -102,7 +102,7 @@ export function oneSidedBaselineRefund(order: Order, request: RefundRequest): Ba
     const line = requested.lineItemId === undefined ? undefined : byId.get(requested.lineItemId);
     if (line === undefined) continue;
     const n = BigInt(line.quantity);
-    const q = BigInt(requested.quantity);
+    const q = BigInt(requested.quantity ?? 0);
     const whole = q === n;
     let lineDiscount = 0n;
     for (const d of line.discountAllocations)

@@ -20,6 +20,7 @@ export function centMemo(id: string, idempotencyKey: string | null = null): Cred
     orderId: "o",
     currency: "USD",
     presentmentCurrency: "USD",
+    taxesIncluded: false,
     lineItems: [],
     shipping: { amount: ZERO, tax: ZERO, maximumRefundable: ZERO, lines: [] },
     adjustmentPositive: dollars(1n),
@@ -105,6 +106,7 @@ export function manyDuties(n: number, memos = n): Order {
     const memoLine: CreditMemoLine = {
       lineItemId: "a",
       quantity: 0,
+      amount: null,
       price: line.price,
       gross: ZERO,
       discount: ZERO,

@@ -326,7 +326,14 @@ function refundOnCheckedHistory(
   const selection =
     request.full && request.lineItems.length === 0
       ? { errors: [], lines: selectEverythingLeft(order, history) }
-      : selectLines(order, ids, request.lineItems, history, request.refundDuties);
+      : selectLines(
+          order,
+          ids,
+          request.lineItems,
+          history,
+          request.refundDuties,
+          prorations.rounding,
+        );
   const payoutAsk: PayoutAsk =
     replay === undefined ? payoutAskOf(request, free.amounts.transactions) : { kind: "none" };
   const shippingAsk = shippingAskOf(request, free.amounts.shipping);
@@ -441,6 +448,7 @@ function refundOnCheckedHistory(
     orderId: order.id,
     currency: order.currency,
     presentmentCurrency: order.presentmentCurrency,
+    taxesIncluded: order.taxesIncluded,
     lineItems: lines,
     shipping: shipping.shipping,
     adjustmentPositive: adjustments.positive,
@@ -461,11 +469,14 @@ function refundOnCheckedHistory(
 }
 
 /**
- * Whether a memo line has no unit and no duty money: a duty-only line
- * (quantity 0) whose duties and their taxes are all zero.
+ * Whether a memo line refunds nothing: no unit, no line amount, no gross,
+ * discount or tax (what `full` finishes of a line an amount left part
+ * refunded), and duties and duty taxes all zero.
  */
 function isIdleLine(line: CreditMemoLine): boolean {
-  if (line.quantity !== 0) return false;
+  // A line refunded by amount, or one `full` finishes (§3.9), refunds money with no unit.
+  if (line.quantity !== 0 || line.amount !== null) return false;
+  if (!isZeroBag(line.gross) || !isZeroBag(line.discount) || !isZeroBag(line.tax)) return false;
   for (const duty of line.duties) {
     if (!isZeroBag(duty.amount)) return false;
     for (const tax of duty.taxLines) if (!isZeroBag(tax.amount)) return false;

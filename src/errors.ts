@@ -10,7 +10,7 @@
  */
 
 /** What an `OVER_REFUND` is about. @category Errors */
-export type OverRefundSubject = "quantity" | "shipping" | "money" | "invoice";
+export type OverRefundSubject = "quantity" | "line" | "shipping" | "money" | "invoice";
 
 /** JSON does not match the formats of [§1](../docs/specification.md#1-money), [§2](../docs/specification.md#2-order) or [§4](../docs/specification.md#4-refund-request). @category Errors */
 export interface InvalidInputError {
@@ -93,21 +93,27 @@ export interface QuantityOverRefundError {
   /** Units left to refund on the line; never negative ([§5](../docs/specification.md#5-validation-and-typed-errors) v2). */
   readonly maximum: number;
 }
-/** More shipping or money than is left (in total, or on one invoice). @category Errors */
+/**
+ * More money than is left: on a line (a line amount, [§3.9](../docs/specification.md#39-line-amounts-v2)), of the shipping,
+ * in total, or on one invoice.
+ * @category Errors
+ */
 export interface MoneyOverRefundError {
   /** Discriminant: always `"OVER_REFUND"`. */
   readonly code: "OVER_REFUND";
   /**
-   * `shipping`: more than the shipping left; `money`: more than the order's money left; `invoice`:
-   * more than one invoice's money left.
+   * `line`: a line amount above the line's value left ([§3.9](../docs/specification.md#39-line-amounts-v2)); `shipping`: more than the shipping
+   * left; `money`: more than the order's money left; `invoice`: more than one invoice's money left.
    */
-  readonly subject: "shipping" | "money" | "invoice";
+  readonly subject: "line" | "shipping" | "money" | "invoice";
   /** A sentence a support agent could read to a customer. */
   readonly message: string;
   /** The request field at fault; absent for `money`, which is about the total. */
   readonly path?: string;
   /** The invoice, for `subject: "invoice"`. */
   readonly invoiceId?: string;
+  /** The order line, for `subject: "line"`. */
+  readonly lineItemId?: string;
   /**
    * The currency of the amounts in this error: the presentment currency (on a multi-currency
    * order every limit of this error is presentment money, [§3.2](../docs/specification.md#32-shipping), [§3.8](../docs/specification.md#38-free-amounts-and-currency) v2).
@@ -410,6 +416,29 @@ export const refundErrors = {
       message: `Only ${maximum} of item "${lineItemId}" can still be refunded, not ${requested}.`,
       path,
       lineItemId,
+      requested,
+      maximum,
+    };
+  },
+  /**
+   * `OVER_REFUND` of a line amount ([§3.9](../docs/specification.md#39-line-amounts-v2)): `maximum` is the line's value left (decimal strings in
+   * `currency`, the presentment currency).
+   */
+  lineOverRefund: (
+    path: string,
+    lineItemId: string,
+    currency: string,
+    requested: string,
+    left: string,
+  ): MoneyOverRefundError => {
+    const maximum = atLeastZeroAmount(left);
+    return {
+      code: "OVER_REFUND",
+      subject: "line",
+      message: `At most ${money(maximum, currency)} can still be refunded on item "${lineItemId}", not ${money(requested, currency)}.`,
+      path,
+      lineItemId,
+      currency,
       requested,
       maximum,
     };

@@ -32,7 +32,7 @@ export function dineroRefundTotal(order: Order, request: RefundRequest): bigint 
   for (const requested of request.lineItems) {
     const line = requested.lineItemId === undefined ? undefined : byId.get(requested.lineItemId);
     if (line === undefined) continue;
-    const q = BigInt(requested.quantity);
+    const q = BigInt(requested.quantity ?? 0);
     const kept = BigInt(line.quantity) - q;
     const share = (amount: bigint): Dinero<bigint> =>
       kept === 0n ? money(amount) : (allocate(money(amount), [q, kept])[0] as Dinero<bigint>);

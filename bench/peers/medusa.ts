@@ -96,7 +96,7 @@ export function medusaRefund(order: Order, request: RefundRequest): MedusaRefund
       unitPrice: major(line.price.presentment),
       discounts: line.discountAllocations.map((d) => major(d.amount.presentment)),
       rates: rates(line.taxLines, line.price.presentment * BigInt(line.quantity) - discount),
-      returned: requested.quantity,
+      returned: requested.quantity ?? 0,
     });
   }
   const shipping =

@@ -174,6 +174,7 @@ function memoLine(
   return {
     lineItemId: line.id,
     quantity: recorded.quantity,
+    amount: null,
     price: line.price,
     gross,
     discount,
@@ -287,6 +288,7 @@ export function buildCreditMemos(
       orderId: order.id,
       currency: order.currency,
       presentmentCurrency: order.presentmentCurrency,
+      taxesIncluded: order.taxesIncluded,
       lineItems: lines,
       shipping,
       adjustmentPositive: recorded.adjustmentPositive,

@@ -81,13 +81,25 @@ export function emptiesOrder(
 }
 
 /**
+ * Whether some line of the memo was refunded by amount before it ([§3.9](../../docs/specification.md#39-line-amounts-v2)): a
+ * full refund finishes such a line at progress 1, which no unit request
+ * can say.
+ */
+function finishesLinesWithAmounts(memo: CreditMemo, history: RefundHistory): boolean {
+  return memo.lineItems.some(
+    (line) => line.amount == null && lineHistoryOf(history, line.lineItemId).amountLines > 0,
+  );
+}
+
+/**
  * The requests that may reproduce `memo` on the order as it stood before
  * it (`history` is that order's refunds read back, `moneyLeft` its money
  * left when the caller keeps it): the explicit request of
  * {@link replayRequest}, and — for a memo that empties a multi-currency
- * order (see {@link emptiesOrder}) — also `full: true`, with the memo's
- * negative adjustment if any, whose adjustments are fitted to the money
- * left on both sides ([§3.6](../../docs/specification.md#36-full-refund)).
+ * order (see {@link emptiesOrder}), or that empties an order with lines
+ * refunded by amount before ([§3.9](../../docs/specification.md#39-line-amounts-v2): `full` finishes them) — also
+ * `full: true`, with the memo's negative adjustment if any, whose
+ * adjustments are fitted to the money left on both sides ([§3.6](../../docs/specification.md#36-full-refund)).
  */
 export function replayRequests(
   order: Order,
@@ -96,7 +108,11 @@ export function replayRequests(
   moneyLeft?: MoneyBag,
 ): readonly RefundRequest[] {
   const explicit = replayRequest(order, memo, history);
-  if (!isMultiCurrency(order) || !emptiesOrder(order, memo, history, moneyLeft)) return [explicit];
+  if (
+    !(isMultiCurrency(order) || finishesLinesWithAmounts(memo, history)) ||
+    !emptiesOrder(order, memo, history, moneyLeft)
+  )
+    return [explicit];
   const { notify, reason, note, idempotencyKey, adjustmentNegative } = explicit;
   const carried = {
     notify,
@@ -114,7 +130,9 @@ export function replayRequests(
 /**
  * The explicit request for `memo`:
  *
- * - lines: `lineItemId`, `quantity`, `restock` and `locationId` as recorded;
+ * - lines: `lineItemId`, `quantity`, `restock` and `locationId` as recorded,
+ *   and the line `amount` ([§3.9](../../docs/specification.md#39-line-amounts-v2), presentment side) when recorded — then
+ *   without `quantity` when it is 0 (an amount alone returns no unit);
  * - shipping: the recorded presentment amount as `{fullRefund: false, amount}`
  *   when it is not zero — or `{fullRefund: true}` when the memo refunds all
  *   the shipping left and taxes a line of which no shipping was left;
@@ -135,13 +153,14 @@ export function replayRequest(
     ...(memo.note === null ? {} : { note: memo.note }),
     ...(memo.idempotencyKey === null ? {} : { idempotencyKey: memo.idempotencyKey }),
   };
+  const amount = (bag: MoneyBag) => decimalOf(bag.presentment, currency);
   const lineItems: RefundLineRequest[] = memo.lineItems.map((line) => ({
     lineItemId: line.lineItemId,
-    quantity: line.quantity,
+    ...(line.amount != null && line.quantity === 0 ? {} : { quantity: line.quantity }),
+    ...(line.amount == null ? {} : { amount: amount(line.amount) }),
     restock: line.restock,
     ...(line.locationId === null ? {} : { locationId: line.locationId }),
   }));
-  const amount = (bag: MoneyBag) => decimalOf(bag.presentment, currency);
   const shipping: ShippingRequest | undefined = fullShipping(order, memo, history)
     ? { fullRefund: true }
     : isZeroBag(memo.shipping.amount)

@@ -52,6 +52,12 @@ export interface CreditMemoLine {
   readonly lineItemId: string;
   /** Units refunded by this memo. */
   readonly quantity: number;
+  /**
+   * The line amount the request gave ([§3.9](../../docs/specification.md#39-line-amounts-v2)): the money refunded against the line, its `subtotal +
+   * tax` (taxes excluded) or its `subtotal` (taxes included); `null` when the line was refunded by
+   * units. The history reads the line's progress back from it.
+   */
+  readonly amount: MoneyBag | null;
   /** The order line's unit price before discounts. */
   readonly price: MoneyBag;
   /** `price × quantity`, exact. */
@@ -149,6 +155,11 @@ export interface CreditMemo {
   readonly currency: string;
   /** The order's presentment currency: the `presentment` side of every bag. */
   readonly presentmentCurrency: string;
+  /**
+   * Copied from the order ([§6](../../docs/specification.md#6-credit-memo)): whether line subtotals and shipping amounts contain their tax (then
+   * `total` does not add `tax` again).
+   */
+  readonly taxesIncluded: boolean;
   /** The refunded lines, in the order of the request (of the order, for a full refund). */
   readonly lineItems: readonly CreditMemoLine[];
   /** The refunded shipping, line by line. */

@@ -9,7 +9,10 @@ import type { RestockType } from "./creditMemo.js";
 
 /**
  * A line to refund, named by `lineItemId` or by `sku` (2Checkout's product
- * code). `quantity` is checked by the engine (`INVALID_QUANTITY`).
+ * code), by units (`quantity`), by money (`amount`, [§3.9](../../docs/specification.md#39-line-amounts-v2)) or both; at least
+ * one of the two is required. `quantity` is checked by the engine
+ * (`INVALID_QUANTITY`), `amount` too (`INVALID_INPUT` unless positive,
+ * `OVER_REFUND` with subject `line` above the line's value left).
  * @category Domain
  */
 export interface RefundLineRequest {
@@ -20,12 +23,15 @@ export interface RefundLineRequest {
    * `INVALID_INPUT`.
    */
   readonly sku?: string;
-  /** Units to refund: a positive whole number, at most the units left. */
-  readonly quantity: number;
   /**
-   * Money refunded against the line ([§3.9](../../docs/specification.md#39-line-amounts-v2), presentment money): its subtotal plus tax (taxes
-   * excluded) or its subtotal (taxes included). Written by the 2Checkout adapter for an item whose
-   * `Amount` is not what its units are worth; the engine honours it with [§3.9](../../docs/specification.md#39-line-amounts-v2) (issue 11).
+   * Units to refund: a positive whole number, at most the units left. Absent with an `amount`
+   * alone: no unit is returned.
+   */
+  readonly quantity?: number;
+  /**
+   * Money refunded against the line ([§3.9](../../docs/specification.md#39-line-amounts-v2)), presentment money in the memo line's terms: its
+   * `subtotal + tax` (taxes excluded) or its `subtotal` (taxes included). With `quantity`, the
+   * units are returned but the money is `amount`.
    */
   readonly amount?: DecimalAmount;
   /** `no_restock`, `cancel` (unfulfilled units) or `return` (fulfilled units). */

@@ -106,6 +106,8 @@ function memoLineCodec(ctx: AmountContext): Codec<CreditMemoLine> {
   return struct("a credit memo line (a JSON object)", {
     lineItemId: id,
     quantity: integer(0),
+    // §3.9, v2: a v1 memo line has no amount (null: refunded by units).
+    amount: nullable(bag),
     price: bag,
     gross: bag,
     discount: bag,
@@ -157,12 +159,15 @@ export type MemoCurrencies = Pick<Order, "currency" | "presentmentCurrency">;
 
 /**
  * The memo codec with amounts read in `ctx`. With `expected`, the memo's
- * currencies must be the order's (`INCONSISTENT_ORDER` otherwise).
+ * currencies must be the order's (`INCONSISTENT_ORDER` otherwise). A memo
+ * without `taxesIncluded` (written before v2) gets `taxesIncluded`: the
+ * order's when the memo is read as part of an order, else `false`.
  * @internal
  */
 export function creditMemoCodec(
   ctx: AmountContext,
   expected: MemoCurrencies | undefined,
+  taxesIncluded = false,
 ): Codec<CreditMemo> {
   const bag = moneyBag(ctx);
   const signedBag = moneyBag(ctx, true); // a memo subtotal may be negative, see memoLineCodec
@@ -173,6 +178,7 @@ export function creditMemoCodec(
       orderId: id,
       currency: currencyCode,
       presentmentCurrency: optional(currencyCode),
+      taxesIncluded: withDefault(boolean, taxesIncluded),
       lineItems: withDefault(array(memoLineCodec(ctx), "a list of credit memo lines"), []),
       shipping: shippingRefundCodec(ctx),
       adjustmentPositive: bag,
@@ -252,8 +258,9 @@ const memoEncoders = memoized<Codec<CreditMemo>>();
 export function auditedMemoCodec(
   ctx: AmountContext,
   expected: MemoCurrencies | undefined,
+  taxesIncluded = false,
 ): Codec<CreditMemo> {
-  const inOrderCurrencies = creditMemoCodec(ctx, expected);
+  const inOrderCurrencies = creditMemoCodec(ctx, expected, taxesIncluded);
   return new t.Type<CreditMemo, JsonValue, unknown>(
     inOrderCurrencies.name,
     inOrderCurrencies.is,
@@ -268,7 +275,7 @@ export function auditedMemoCodec(
         (own.shop.code !== expected.currency ||
           own.presentment.code !== expected.presentmentCurrency);
       return foreign
-        ? creditMemoCodec(own, undefined).validate(u, c)
+        ? creditMemoCodec(own, undefined, taxesIncluded).validate(u, c)
         : inOrderCurrencies.validate(u, c);
     },
     inOrderCurrencies.encode,
@@ -284,7 +291,10 @@ export function auditedMemoCodec(
  * currencies; a memo in other currencies than its order's is then
  * `INCONSISTENT_ORDER`. `note`, `reason`, `idempotencyKey`, `locationId` and
  * `gateway` may be `null`; lists default to empty, `restock` to
- * `"no_restock"`, `notify` to `false`. Unknown keys are ignored.
+ * `"no_restock"`, `notify` to `false`. Unknown keys are ignored. A memo
+ * written before v2 still reads: a line without `amount` was refunded by
+ * units (`null`), and a memo without `taxesIncluded` reads as `false` (a
+ * memo read with its order by `decodeOrder` takes the order's instead).
  *
  * @param json - any value, typically from `JSON.parse`.
  * @param order - the order the memo belongs to (its currencies), if known.
@@ -358,7 +368,8 @@ export function encodingContext(doc: MemoCurrencies): AmountContext {
  * Writes a credit memo as the plain JSON of [§6](../../docs/specification.md#6-credit-memo): amounts as strings with
  * exactly the currency's fraction digits (`"21.44"`), bags
  * `{"shop", "presentment"}` on multi-currency memos (which also carry
- * `presentmentCurrency`), `null` for absent `note`, `reason`,
+ * `presentmentCurrency`), `taxesIncluded` always, each line's `amount`
+ * ([§3.9](../../docs/specification.md#39-line-amounts-v2)) or `null`, `null` for absent `note`, `reason`,
  * `idempotencyKey`, `locationId` and `gateway`.
  * `decodeCreditMemo(encodeCreditMemo(memo))` gives back `memo`.
  *

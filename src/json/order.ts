@@ -104,12 +104,15 @@ function invoiceCodec(ctx: AmountContext): Codec<Invoice> {
 
 /**
  * The order codec with amounts read in `ctx`; refunds must be in
- * `history`'s currencies (`memoCodec`: read otherwise, for an audit).
+ * `history`'s currencies (`memoCodec`: read otherwise, for an audit), and a
+ * refund without `taxesIncluded` (a v1 memo) takes `taxesIncluded`, the
+ * order's own.
  */
 function orderCodec(
   ctx: AmountContext,
   history: MemoCurrencies | undefined,
   memoCodec: typeof creditMemoCodec = creditMemoCodec,
+  taxesIncluded = false,
 ): Codec<Order> {
   const fields = struct('an order (a JSON object such as {"id": "5", "currency": "USD", ...})', {
     id,
@@ -120,7 +123,10 @@ function orderCodec(
     shippingLines: withDefault(array(shippingLineCodec(ctx), "a list of shipping lines"), []),
     invoices: withDefault(array(invoiceCodec(ctx), "a list of invoices"), []),
     refunds: withDefault(
-      array(memoCodec(ctx, history), "a list of credit memos (the refunds already made)"),
+      array(
+        memoCodec(ctx, history, taxesIncluded),
+        "a list of credit memos (the refunds already made)",
+      ),
       [],
     ),
   });
@@ -211,8 +217,16 @@ function decodeOrderWith(
       typeof currency === "string" && ctx.shop !== undefined && ctx.presentment !== undefined
         ? { currency, presentmentCurrency: ctx.presentment.code }
         : undefined;
+    // A v1 memo without `taxesIncluded` takes the order's (§6).
+    const taxesIncluded = ownField(input, "taxesIncluded") === true;
     // `history` follows from `ctx` (it is set exactly when both codes are known).
-    return { codec: decoders(contextKey(ctx), () => orderCodec(ctx, history, memoCodec)), input };
+    const key = contextKey(ctx);
+    return {
+      codec: decoders(key === undefined ? undefined : `${key} ${taxesIncluded}`, () =>
+        orderCodec(ctx, history, memoCodec, taxesIncluded),
+      ),
+      input,
+    };
   });
 }
 

@@ -39,14 +39,25 @@ const lineRequest: Codec<RefundLineRequest> = struct(
   {
     lineItemId: optional(id),
     sku: optional(id),
-    quantity: number,
+    quantity: optional(number),
+    amount: optional(decimalAmount),
     restock: withDefault(restockType, "no_restock"),
     locationId: optional(string),
   },
-  (_, raw): FieldProblem[] =>
-    absent(ownField(raw, "lineItemId")) && absent(ownField(raw, "sku"))
+  (_, raw): FieldProblem[] => [
+    ...(absent(ownField(raw, "lineItemId")) && absent(ownField(raw, "sku"))
       ? [{ field: "", problem: 'must name the item to refund with "lineItemId" or "sku"' }]
-      : [],
+      : []),
+    // §3.9: units, money against the line, or both — at least one of them.
+    ...(absent(ownField(raw, "quantity")) && absent(ownField(raw, "amount"))
+      ? [
+          {
+            field: "quantity",
+            problem: 'is required unless the line gives an "amount"; it must be a number such as 1',
+          },
+        ]
+      : []),
+  ],
 );
 
 const shippingRequest: Codec<ShippingRequest> = struct(
@@ -102,7 +113,8 @@ const refundRequest: Codec<RefundRequest> = struct(
  * `"no_restock"`, `refundDuties`, `full` and `notify` to `false`. Free amounts
  * (`shipping.amount`, `adjustmentPositive`, `adjustmentNegative`, `amount`,
  * `transactions[].amount`) stay exact decimals: their currency is only known
- * against the order, where the engine converts them. A line's `quantity` may
+ * against the order, where the engine converts them; so does a line's
+ * `amount` ([§3.9](../../docs/specification.md#39-line-amounts-v2)). A line needs `quantity`, `amount` or both; its `quantity` may
  * be any JSON number (the engine reports `INVALID_QUANTITY`); cross-field
  * rules (`full` with lines, `invoiceId` with `transactions`, an ambiguous
  * `sku`) are the engine's too. Unknown keys are ignored, `null` counts as

@@ -229,6 +229,11 @@ export type CreditMemoLineJson<A extends AmountJson = AmountJson> = {
   readonly restock: "no_restock" | "cancel" | "return";
   /** Where returned units go back to stock, or `null`. */
   readonly locationId: string | null;
+  /**
+   * The money refunded against the line ([§3.9](../../docs/specification.md#39-line-amounts-v2)), or `null` when it was
+   * refunded by units; absent in memos written before v2 (read as `null`).
+   */
+  readonly amount?: A | null;
 };
 
 /**
@@ -322,6 +327,11 @@ export type CreditMemoFieldsJson<A extends AmountJson> = {
   /** The request's idempotency key, or `null`. */
   readonly idempotencyKey: string | null;
   /**
+   * Whether line subtotals and shipping contain their tax, copied from the order
+   * ([§6](../../docs/specification.md#6-credit-memo) v2); absent in memos written before v2 (read as the order's, or false).
+   */
+  readonly taxesIncluded?: boolean;
+  /**
    * Shop money, signed (`"-0.01"`), never a bag: the transactions' shop sum minus the memo's shop
    * total ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)). Written on every
    * multi-currency memo; on a single-currency memo only when not zero (never, for a memo
@@ -386,8 +396,10 @@ export type RefundLineRequestJson = {
   readonly lineItemId?: string;
   /** The product code of the line to refund (instead of `lineItemId`). */
   readonly sku?: string;
-  /** Units to refund. */
-  readonly quantity: number;
+  /** Units to refund (absent with an `amount` alone). */
+  readonly quantity?: number;
+  /** Money refunded against the line ([§3.9](../../docs/specification.md#39-line-amounts-v2)), presentment money. */
+  readonly amount?: string;
   /** `"no_restock"`, `"cancel"` or `"return"`. */
   readonly restock: "no_restock" | "cancel" | "return";
   /** Where returned units go back to stock. */

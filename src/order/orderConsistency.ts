@@ -437,6 +437,16 @@ function checkMemoLineShape(
         "the refunded quantity is not a whole number",
       ),
     );
+  // §3.9: a line amount moves the line's progress (on the presentment side): it is positive
+  // there; its shop side, drawn from the line's shop value left, may be zero but not negative.
+  const amount = memoLine.amount;
+  if (amount != null && (amount.presentment <= 0n || amount.shop < 0n))
+    errors.push(
+      inconsistent(
+        `refunds[${m}].lineItems[${i}].amount`,
+        "the refunded line amount is not positive",
+      ),
+    );
   if (memoLine.discountAllocations.length > line.discountAllocations.length)
     errors.push(
       inconsistent(

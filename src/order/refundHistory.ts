@@ -22,6 +22,14 @@ export interface LineHistory {
   readonly refundedQuantity: number;
   readonly returnedQuantity: number;
   readonly cancelledQuantity: number;
+  /** Σ `gross` of the memo lines ([§3.9](../../docs/specification.md#39-line-amounts-v2): the gross is a component of the line's progress). */
+  readonly grossRefunded: MoneyBag;
+  /** How many memo lines refunded the line by amount ([§3.9](../../docs/specification.md#39-line-amounts-v2)). */
+  readonly amountLines: number;
+  /** Σ `amount` of the memo lines with one. */
+  readonly amountRefunded: MoneyBag;
+  /** Σ `quantity` of the memo lines with an amount (their units do not move the progress). */
+  readonly quantityWithAmount: number;
   /** By position of the order line's `discountAllocations`. */
   readonly discountAllocations: readonly MoneyBag[];
   /** By position of the order line's `taxLines`. */
@@ -130,6 +138,10 @@ export const NO_LINE_HISTORY: LineHistory = {
   refundedQuantity: 0,
   returnedQuantity: 0,
   cancelledQuantity: 0,
+  grossRefunded: ZERO,
+  amountLines: 0,
+  amountRefunded: ZERO,
+  quantityWithAmount: 0,
   discountAllocations: [],
   taxLines: [],
   duties: NO_DUTIES,
@@ -152,6 +164,10 @@ interface LineTally {
   refundedQuantity: number;
   returnedQuantity: number;
   cancelledQuantity: number;
+  grossRefunded: MoneyBag;
+  amountLines: number;
+  amountRefunded: MoneyBag;
+  quantityWithAmount: number;
   readonly discountAllocations: MoneyBag[];
   readonly taxLines: MoneyBag[];
   /** Shared and empty until the first duty is refunded: most lines have none. */
@@ -197,6 +213,13 @@ function addLine(tally: LineTally, line: CreditMemoLine): void {
   tally.refundedQuantity += line.quantity;
   if (line.restock === "return") tally.returnedQuantity += line.quantity;
   if (line.restock === "cancel") tally.cancelledQuantity += line.quantity;
+  tally.grossRefunded = addBags(tally.grossRefunded, line.gross);
+  // `!= null`: a memo built by hand before v2 may lack the field altogether.
+  if (line.amount != null) {
+    tally.amountLines += 1;
+    tally.amountRefunded = addBags(tally.amountRefunded, line.amount);
+    tally.quantityWithAmount += line.quantity;
+  }
   addByPosition(tally.discountAllocations, line.discountAllocations);
   addByPosition(tally.taxLines, line.taxLines);
   addDuties(tally, line);
@@ -211,6 +234,10 @@ function firstLineTally(line: CreditMemoLine): LineTally {
     refundedQuantity: line.quantity,
     returnedQuantity: line.restock === "return" ? line.quantity : 0,
     cancelledQuantity: line.restock === "cancel" ? line.quantity : 0,
+    grossRefunded: line.gross,
+    amountLines: line.amount == null ? 0 : 1,
+    amountRefunded: line.amount ?? ZERO,
+    quantityWithAmount: line.amount == null ? 0 : line.quantity,
     discountAllocations: line.discountAllocations.map(amountOf),
     taxLines: line.taxLines.map(amountOf),
     duties: NO_DUTIES,
@@ -334,6 +361,10 @@ function addLineHistories(a: LineHistory, b: LineHistory): LineHistory {
     refundedQuantity: a.refundedQuantity + b.refundedQuantity,
     returnedQuantity: a.returnedQuantity + b.returnedQuantity,
     cancelledQuantity: a.cancelledQuantity + b.cancelledQuantity,
+    grossRefunded: addBags(a.grossRefunded, b.grossRefunded),
+    amountLines: a.amountLines + b.amountLines,
+    amountRefunded: addBags(a.amountRefunded, b.amountRefunded),
+    quantityWithAmount: a.quantityWithAmount + b.quantityWithAmount,
     discountAllocations: addPositions(a.discountAllocations, b.discountAllocations),
     taxLines: addPositions(a.taxLines, b.taxLines),
     duties: mergeInto(a.duties, b.duties, addDutyHistories),

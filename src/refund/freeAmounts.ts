@@ -51,6 +51,10 @@ function namedFreeAmounts(request: RefundRequest): Named[] {
       path: `transactions[${i}].amount`,
       value: t.amount,
     });
+  // §3.9: line amounts are presentment money too (converted with the line, in lineSelection.ts).
+  for (const [i, line] of request.lineItems.entries())
+    if (line.amount !== undefined)
+      named.push({ field: "lineItems.amount", path: `lineItems[${i}].amount`, value: line.amount });
   return named;
 }
 

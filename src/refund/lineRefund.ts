@@ -24,6 +24,7 @@ import type { DiscountAllocation, Duty, TaxLine } from "../domain/order.js";
 import {
   addBags,
   amountOf,
+  exceedsOnEitherSide,
   type MoneyBag,
   scaleBag,
   subtractBags,
@@ -32,7 +33,7 @@ import {
 } from "../money/moneyBag.js";
 import { type DutyHistory, refundedAt } from "../order/refundHistory.js";
 import type { SelectedLine } from "./lineSelection.js";
-import { type Proration, prorateOverUnits } from "./proration.js";
+import { type Proration, progressProration, prorateAmount, prorateOverUnits } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
 
 /**
@@ -101,6 +102,32 @@ function refundDuties(
   return result;
 }
 
+/**
+ * The gross of a unit refund (or `full`) on a line with amounts ([§3.9](../../docs/specification.md#39-line-amounts-v2)): the
+ * line's gross `G` prorated like any component, `round(G · f') − R`, the
+ * rest at `f' = 1`. A memo line refunded by amount takes `gross = subtotal
+ * + discount`, which the rounding of its taxes can push a minor unit or two
+ * past `G · f'` — even past `G`: such an over-refunded gross is given back
+ * by the next unit refund, `G − R` (negative), so that a finished line's
+ * gross adds up to `G` and its value to `V` exactly (see docs/decisions.md).
+ */
+function progressGross(
+  g: MoneyBag,
+  refunded: MoneyBag,
+  whole: bigint,
+  before: bigint,
+  rule: Proration,
+): MoneyBag {
+  if (!exceedsOnEitherSide(refunded, g))
+    return prorateOverUnits(g, refunded, whole, before, 0n, rule);
+  const side = (x: bigint, r: bigint): bigint =>
+    r > x ? x - r : prorateAmount(x, r, whole, before, 0n, rule);
+  return {
+    shop: side(g.shop, refunded.shop),
+    presentment: side(g.presentment, refunded.presentment),
+  };
+}
+
 /** A line's duties and their taxes, added up. */
 function dutiesWithTax(duties: readonly DutyRefund[]): MoneyBag {
   let sum = ZERO;
@@ -115,20 +142,30 @@ function dutiesWithTax(duties: readonly DutyRefund[]): MoneyBag {
  * The memo line for a selected line. Duties are prorated only with
  * `refundDuties`; otherwise each is listed with zero. `total` is the
  * subtotal, plus the tax unless `taxesIncluded`, plus duties and their taxes.
+ *
+ * A line with amounts (its `progress` `f'` set, [§3.9](../../docs/specification.md#39-line-amounts-v2)) prorates every
+ * component by the progress rule — `f'` as `numerator` parts of
+ * `denominator`, none now, cumulative with the policy's rounding — and so
+ * does its gross `G = price · n` on a unit refund; refunded by amount, it
+ * is worth exactly its amount: `subtotal` is the amount less its tax (taxes
+ * excluded) or the amount itself, `gross = subtotal + discount`. Every
+ * other line follows [§3.1](../../docs/specification.md#31-proration) with `proration`.
  */
 export function refundLine(
   selected: SelectedLine,
   options: { readonly refundDuties: boolean; readonly taxesIncluded: boolean },
   proration: Proration,
 ): CreditMemoLine {
-  const { line, history, quantity } = selected;
-  // The line's units as bigints, converted once for all its components and
-  // passed as plain arguments: an object holding them would be one more
-  // allocation per line.
-  const whole = BigInt(line.quantity);
-  const before = BigInt(history.refundedQuantity);
-  const now = BigInt(quantity);
-  const gross = scaleBag(line.price, now);
+  const { line, history, quantity, progress } = selected;
+  const lineAmount = selected.amount;
+  // The line's units (or its progress) as bigints, converted once for all
+  // its components and passed as plain arguments: an object holding them
+  // would be one more allocation per line.
+  const units = progress === null;
+  const whole = units ? BigInt(line.quantity) : progress.denominator;
+  const before = units ? BigInt(history.refundedQuantity) : progress.numerator;
+  const now = units ? BigInt(quantity) : 0n;
+  const rule = units ? proration : progressProration(proration.rounding);
   const discounts = line.discountAllocations;
   const discountAllocations = new Array<DiscountRefund>(discounts.length);
   for (let i = 0; i < discounts.length; i++) {
@@ -139,22 +176,38 @@ export function refundLine(
       whole,
       before,
       now,
-      proration,
+      rule,
     );
     discountAllocations[i] = d.title === undefined ? { amount } : { title: d.title, amount };
   }
-  const taxLines = refundTaxLines(line.taxLines, history.taxLines, whole, before, now, proration);
+  const taxLines = refundTaxLines(line.taxLines, history.taxLines, whole, before, now, rule);
   const duties = refundDuties(
     line.duties,
     history.duties,
     whole,
     before,
     now,
-    options.refundDuties ? proration : undefined,
+    options.refundDuties ? rule : undefined,
   );
   const discount = sumBy(discountAllocations, amountOf);
-  const subtotal = subtractBags(gross, discount);
   const tax = sumBy(taxLines, amountOf);
+  let gross: MoneyBag;
+  let subtotal: MoneyBag;
+  if (lineAmount === null) {
+    gross = units
+      ? scaleBag(line.price, now)
+      : progressGross(
+          scaleBag(line.price, BigInt(line.quantity)),
+          history.grossRefunded,
+          whole,
+          before,
+          rule,
+        );
+    subtotal = subtractBags(gross, discount);
+  } else {
+    subtotal = options.taxesIncluded ? lineAmount : subtractBags(lineAmount, tax);
+    gross = addBags(subtotal, discount);
+  }
   const total = addBags(
     options.taxesIncluded ? subtotal : addBags(subtotal, tax),
     dutiesWithTax(duties),
@@ -162,6 +215,7 @@ export function refundLine(
   return {
     lineItemId: line.id,
     quantity,
+    amount: lineAmount,
     price: line.price,
     gross,
     discount,

@@ -1,15 +1,19 @@
 /**
- * Which order lines a request refunds, and how many units of each: resolves
- * `lineItemId` or `sku`, and checks quantities, duplicates and restocking
- * bounds against what the history left ([§4](../../docs/specification.md#4-refund-request), [§5](../../docs/specification.md#5-validation-and-typed-errors)).
+ * Which order lines a request refunds, how many units of each and, for
+ * lines with amounts ([§3.9](../../docs/specification.md#39-line-amounts-v2)), how far each line's progress moves: resolves
+ * `lineItemId` or `sku`, and checks quantities, amounts, duplicates and
+ * restocking bounds against what the history left ([§4](../../docs/specification.md#4-refund-request), [§5](../../docs/specification.md#5-validation-and-typed-errors)).
  *
  * @module
  */
 import type { RestockType } from "../domain/creditMemo.js";
-import type { LineItem, Order } from "../domain/order.js";
+import { isMultiCurrency, type LineItem, type Order } from "../domain/order.js";
 import type { RefundLineRequest } from "../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../errors.js";
-import { exceedsOnEitherSide, ZERO } from "../money/moneyBag.js";
+import { findCurrency } from "../money/currency.js";
+import { formatInCurrency, toMinorUnits } from "../money/decimal.js";
+import { bagsEqual, exceedsOnEitherSide, type MoneyBag, ZERO } from "../money/moneyBag.js";
+import type { RoundingMode } from "../money/rounding.js";
 import type { OrderIds } from "../order/orderConsistency.js";
 import {
   type LineHistory,
@@ -17,14 +21,34 @@ import {
   type RefundHistory,
   refundedAt,
 } from "../order/refundHistory.js";
+import { freeAmountBag } from "./freeAmounts.js";
+import {
+  afterAmount,
+  afterUnits,
+  type Fraction,
+  hasAmounts,
+  lineGross,
+  lineValue,
+  progressOf,
+  valueLeft,
+  WHOLE,
+} from "./progress.js";
 
-/** An order line selected for refund, with the units to refund now. */
+/**
+ * An order line selected for refund, with the units to refund now and, on
+ * a line with amounts (in the request or its history, [§3.9](../../docs/specification.md#39-line-amounts-v2)), its line
+ * amount and the progress the refund moves it to.
+ */
 export interface SelectedLine {
   readonly line: LineItem;
   readonly history: LineHistory;
   readonly quantity: number;
   readonly restock: RestockType;
   readonly locationId: string | null;
+  /** The line amount (presentment given, shop side from the line's value left), or `null`. */
+  readonly amount: MoneyBag | null;
+  /** `f'` ([§3.9](../../docs/specification.md#39-line-amounts-v2)) on a line with amounts; `null` for the unit rules of [§3.1](../../docs/specification.md#31-proration)/[§9.1](../../docs/specification.md#91-policies). */
+  readonly progress: Fraction | null;
 }
 
 /** Units of a line not yet refunded. */
@@ -104,8 +128,11 @@ function restockLimit(restock: RestockType, line: LineItem, history: LineHistory
 /**
  * Selects the requested lines. Every problem is reported, one error each:
  * `UNKNOWN_LINE_ITEM`, `DUPLICATE_LINE_ITEM`, `INVALID_QUANTITY`,
- * `OVER_REFUND` (quantity), `RESTOCK_EXCEEDS_FULFILLED`, and
- * `INVALID_INPUT` for an ambiguous sku.
+ * `OVER_REFUND` (quantity; line, for an amount above the line's value
+ * left), `RESTOCK_EXCEEDS_FULFILLED`, and `INVALID_INPUT` for an ambiguous
+ * sku or a line amount that is not positive, has too many digits or
+ * restocks without a quantity. `rounding` is the policy's, for the shop
+ * side of line amounts ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)).
  */
 export function selectLines(
   order: Order,
@@ -113,6 +140,7 @@ export function selectLines(
   requested: readonly RefundLineRequest[],
   history: RefundHistory,
   refundDuties = false,
+  rounding: RoundingMode = "halfAwayFromZero",
 ): { readonly errors: readonly RefundError[]; readonly lines: readonly SelectedLine[] } {
   const errors: RefundError[] = [];
   const lines: SelectedLine[] = [];
@@ -132,14 +160,19 @@ export function selectLines(
       return;
     }
     seen[position] = 1;
-    const { quantity, restock } = request;
-    const onlyDuties =
-      quantity === 0 && refundDuties && hasDutiesLeft(line, lineHistoryOf(history, line.id));
+    const h = lineHistoryOf(history, line.id);
+    if (request.amount !== undefined) {
+      const selected = selectByAmount(order, line, h, request, i, rounding, errors);
+      if (selected !== undefined) lines.push(selected);
+      return;
+    }
+    const { restock } = request;
+    const quantity = request.quantity ?? Number.NaN;
+    const onlyDuties = quantity === 0 && refundDuties && hasDutiesLeft(line, h);
     if (!Number.isSafeInteger(quantity) || (quantity < 1 && !onlyDuties)) {
       errors.push(refundErrors.invalidQuantity(`${requestPath(i)}.quantity`, line.id));
       return;
     }
-    const h = lineHistoryOf(history, line.id);
     const left = unitsLeft(line, h);
     if (quantity > left) {
       errors.push(
@@ -147,24 +180,133 @@ export function selectLines(
       );
       return;
     }
-    if (restock !== "no_restock") {
-      const limit = restockLimit(restock, line, h);
-      if (quantity > limit) {
-        errors.push(
-          refundErrors.restockExceedsFulfilled(
-            `${requestPath(i)}.quantity`,
-            line.id,
-            restock,
-            quantity,
-            limit,
-          ),
-        );
-        return;
-      }
-    }
-    lines.push({ line, history: h, quantity, restock, locationId: request.locationId ?? null });
+    if (!withinRestockLimit(line, h, quantity, restock, i, errors)) return;
+    // §3.9: units on a line with amounts in its history move its progress.
+    const progress = hasAmounts(h)
+      ? afterUnits(
+          progressOf(line, h, lineValue(line, order.taxesIncluded).presentment),
+          quantity,
+          line.quantity,
+        )
+      : null;
+    lines.push({
+      line,
+      history: h,
+      quantity,
+      restock,
+      locationId: request.locationId ?? null,
+      amount: null,
+      progress,
+    });
   });
   return { errors, lines };
+}
+
+/** Whether `quantity` units may be restocked as `restock`; else pushes the error. */
+function withinRestockLimit(
+  line: LineItem,
+  h: LineHistory,
+  quantity: number,
+  restock: RestockType,
+  i: number,
+  errors: RefundError[],
+): boolean {
+  if (restock === "no_restock") return true;
+  const limit = restockLimit(restock, line, h);
+  if (quantity <= limit) return true;
+  errors.push(
+    refundErrors.restockExceedsFulfilled(
+      `${requestPath(i)}.quantity`,
+      line.id,
+      restock,
+      quantity,
+      limit,
+    ),
+  );
+  return false;
+}
+
+/**
+ * A requested line with an `amount` ([§3.9](../../docs/specification.md#39-line-amounts-v2)), or `undefined` when it has
+ * problems (pushed onto `errors`): the amount must be positive and within
+ * the presentment currency's digits (`INVALID_INPUT`) and at most the
+ * line's value left (`OVER_REFUND`, subject `line`); `quantity`, when
+ * given, a whole number of at least 1 (`INVALID_QUANTITY`) within the units
+ * left and the restock bounds; without `quantity`, no restock.
+ */
+function selectByAmount(
+  order: Order,
+  line: LineItem,
+  h: LineHistory,
+  request: RefundLineRequest,
+  i: number,
+  rounding: RoundingMode,
+  errors: RefundError[],
+): SelectedLine | undefined {
+  const before = errors.length;
+  const code = order.presentmentCurrency;
+  const given = request.amount;
+  // A hand-built request may hold anything here: only an exact decimal converts, never a throw.
+  const decimal =
+    typeof given === "object" && given !== null && typeof given.coefficient === "bigint";
+  const a = decimal ? toMinorUnits(given, findCurrency(code) ?? { code, exponent: 0 }) : undefined;
+  if (a === undefined)
+    errors.push(
+      refundErrors.invalidInput(
+        `${requestPath(i)}.amount`,
+        decimal
+          ? `has more fraction digits than ${code} has`
+          : 'must be an exact decimal amount such as "5.50"',
+      ),
+    );
+  else if (a <= 0n)
+    errors.push(
+      refundErrors.invalidInput(
+        `${requestPath(i)}.amount`,
+        "must be positive (money refunded against the line)",
+      ),
+    );
+  const { quantity, restock } = request;
+  if (quantity === undefined) {
+    if (restock !== "no_restock")
+      errors.push(
+        refundErrors.invalidInput(
+          `${requestPath(i)}.restock`,
+          'must be "no_restock" when the line gives an amount without a quantity: no unit is returned',
+        ),
+      );
+  } else if (!Number.isSafeInteger(quantity) || quantity < 1) {
+    errors.push(refundErrors.invalidQuantity(`${requestPath(i)}.quantity`, line.id));
+  } else {
+    const left = unitsLeft(line, h);
+    if (quantity > left)
+      errors.push(
+        refundErrors.quantityOverRefund(`${requestPath(i)}.quantity`, line.id, quantity, left),
+      );
+    else withinRestockLimit(line, h, quantity, restock, i, errors);
+  }
+  const left = valueLeft(line, h, order.taxesIncluded);
+  if (a !== undefined && a > 0n && a > left.presentment)
+    errors.push(
+      refundErrors.lineOverRefund(
+        `${requestPath(i)}.amount`,
+        line.id,
+        code,
+        formatInCurrency(a, code),
+        formatInCurrency(left.presentment > 0n ? left.presentment : 0n, code),
+      ),
+    );
+  if (errors.length > before || a === undefined) return undefined;
+  const value = lineValue(line, order.taxesIncluded).presentment;
+  return {
+    line,
+    history: h,
+    quantity: quantity ?? 0,
+    restock,
+    locationId: request.locationId ?? null,
+    amount: freeAmountBag(a, left, isMultiCurrency(order), rounding),
+    progress: afterAmount(progressOf(line, h, value), a, value, left.presentment),
+  };
 }
 
 /**
@@ -184,16 +326,43 @@ export function hasDutiesLeft(line: LineItem, history: LineHistory): boolean {
 }
 
 /**
+ * Whether a line refunded by amounts still has some of its gross, a
+ * discount or a tax left ([§3.9](../../docs/specification.md#39-line-amounts-v2): a line `full` must finish).
+ */
+function hasComponentsLeft(line: LineItem, history: LineHistory): boolean {
+  return (
+    !bagsEqual(lineGross(line), history.grossRefunded) ||
+    line.discountAllocations.some(
+      (d, c) => !bagsEqual(d.amount, refundedAt(history.discountAllocations, c)),
+    ) ||
+    line.taxLines.some((t, c) => !bagsEqual(t.amount, refundedAt(history.taxLines, c)))
+  );
+}
+
+/**
  * Everything left, without restocking (a full refund, [§3.6](../../docs/specification.md#36-full-refund)): every line with
  * units left, whole, and every line whose units are all refunded but whose
- * duties are not, with quantity 0 (its duties then take the rest).
+ * duties are not, with quantity 0 (its duties then take the rest). A line
+ * with amounts in its history is finished ([§3.9](../../docs/specification.md#39-line-amounts-v2)): progress 1, the units
+ * left (possibly 0), whenever it has units, value or duties left.
  */
 export function selectEverythingLeft(order: Order, history: RefundHistory): SelectedLine[] {
-  return order.lineItems.flatMap((line) => {
+  return order.lineItems.flatMap((line): SelectedLine[] => {
     const h = lineHistoryOf(history, line.id);
     const quantity = unitsLeft(line, h);
-    return quantity > 0 || hasDutiesLeft(line, h)
-      ? [{ line, history: h, quantity, restock: "no_restock" as const, locationId: null }]
+    const byAmount = hasAmounts(h);
+    return quantity > 0 || hasDutiesLeft(line, h) || (byAmount && hasComponentsLeft(line, h))
+      ? [
+          {
+            line,
+            history: h,
+            quantity,
+            restock: "no_restock",
+            locationId: null,
+            amount: null,
+            progress: byAmount ? WHOLE : null,
+          },
+        ]
       : [];
   });
 }

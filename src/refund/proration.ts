@@ -215,3 +215,22 @@ export function prorateOverUnits(
     ),
   };
 }
+
+const CUMULATIVE_HALF_AWAY: Proration = { method: "cumulative", rounding: "halfAwayFromZero" };
+const CUMULATIVE_HALF_EVEN: Proration = { method: "cumulative", rounding: "halfEven" };
+
+/**
+ * The proration of the progress rule ([§3.9](../../docs/specification.md#39-line-amounts-v2)) with a policy's rounding: every
+ * policy uses it on lines with amounts, since the policies' proration
+ * columns are defined on units only. A line's progress `f'` as
+ * `numerator / denominator` is then prorated as `before = numerator` parts
+ * of `whole = denominator`, none `now`: `round(X · f') − R`, the rest when
+ * `f' = 1`, clamped to `[0, X − R]` — [§3.1](../../docs/specification.md#31-proration) is the case `f' = (r + q) / n`.
+ *
+ * A 0.93 tax share: `prorateAmount(230n, 0n, 1230n, 500n, 0n,
+ * progressProration("halfAwayFromZero"))` = round(230 × 500 / 1230) =
+ * round(93.49) = 93.
+ */
+export function progressProration(rounding: RoundingMode): Proration {
+  return rounding === "halfEven" ? CUMULATIVE_HALF_EVEN : CUMULATIVE_HALF_AWAY;
+}

@@ -40,10 +40,12 @@ export function memoShapeArb(leaves: MemoLeaves): fc.Arbitrary<CreditMemo> {
     orderId: id,
     currency: leaves.currency,
     presentmentCurrency: leaves.presentmentCurrency,
+    taxesIncluded: fc.boolean(),
     lineItems: list(
       fc.record({
         lineItemId: id,
         quantity: leaves.quantity,
+        amount: fc.option(bag, { nil: null }),
         price: bag,
         gross: bag,
         discount: bag,

@@ -282,7 +282,7 @@ export function anyRequest(order: Order, choice: AnyChoice): RefundRequest {
     const offset = choice.quantityOffsets[i] ?? 0;
     return offset === 0
       ? line
-      : { ...line, quantity: line.quantity + offset, restock: "no_restock" as const };
+      : { ...line, quantity: (line.quantity ?? 0) + offset, restock: "no_restock" as const };
   });
   if (choice.unknownLine)
     lines.push({ lineItemId: "no-such-line", quantity: 1, restock: "no_restock" });

@@ -169,12 +169,15 @@ export const requestArb: fc.Arbitrary<RefundRequest> = fc.record(
             lineItemId: idArb,
             sku: idArb,
             quantity: jsonNumberArb,
+            amount: decimalArb,
             restock: restockArb,
             locationId: textArb,
           },
-          { requiredKeys: ["quantity", "restock"] },
+          { requiredKeys: ["restock"] },
         )
-        .filter((l) => l.lineItemId !== undefined || l.sku !== undefined),
+        .filter((l) => l.lineItemId !== undefined || l.sku !== undefined)
+        // §3.9: a line gives its units, its amount or both.
+        .filter((l) => l.quantity !== undefined || l.amount !== undefined),
     ),
     shipping: fc.record(
       { fullRefund: fc.boolean(), amount: decimalArb },

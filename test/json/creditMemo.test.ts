@@ -67,10 +67,12 @@ const specMemoDecoded: CreditMemo = {
   orderId: "5",
   currency: "USD",
   presentmentCurrency: "USD",
+  taxesIncluded: false,
   lineItems: [
     {
       lineItemId: "3",
       quantity: 1,
+      amount: null,
       price: bag(2200n),
       gross: bag(2200n),
       discount: bag(220n),
@@ -125,7 +127,14 @@ describe("decodeCreditMemo / encodeCreditMemo", () => {
   });
 
   test("write it back exactly, without presentmentCurrency on a single-currency memo", () => {
-    expect(encodeCreditMemo(specMemoDecoded)).toEqual(specMemo);
+    // v2 (§6): the spec's v1 memo is written back with the fields v2 adds,
+    // `taxesIncluded` and each line's `amount` (null: refunded by units).
+    const [line] = specMemo.lineItems;
+    expect(encodeCreditMemo(specMemoDecoded)).toEqual({
+      ...specMemo,
+      taxesIncluded: false,
+      lineItems: [{ ...line, amount: null }],
+    });
     expect(Object.keys(encodeCreditMemo(specMemoDecoded))).not.toContain("presentmentCurrency");
   });
 
@@ -302,5 +311,84 @@ describe("decodeCreditMemo / encodeCreditMemo", () => {
     expect(result._tag === "Left" && result.left.map((e) => pathOf(e))).toContain(
       "refunds[0].total",
     );
+  });
+});
+
+describe("§6 v2 memo fields: taxesIncluded and the line amount", () => {
+  const v1 = {
+    id: "m",
+    orderId: "o",
+    currency: "EUR",
+    lineItems: [
+      {
+        lineItemId: "a",
+        quantity: 1,
+        price: "10.00",
+        gross: "10.00",
+        discount: "0.00",
+        subtotal: "10.00",
+        tax: "1.67",
+        total: "10.00",
+        locationId: null,
+      },
+    ],
+    shipping: { amount: "0.00", tax: "0.00", maximumRefundable: "0.00" },
+    adjustmentPositive: "0.00",
+    adjustmentNegative: "0.00",
+    subtotal: "10.00",
+    discount: "0.00",
+    tax: "1.67",
+    duties: "0.00",
+    total: "10.00",
+    maximumRefundable: "10.00",
+    reason: null,
+    note: null,
+    idempotencyKey: null,
+  };
+
+  test("a v1 memo on its own: taxesIncluded false, line amount null", () => {
+    const memo = decodeCreditMemo(v1);
+    expect(E.isRight(memo) && [memo.right.taxesIncluded, memo.right.lineItems[0]?.amount]).toEqual([
+      false,
+      null,
+    ]);
+  });
+
+  test("a v1 memo in an order's refunds takes the order's taxesIncluded", () => {
+    const order = decodeOrder({
+      id: "o",
+      currency: "EUR",
+      taxesIncluded: true,
+      lineItems: [
+        { id: "a", quantity: 1, price: "10.00", taxLines: [{ title: "VAT", amount: "1.67" }] },
+      ],
+      invoices: [{ id: "i", amount: "10.00", online: true }],
+      refunds: [v1],
+    });
+    expect(E.isRight(order) && order.right.refunds[0]?.taxesIncluded).toBe(true);
+  });
+
+  test("v2 fields are read and written back: taxesIncluded and a line amount", () => {
+    const json = {
+      ...v1,
+      taxesIncluded: true,
+      lineItems: [{ ...v1.lineItems[0], quantity: 0, amount: "10.00" }],
+    };
+    const decoded = decodeCreditMemo(json);
+    if (E.isLeft(decoded)) throw new Error(JSON.stringify(decoded.left));
+    expect(decoded.right.taxesIncluded).toBe(true);
+    expect(decoded.right.lineItems[0]?.amount).toEqual({ shop: 1000n, presentment: 1000n });
+    const encoded = encodeCreditMemo(decoded.right);
+    expect(encoded["taxesIncluded"]).toBe(true);
+    expect((encoded.lineItems as unknown as { amount: unknown }[])[0]?.amount).toBe("10.00");
+    expect(decodeCreditMemo(encoded)).toEqual(decoded);
+    // A bad line amount is reported at its path.
+    const bad = decodeCreditMemo({
+      ...json,
+      lineItems: [{ ...json.lineItems[0], amount: "1.001" }],
+    });
+    expect(E.isLeft(bad) && bad.left.map((e) => ("path" in e ? e.path : ""))).toEqual([
+      "lineItems[0].amount",
+    ]);
   });
 });

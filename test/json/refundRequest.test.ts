@@ -99,6 +99,9 @@ describe("decodeRefundRequest", () => {
     [{ lineItems: [{ lineItemId: null, sku: null, quantity: 1 }] }, "lineItems[0]"],
     [{ lineItems: [{ lineItemId: "3" }] }, "lineItems[0].quantity"],
     [{ lineItems: [{ lineItemId: "3", quantity: "1" }] }, "lineItems[0].quantity"],
+    [{ lineItems: [{ lineItemId: "3", quantity: null, amount: null }] }, "lineItems[0].quantity"],
+    [{ lineItems: [{ lineItemId: "3", amount: "5,50" }] }, "lineItems[0].amount"],
+    [{ lineItems: [{ lineItemId: "3", quantity: 1, amount: {} }] }, "lineItems[0].amount"],
     [{ lineItems: [{ lineItemId: 3, quantity: 1 }] }, "lineItems[0].lineItemId"],
     [{ lineItems: [{ lineItemId: "3", quantity: 1, restock: "restock" }] }, "lineItems[0].restock"],
     [{ lineItems: [{ lineItemId: "3", quantity: 1, locationId: 7 }] }, "lineItems[0].locationId"],
@@ -128,6 +131,28 @@ describe("decodeRefundRequest", () => {
     const result = decodeRefundRequest({ amount: "1.00", idempotencyKey: "" });
     expect(result._tag === "Left" && result.left[0]?.message).toBe(
       'The value at idempotencyKey must be a non-empty string such as "rma-77": it becomes the credit memo\'s id.',
+    );
+  });
+
+  test("§3.9: a line may give an amount with or without a quantity", () => {
+    const result = decodeRefundRequest({
+      lineItems: [
+        { lineItemId: "3", amount: "5.50" },
+        { sku: "MS09", quantity: 1, amount: 2 },
+      ],
+    });
+    expect(result._tag === "Right" && result.right.lineItems).toEqual([
+      { lineItemId: "3", amount: { coefficient: 550n, scale: 2 }, restock: "no_restock" },
+      { sku: "MS09", quantity: 1, amount: { coefficient: 2n, scale: 0 }, restock: "no_restock" },
+    ]);
+    const line = result._tag === "Right" ? result.right.lineItems[0] : undefined;
+    expect(line !== undefined && "quantity" in line).toBe(false);
+  });
+
+  test("a line with neither quantity nor amount says what to give", () => {
+    const result = decodeRefundRequest({ lineItems: [{ lineItemId: "3" }] });
+    expect(result._tag === "Left" && result.left[0]?.message).toBe(
+      'The value at lineItems[0].quantity is required unless the line gives an "amount"; it must be a number such as 1.',
     );
   });
 

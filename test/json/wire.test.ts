@@ -35,8 +35,10 @@ type Kind =
   | "string?"
   | "string|null"
   | "number"
+  | "number?"
   | "boolean"
   | "amount"
+  | "amount|null"
   | "restock"
   | { readonly list: Shape }
   | { readonly object: Shape; readonly optional?: true };
@@ -98,6 +100,7 @@ const memoLine = {
   total: "amount",
   restock: "restock",
   locationId: "string|null",
+  amount: "amount|null",
 } satisfies ShapeOf<CreditMemoLineJson<string>>;
 const shippingLineRefund = {
   shippingLineId: "string",
@@ -137,6 +140,7 @@ const memoFields = {
   notify: "boolean",
   idempotencyKey: "string|null",
   exchangeDifference: "string?",
+  taxesIncluded: "boolean",
 } satisfies ShapeOf<CreditMemoFieldsJson<string>>;
 /** A memo: single-currency ones have no `presentmentCurrency`, multi-currency ones have it. */
 const memo: Shape = { ...memoFields, presentmentCurrency: "string?" };
@@ -153,7 +157,8 @@ const order = {
 const lineRequest = {
   lineItemId: "string?",
   sku: "string?",
-  quantity: "number",
+  quantity: "number?",
+  amount: "string?",
   restock: "restock",
   locationId: "string?",
 } satisfies ShapeOf<RefundLineRequestJson>;
@@ -216,8 +221,10 @@ function departures(value: unknown, shape: Shape, multi: boolean, path = "$"): s
         "string?": typeof field === "string",
         "string|null": typeof field === "string" || field === null,
         number: typeof field === "number",
+        "number?": typeof field === "number",
         boolean: typeof field === "boolean",
         amount: isAmount(field, multi),
+        "amount|null": field === null || isAmount(field, multi),
         restock: field === "no_restock" || field === "cancel" || field === "return",
       }[kind];
       if (!ok) problems.push(`${at}: ${JSON.stringify(field)} is not ${kind}`);

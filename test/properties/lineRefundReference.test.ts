@@ -107,6 +107,7 @@ function referenceLine(
   return {
     lineItemId: line.id,
     quantity,
+    amount: null,
     price: line.price,
     gross,
     discount,

@@ -177,7 +177,7 @@ class RefundUnits implements fc.Command<Model, Real> {
       const i = real.order.lineItems.findIndex((l) =>
         line.lineItemId !== undefined ? l.id === line.lineItemId : l.sku === line.sku,
       );
-      model.units[i] = (model.units[i] ?? 0) + line.quantity;
+      model.units[i] = (model.units[i] ?? 0) + (line.quantity ?? 0);
       expect(result.memo.lineItems.map((l) => [l.quantity, l.restock])).toEqual([
         [line.quantity, line.restock],
       ]);

@@ -91,9 +91,16 @@ function expectOverRefundReported(
   expect(codes).not.toContain("INCONSISTENT_ORDER");
   for (const asked of request.lineItems) {
     const line = order.lineItems.find((l) => l.id === asked.lineItemId);
-    if (line === undefined || !Number.isSafeInteger(asked.quantity) || asked.quantity < 1) continue;
+    const quantity = asked.quantity;
+    if (
+      line === undefined ||
+      quantity === undefined ||
+      !Number.isSafeInteger(quantity) ||
+      quantity < 1
+    )
+      continue;
     const left = unitsLeft(order, line);
-    if (asked.quantity > left)
+    if (quantity > left)
       expect(errors).toContainEqual(
         expect.objectContaining({
           code: "OVER_REFUND",

@@ -95,10 +95,10 @@ function partsOf(memo: CreditMemo, order: Order): Parts {
     note: memo.note ?? memo.reason,
     notify: memo.notify,
     lines: explicit.lineItems
-      .filter((l) => l.quantity > 0)
+      .filter((l) => (l.quantity ?? 0) > 0)
       .map((l) => ({
         lineItemId: l.lineItemId ?? "",
-        quantity: l.quantity,
+        quantity: l.quantity ?? 0,
         restock: l.restock,
         locationId: l.locationId ?? null,
       })),
