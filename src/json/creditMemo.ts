@@ -109,7 +109,10 @@ function memoLineCodec(ctx: AmountContext): Codec<CreditMemoLine> {
     // §3.9, v2: a v1 memo line has no amount (null: refunded by units).
     amount: nullable(bag),
     price: bag,
-    gross: bag,
+    // §3.9: a line refunded by amount has `gross = subtotal + discount`, and its
+    // subtotal (`amount` less its tax share) is negative when the tax share,
+    // rounded on its own, passes the amount on a line with (nearly) no price.
+    gross: signedBag,
     discount: bag,
     subtotal: signedBag,
     tax: bag,

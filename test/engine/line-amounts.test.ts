@@ -626,3 +626,25 @@ describe("§3.9 messages, and lines a full refund finishes", () => {
     ]);
   });
 });
+
+describe("§3.9 a line with no price: tax shares can pass the amount", () => {
+  it("0.35 of a 0.00 line with taxes 1.76 and 0.48: subtotal and gross −0.01, read back from JSON", () => {
+    // V = 0.00 + 1.76 + 0.48 = 2.24; f' = 0.35 / 2.24 = 0.15625.
+    // Taxes: round(1.76 × 0.15625) = round(0.275) = 0.28; round(0.48 × 0.15625) = round(0.075) = 0.08.
+    // The line is worth exactly 0.35: subtotal = 0.35 − 0.36 = −0.01, gross = subtotal + 0 = −0.01.
+    const o = order({
+      lineItems: [line("z", 1, "0.00", { taxLines: [tax("1.76"), tax("0.48")] })],
+      invoices: [invoice("i", "2.24")],
+    });
+    const applied = applyRefund(o, amountRequest("z", "0.35"));
+    if (E.isLeft(applied)) throw new Error(JSON.stringify(applied.left));
+    const memo = encodeCreditMemo(applied.right.creditMemo);
+    expect(memo.lineItems[0]?.tax).toBe("0.36");
+    expect(memo.lineItems[0]?.subtotal).toBe("-0.01");
+    expect(memo.lineItems[0]?.gross).toBe("-0.01");
+    expect(memo.total).toBe("0.35");
+    // The order with that memo in its history decodes again (§6: the history format).
+    const again = decodeOrder(JSON.parse(JSON.stringify(encodeOrder(applied.right.order))));
+    expect(E.isRight(again) && again.right.refunds).toEqual(applied.right.order.refunds);
+  });
+});
