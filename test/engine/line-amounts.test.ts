@@ -734,11 +734,15 @@ describe("§3.9 edges a mutation run asked for", () => {
   });
 
   it("full leaves out a line that amounts finished", () => {
+    // a: 10.00 − 1.00 discount + 1.00 tax, V = 10.00, refunded whole with its unit.
     const o = order({
-      lineItems: [line("a", 1, "10.00", { taxLines: [tax("1.00")] }), line("b", 1, "5.00")],
-      invoices: [invoice("i", "16.00")],
+      lineItems: [
+        line("a", 1, "10.00", { discountAllocations: [discount("1.00")], taxLines: [tax("1.00")] }),
+        line("b", 1, "5.00"),
+      ],
+      invoices: [invoice("i", "15.00")],
     });
-    const [, full] = applyAll(o, [amountRequest("a", "11.00", 1), request({ full: true })]);
+    const [, full] = applyAll(o, [amountRequest("a", "10.00", 1), request({ full: true })]);
     expect(full!.lineItems.map((l) => l.lineItemId)).toEqual(["b"]);
   });
 });
