@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { applyRefund } from "../../src/applyRefund.js";
 import { audit } from "../../src/audit/audit.js";
 import { calculate } from "../../src/calculate.js";
+import type { CreditMemoLine } from "../../src/domain/creditMemo.js";
 import type { RefundLineRequest } from "../../src/domain/refundRequest.js";
 import { decodeOrder, encodeCreditMemo, encodeOrder } from "../../src/index.js";
 import { type LineHistory, NO_LINE_HISTORY } from "../../src/order/refundHistory.js";
@@ -26,6 +27,7 @@ import {
   request,
   show,
   tax,
+  usd,
 } from "../support/builders.js";
 
 /** A requested line refunded by `amount`, with `quantity` units when given. */
@@ -646,5 +648,126 @@ describe("§3.9 a line with no price: tax shares can pass the amount", () => {
     // The order with that memo in its history decodes again (§6: the history format).
     const again = decodeOrder(JSON.parse(JSON.stringify(encodeOrder(applied.right.order))));
     expect(E.isRight(again) && again.right.refunds).toEqual(applied.right.order.refunds);
+  });
+});
+
+describe("§3.9 edges a mutation run asked for", () => {
+  it("a gross pushed past G by an amount is given back by full (negative)", () => {
+    // 3 × 0.00 with taxes 2.03 and 3.65: V = 5.68. One unit: round(2.03/3) = 0.68,
+    // round(3.65/3) = 1.22, value 1.90. Left 3.78; 3.77: f' = 1/3 + 3.77/5.68 = 1699/1704:
+    // taxes round(2.03 × 1699/1704) − 0.68 = 2.02 − 0.68 = 1.34 and round(3.65 × 1699/1704)
+    // − 1.22 = 3.64 − 1.22 = 2.42; tax 3.76, subtotal = gross = 3.77 − 3.76 = 0.01 > G = 0.
+    // Full: f' = 1, taxes' rests 0.01 + 0.01, gross G − R = 0.00 − 0.01 = −0.01, total 0.01.
+    const o = order({
+      lineItems: [line("a", 3, "0.00", { taxLines: [tax("2.03"), tax("3.65")] })],
+      invoices: [invoice("i", "5.68")],
+    });
+    const [, amountMemo, full] = applyAll(o, [
+      request({ lineItems: [unit("a")] }),
+      amountRequest("a", "3.77"),
+      request({ full: true }),
+    ]);
+    expect(show(amountMemo!.lineItems[0]!.gross)).toBe("0.01");
+    const l = full!.lineItems[0]!;
+    expect([l.quantity, show(l.gross), show(l.tax), show(l.total)]).toEqual([
+      2,
+      "-0.01",
+      "0.02",
+      "0.01",
+    ]);
+  });
+
+  /** A line 1 × 10.00 (taxes 1.00 and 0.50 unless told) and one memo line recorded elsewhere. */
+  const recordedElsewhere = (
+    memoLine: Partial<CreditMemoLine>,
+    parts: Parameters<typeof line>[3] = { taxLines: [tax("1.00"), tax("0.50")] },
+  ) => {
+    const o = order({
+      lineItems: [line("a", 1, "10.00", parts)],
+      invoices: [invoice("i", "20.00")],
+    });
+    const base = memoOf(calculate(o, amountRequest("a", "1.00")));
+    const m = { ...base, lineItems: [{ ...base.lineItems[0]!, ...memoLine }] };
+    return { ...o, refunds: [m] };
+  };
+
+  it("a history that refunded more than the line's value leaves a maximum of 0.00, never negative", () => {
+    // Recorded: gross 12.00 and tax 0.00 by an amount of 12.00: value refunded 12.00 > V = 11.50.
+    const o = recordedElsewhere({
+      quantity: 0,
+      amount: usd("12.00"),
+      gross: usd("12.00"),
+      subtotal: usd("12.00"),
+      tax: usd("0.00"),
+      taxLines: [
+        { title: "Tax", amount: usd("0.00") },
+        { title: "Tax", amount: usd("0.00") },
+      ],
+      total: usd("12.00"),
+    });
+    const [error] = errorsOf(calculate(o, amountRequest("a", "1.00")));
+    expect(error).toMatchObject({ code: "OVER_REFUND", subject: "line", maximum: "0.00" });
+    // A zero amount is INVALID_INPUT alone: it is no over-refund, even of a line with less than nothing left.
+    expect(errorsOf(calculate(o, amountRequest("a", "0.00"))).map((e) => e.code)).toEqual([
+      "INVALID_INPUT",
+    ]);
+  });
+
+  it("full finishes a line whose gross is refunded but one of whose taxes is not", () => {
+    // Recorded: the unit and its whole gross 10.00 for 11.00, with 0.50 of the first tax (1.00)
+    // and all of the second (0.50).
+    const o = recordedElsewhere({
+      quantity: 1,
+      amount: usd("11.00"),
+      gross: usd("10.00"),
+      subtotal: usd("10.00"),
+      tax: usd("1.00"),
+      taxLines: [
+        { title: "Tax", amount: usd("0.50") },
+        { title: "Tax", amount: usd("0.50") },
+      ],
+      total: usd("11.00"),
+    });
+    const full = memoOf(calculate(o, request({ full: true })));
+    expect(full.lineItems.map((l) => [l.quantity, show(l.gross), show(l.tax)])).toEqual([
+      [0, "0.00", "0.50"],
+    ]);
+  });
+
+  it("full finishes a line whose gross is refunded but one of whose discounts is not", () => {
+    // 10.00 with discounts 2.00 and 1.00 (V = 7.00). Recorded: the unit and its whole gross
+    // for 8.00, with 1.00 of the first discount and all of the second: full gives back 1.00 more
+    // discount (a subtotal of −1.00), and the fit of the money left makes up the total.
+    const o = recordedElsewhere(
+      {
+        quantity: 1,
+        amount: usd("8.00"),
+        gross: usd("10.00"),
+        discount: usd("2.00"),
+        discountAllocations: [{ amount: usd("1.00") }, { amount: usd("1.00") }],
+        subtotal: usd("8.00"),
+        tax: usd("0.00"),
+        taxLines: [],
+        total: usd("8.00"),
+      },
+      { discountAllocations: [discount("2.00"), discount("1.00")] },
+    );
+    const full = memoOf(calculate(o, request({ full: true })));
+    expect(full.lineItems.map((l) => [l.quantity, show(l.discount), show(l.subtotal)])).toEqual([
+      [0, "1.00", "-1.00"],
+    ]);
+  });
+
+  it("full leaves out a line that amounts finished", () => {
+    // a: 10.00 − 1.00 discount + 1.00 tax, V = 10.00, refunded whole with its unit.
+    const o = order({
+      lineItems: [
+        line("a", 1, "10.00", { discountAllocations: [discount("1.00")], taxLines: [tax("1.00")] }),
+        line("b", 1, "5.00"),
+      ],
+      invoices: [invoice("i", "15.00")],
+    });
+    const [, full] = applyAll(o, [amountRequest("a", "10.00", 1), request({ full: true })]);
+    expect(full!.lineItems.map((l) => l.lineItemId)).toEqual(["b"]);
   });
 });
