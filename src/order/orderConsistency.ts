@@ -24,7 +24,6 @@ import {
 import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import {
-  amountOf,
   everySameSides,
   exceedsOnEitherSide,
   isNegativeOnEitherSide,
@@ -32,7 +31,7 @@ import {
   type Side,
   sameSides,
   subtractBags,
-  sumBy,
+  sumAmounts,
   sumSide,
 } from "../money/moneyBag.js";
 import {
@@ -282,7 +281,7 @@ export function checkOrderItself(order: Order, ids: OrderIds = orderIds(order)):
   }
   for (let i = 0; i < order.shippingLines.length; i++) {
     const line = order.shippingLines[i] as ShippingLine;
-    const discount = sumBy(line.discountAllocations, amountOf);
+    const discount = sumAmounts(line.discountAllocations);
     if (exceedsOnEitherSide(discount, line.price))
       errors.push(
         inconsistent(
@@ -292,7 +291,7 @@ export function checkOrderItself(order: Order, ids: OrderIds = orderIds(order)):
       );
     else if (
       order.taxesIncluded &&
-      exceedsOnEitherSide(sumBy(line.taxLines, amountOf), subtractBags(line.price, discount))
+      exceedsOnEitherSide(sumAmounts(line.taxLines), subtractBags(line.price, discount))
     )
       errors.push(
         inconsistent(
