@@ -369,9 +369,11 @@ function refundOnCheckedHistory(
     refundDuties: request.full || request.refundDuties,
     taxesIncluded: order.taxesIncluded,
   };
-  const prorated = selection.lines.map((selected: SelectedLine) =>
-    refundLine(selected, lineOptions, prorations.lines),
-  );
+  // An exact-size list filled by index: once per line, no closure.
+  const selected: readonly SelectedLine[] = selection.lines;
+  const prorated = new Array<CreditMemoLine>(selected.length);
+  for (let i = 0; i < selected.length; i++)
+    prorated[i] = refundLine(selected[i] as SelectedLine, lineOptions, prorations.lines);
   // A line of quantity 0 refunds only duties (§3.3). One whose duties give
   // nothing under the policy refunds nothing: asked for, its quantity is
   // invalid; under `full`, it is left out. Such a memo line would fail the

@@ -14,6 +14,7 @@ import type {
   ShippingLineRefund,
 } from "../domain/creditMemo.js";
 import {
+  type Duty,
   type Invoice,
   type LineItem,
   type Order,
@@ -30,7 +31,7 @@ import {
   type Side,
   sameSides,
   subtractBags,
-  sumBy,
+  sumAmounts,
   sumSide,
 } from "../money/moneyBag.js";
 import {
@@ -48,6 +49,27 @@ const inconsistent = refundErrors.inconsistentOrder;
 
 function isCount(n: number): boolean {
   return Number.isSafeInteger(n) && n >= 0;
+}
+
+/**
+ * {@link repeatedIds} over every line's duties as one list (`duties[k]`
+ * counts across lines), without building that list: this runs per call,
+ * over every line of the order.
+ */
+function repeatedDutyIds(lines: readonly LineItem[], errors: RefundError[]): void {
+  const seen = new Set<string>();
+  let k = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const duties = (lines[i] as LineItem).duties;
+    for (let d = 0; d < duties.length; d++) {
+      const id = (duties[d] as Duty).id;
+      const before = seen.size;
+      seen.add(id);
+      if (seen.size === before)
+        errors.push(inconsistent(`duties[${k}].id`, `the id "${id}" is used twice`));
+      k += 1;
+    }
+  }
 }
 
 /** Paths of ids that appear more than once in a list. */
@@ -210,23 +232,21 @@ export function checkOrderItself(order: Order, ids: OrderIds = orderIds(order)):
   repeatedPositions(order.lineItems, ids.lines, "lineItems", errors);
   repeatedPositions(order.shippingLines, ids.shippingLines, "shippingLines", errors);
   repeatedPositions(order.invoices, ids.invoices, "invoices", errors);
-  repeatedIds(
-    order.lineItems.flatMap((line) => line.duties),
-    "duties",
-    errors,
-  );
+  repeatedDutyIds(order.lineItems, errors);
   const single = order.currency === order.presentmentCurrency;
   if (!everyStoredAmountSound(order, single))
     forEachStoredAmount(order, (amount, path) => {
       const problem = amountProblem(amount, single);
       if (problem !== undefined) errors.push(inconsistent(path(), problem));
     });
-  order.lineItems.forEach((line, i) => {
+  // Indexed loops, not `forEach` with a closure: once per line of the order.
+  for (let i = 0; i < order.lineItems.length; i++) {
+    const line = order.lineItems[i] as LineItem;
     if (!isCount(line.quantity) || line.quantity === 0) {
       errors.push(
         inconsistent(`lineItems[${i}].quantity`, "the quantity is not a positive whole number"),
       );
-      return;
+      continue;
     }
     if (!isCount(line.fulfilledQuantity) || line.fulfilledQuantity > line.quantity)
       errors.push(
@@ -258,9 +278,10 @@ export function checkOrderItself(order: Order, ids: OrderIds = orderIds(order)):
           "prices include tax, yet the taxes exceed the line's amount after discounts",
         ),
       );
-  });
-  order.shippingLines.forEach((line, i) => {
-    const discount = sumBy(line.discountAllocations, (d) => d.amount);
+  }
+  for (let i = 0; i < order.shippingLines.length; i++) {
+    const line = order.shippingLines[i] as ShippingLine;
+    const discount = sumAmounts(line.discountAllocations);
     if (exceedsOnEitherSide(discount, line.price))
       errors.push(
         inconsistent(
@@ -270,10 +291,7 @@ export function checkOrderItself(order: Order, ids: OrderIds = orderIds(order)):
       );
     else if (
       order.taxesIncluded &&
-      exceedsOnEitherSide(
-        sumBy(line.taxLines, (t) => t.amount),
-        subtractBags(line.price, discount),
-      )
+      exceedsOnEitherSide(sumAmounts(line.taxLines), subtractBags(line.price, discount))
     )
       errors.push(
         inconsistent(
@@ -281,7 +299,7 @@ export function checkOrderItself(order: Order, ids: OrderIds = orderIds(order)):
           "prices include tax, yet the taxes exceed the shipping after discounts",
         ),
       );
-  });
+  }
   return errors;
 }
 

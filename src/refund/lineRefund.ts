@@ -23,12 +23,11 @@ import type {
 import type { DiscountAllocation, Duty, TaxLine } from "../domain/order.js";
 import {
   addBags,
-  amountOf,
   exceedsOnEitherSide,
   type MoneyBag,
   scaleBag,
   subtractBags,
-  sumBy,
+  sumAmounts,
   ZERO,
 } from "../money/moneyBag.js";
 import { type DutyHistory, refundedAt } from "../order/refundHistory.js";
@@ -133,7 +132,7 @@ function dutiesWithTax(duties: readonly DutyRefund[]): MoneyBag {
   let sum = ZERO;
   for (let i = 0; i < duties.length; i++) {
     const duty = duties[i] as DutyRefund;
-    sum = addBags(addBags(sum, duty.amount), sumBy(duty.taxLines, amountOf));
+    sum = addBags(addBags(sum, duty.amount), sumAmounts(duty.taxLines));
   }
   return sum;
 }
@@ -189,8 +188,8 @@ export function refundLine(
     now,
     options.refundDuties ? rule : undefined,
   );
-  const discount = sumBy(discountAllocations, amountOf);
-  const tax = sumBy(taxLines, amountOf);
+  const discount = sumAmounts(discountAllocations);
+  const tax = sumAmounts(taxLines);
   let gross: MoneyBag;
   let subtotal: MoneyBag;
   if (lineAmount === null) {

@@ -7,7 +7,13 @@
  * @module
  */
 import type { RestockType } from "../domain/creditMemo.js";
-import { isMultiCurrency, type LineItem, type Order } from "../domain/order.js";
+import {
+  type Duty,
+  isMultiCurrency,
+  type LineItem,
+  type Order,
+  type TaxLine,
+} from "../domain/order.js";
 import type { RefundLineRequest } from "../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
@@ -71,12 +77,13 @@ function skuIndex(lineItems: readonly LineItem[]): () => ReadonlyMap<string, rea
 
 function positionsBySku(lineItems: readonly LineItem[]): ReadonlyMap<string, readonly number[]> {
   const bySku = new Map<string, number[]>();
-  lineItems.forEach((line, position) => {
-    if (line.sku === undefined) return;
+  for (let position = 0; position < lineItems.length; position++) {
+    const line = lineItems[position] as LineItem;
+    if (line.sku === undefined) continue;
     const same = bySku.get(line.sku);
     if (same === undefined) bySku.set(line.sku, [position]);
     else same.push(position);
-  });
+  }
   return bySku;
 }
 
@@ -148,39 +155,41 @@ export function selectLines(
   // than a set of ids on an order of many lines.
   const seen = new Uint8Array(order.lineItems.length);
   const bySku = skuIndex(order.lineItems);
-  requested.forEach((request, i) => {
+  // An indexed loop, not `forEach` with a closure: once per requested line.
+  for (let i = 0; i < requested.length; i++) {
+    const request = requested[i] as RefundLineRequest;
     const position = resolveLine(ids, bySku, request, i);
     if (typeof position !== "number") {
       errors.push(position);
-      return;
+      continue;
     }
     const line = order.lineItems[position] as LineItem;
     if (seen[position] === 1) {
       errors.push(refundErrors.duplicateLineItem(requestPath(i), line.id));
-      return;
+      continue;
     }
     seen[position] = 1;
     const h = lineHistoryOf(history, line.id);
     if (request.amount !== undefined) {
       const selected = selectByAmount(order, line, h, request, i, rounding, errors);
       if (selected !== undefined) lines.push(selected);
-      return;
+      continue;
     }
     const { restock } = request;
     const quantity = request.quantity ?? Number.NaN;
     const onlyDuties = quantity === 0 && refundDuties && hasDutiesLeft(line, h);
     if (!Number.isSafeInteger(quantity) || (quantity < 1 && !onlyDuties)) {
       errors.push(refundErrors.invalidQuantity(`${requestPath(i)}.quantity`, line.id));
-      return;
+      continue;
     }
     const left = unitsLeft(line, h);
     if (quantity > left) {
       errors.push(
         refundErrors.quantityOverRefund(`${requestPath(i)}.quantity`, line.id, quantity, left),
       );
-      return;
+      continue;
     }
-    if (!withinRestockLimit(line, h, quantity, restock, i, errors)) return;
+    if (!withinRestockLimit(line, h, quantity, restock, i, errors)) continue;
     // §3.9: units on a line with amounts in its history move its progress.
     const progress = hasAmounts(h)
       ? afterUnits(
@@ -198,7 +207,7 @@ export function selectLines(
       amount: null,
       progress,
     });
-  });
+  }
   return { errors, lines };
 }
 
@@ -314,15 +323,18 @@ function selectByAmount(
  * refund (for instance when its units were refunded without `refundDuties`).
  */
 export function hasDutiesLeft(line: LineItem, history: LineHistory): boolean {
-  return line.duties.some((duty) => {
+  const duties = line.duties;
+  for (let d = 0; d < duties.length; d++) {
+    const duty = duties[d] as Duty;
     const refunded = history.duties.get(duty.id);
-    return (
-      exceedsOnEitherSide(duty.amount, refunded?.amount ?? ZERO) ||
-      duty.taxLines.some((tax, t) =>
-        exceedsOnEitherSide(tax.amount, refundedAt(refunded?.taxLines ?? [], t)),
-      )
-    );
-  });
+    if (exceedsOnEitherSide(duty.amount, refunded?.amount ?? ZERO)) return true;
+    const taxes = duty.taxLines;
+    const taxesRefunded = refunded?.taxLines ?? [];
+    for (let t = 0; t < taxes.length; t++)
+      if (exceedsOnEitherSide((taxes[t] as TaxLine).amount, refundedAt(taxesRefunded, t)))
+        return true;
+  }
+  return false;
 }
 
 /**
@@ -332,11 +344,22 @@ export function hasDutiesLeft(line: LineItem, history: LineHistory): boolean {
 function hasComponentsLeft(line: LineItem, history: LineHistory): boolean {
   return (
     !bagsEqual(lineGross(line), history.grossRefunded) ||
-    line.discountAllocations.some(
-      (d, c) => !bagsEqual(d.amount, refundedAt(history.discountAllocations, c)),
-    ) ||
-    line.taxLines.some((t, c) => !bagsEqual(t.amount, refundedAt(history.taxLines, c)))
+    !allRefunded(line.discountAllocations, history.discountAllocations) ||
+    !allRefunded(line.taxLines, history.taxLines)
   );
+}
+
+/** Whether each component's amount is refunded exactly (`refunded` by position). */
+function allRefunded(
+  components: readonly { readonly amount: MoneyBag }[],
+  refunded: readonly MoneyBag[],
+): boolean {
+  for (let c = 0; c < components.length; c++)
+    if (
+      !bagsEqual((components[c] as { readonly amount: MoneyBag }).amount, refundedAt(refunded, c))
+    )
+      return false;
+  return true;
 }
 
 /**
@@ -347,22 +370,22 @@ function hasComponentsLeft(line: LineItem, history: LineHistory): boolean {
  * left (possibly 0), whenever it has units, value or duties left.
  */
 export function selectEverythingLeft(order: Order, history: RefundHistory): SelectedLine[] {
-  return order.lineItems.flatMap((line): SelectedLine[] => {
+  const selected: SelectedLine[] = [];
+  for (let i = 0; i < order.lineItems.length; i++) {
+    const line = order.lineItems[i] as LineItem;
     const h = lineHistoryOf(history, line.id);
     const quantity = unitsLeft(line, h);
     const byAmount = hasAmounts(h);
-    return quantity > 0 || hasDutiesLeft(line, h) || (byAmount && hasComponentsLeft(line, h))
-      ? [
-          {
-            line,
-            history: h,
-            quantity,
-            restock: "no_restock",
-            locationId: null,
-            amount: null,
-            progress: byAmount ? WHOLE : null,
-          },
-        ]
-      : [];
-  });
+    if (quantity > 0 || hasDutiesLeft(line, h) || (byAmount && hasComponentsLeft(line, h)))
+      selected.push({
+        line,
+        history: h,
+        quantity,
+        restock: "no_restock",
+        locationId: null,
+        amount: null,
+        progress: byAmount ? WHOLE : null,
+      });
+  }
+  return selected;
 }

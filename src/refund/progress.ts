@@ -34,12 +34,11 @@
 import type { LineItem } from "../domain/order.js";
 import {
   addBags,
-  amountOf,
   type MoneyBag,
   scaleBag,
   subtractBags,
+  sumAmounts,
   sumBags,
-  sumBy,
 } from "../money/moneyBag.js";
 import type { LineHistory } from "../order/refundHistory.js";
 
@@ -65,8 +64,8 @@ export function lineGross(line: LineItem): MoneyBag {
  * discounts when taxes are included. Duties are not part of it.
  */
 export function lineValue(line: LineItem, taxesIncluded: boolean): MoneyBag {
-  const net = subtractBags(lineGross(line), sumBy(line.discountAllocations, amountOf));
-  return taxesIncluded ? net : addBags(net, sumBy(line.taxLines, amountOf));
+  const net = subtractBags(lineGross(line), sumAmounts(line.discountAllocations));
+  return taxesIncluded ? net : addBags(net, sumAmounts(line.taxLines));
 }
 
 /**
