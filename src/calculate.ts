@@ -107,11 +107,7 @@ function requestShapeErrors(request: RefundRequest): RefundError[] {
 }
 
 /** `DUPLICATE_REFUND`: the request's idempotency key is a refund's of this order already. */
-function duplicateRefundErrors(
-  order: Order,
-  request: RefundRequest,
-  history: RefundHistory,
-): RefundError[] {
+function duplicateRefundErrors(request: RefundRequest, history: RefundHistory): RefundError[] {
   const key = request.idempotencyKey;
   if (key !== undefined && (history.idempotencyKeys.has(key) || history.memoIds.has(key)))
     return [refundErrors.duplicateRefund("idempotencyKey", key)];
@@ -347,7 +343,7 @@ function refundOnCheckedHistory(
   // Errors about how the money would go out do not keep the total from
   // being computed, so they do not hide its errors (§5, v2); the others do.
   const shapeErrors = requestShapeErrors(request);
-  const duplicate = duplicateRefundErrors(order, request, history);
+  const duplicate = duplicateRefundErrors(request, history);
   const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk, ids.invoices);
   const totalUnknown =
     shapeErrors.length > 0 ||

@@ -15,7 +15,7 @@ import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
 import type { PolicyName } from "../domain/policy.js";
 import type { RefundRequest } from "../domain/refundRequest.js";
-import { type RefundError, refundErrors } from "../errors.js";
+import type { RefundError } from "../errors.js";
 import type { JsonValue } from "../json/json.js";
 import { decodeOrder } from "../json/order.js";
 import { decodeRefundRequest } from "../json/refundRequest.js";
@@ -95,10 +95,6 @@ function isJsonApiOrder(json: unknown): boolean {
     Object.hasOwn(data, "type") &&
     (data as { type: unknown }).type === "orders"
   );
-}
-
-function notYet(name: PlatformName, what: string): PlatformResult<never> {
-  return E.left([refundErrors.invalidInput("", `${what} for ${name} is not supported yet.`)]);
 }
 
 /**

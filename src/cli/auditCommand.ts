@@ -13,7 +13,7 @@ import { refundErrors } from "../errors.js";
 import type { ParsedOptions } from "./args.js";
 import { AUDIT_FORMATS, type AuditFormat, auditSink } from "./auditFormats.js";
 import { DocumentSplitter, type InputDocument } from "./auditInput.js";
-import { type AuditIo, withProcessStreams } from "./auditIo.js";
+import { withProcessStreams } from "./auditIo.js";
 import {
   type AuditedDocument,
   type AuditLine,

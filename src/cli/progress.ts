@@ -74,10 +74,10 @@ export function renderProgress(state: ProgressState, width: number): string {
   const rate = seconds > 0 ? `${Math.round(state.orders / seconds)}/s` : "";
   const full = counts(state);
   const short = `audit: ${state.orders} orders, ${state.flagged} with findings`;
-  const fit = (line: string) => line.slice(0, width - 1).trimEnd();
+  const clip = (line: string) => line.slice(0, width - 1).trimEnd();
   const total = state.totalBytes;
   if (total === undefined || total <= 0) {
-    return fit(`${full}  ${formatBytes(state.bytes)}  ${rate}`);
+    return clip(`${full}  ${formatBytes(state.bytes)}  ${rate}`);
   }
   const fraction = Math.min(1, state.bytes / total);
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
@@ -98,7 +98,7 @@ export function renderProgress(state: ProgressState, width: number): string {
       return `${head} ${"█".repeat(filled)}${"░".repeat(barWidth - filled)} ${tail}`;
     }
   }
-  return fit(`${short} ${shortTail}`);
+  return clip(`${short} ${shortTail}`);
 }
 
 /** How often the bar is redrawn at most, in milliseconds. */

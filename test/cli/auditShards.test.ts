@@ -3,9 +3,6 @@
  * the summary of the whole, and shards cover every document once.
  */
 
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
