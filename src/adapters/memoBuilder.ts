@@ -40,7 +40,7 @@ import { memoTotals } from "../refund/totals.js";
 import {
   exchangeDifferenceOf,
   suggestTransactions,
-  transactionOn,
+  transactionsAtInvoiceRates,
 } from "../refund/transactions.js";
 import type { Problems } from "./platformCodecs.js";
 
@@ -233,8 +233,11 @@ function payoutOf(
   problems: Problems,
 ): RefundTransaction[] {
   const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
-  if (recorded.payout.kind === "explicit")
-    return recorded.payout.transactions.flatMap((t) => {
+  if (recorded.payout.kind === "explicit") {
+    // The recorded presentment amounts; each shop side at its invoice's rate
+    // as calculate converts it (§3.8 v2), not the platform's shop figure
+    // (Magento records the memo's grand total, not the transaction's).
+    const payments = recorded.payout.transactions.flatMap((t) => {
       const invoice = byId.get(t.invoiceId);
       if (invoice === undefined) {
         problems.inconsistent(
@@ -243,8 +246,10 @@ function payoutOf(
         );
         return [];
       }
-      return [transactionOn(invoice, t.amount, history)];
+      return [{ invoice, presentment: t.amount.presentment }];
     });
+    return transactionsAtInvoiceRates(payments, history, "halfAwayFromZero");
+  }
   return suggestTransactions(total, { order, history });
 }
 

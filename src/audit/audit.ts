@@ -19,6 +19,7 @@ import { moneyCollected } from "../order/moneyLeft.js";
 import { checkMemoShape, checkOrderItself, orderIds } from "../order/orderConsistency.js";
 import { historyReader } from "../order/refundHistory.js";
 import type { MoneyFigures } from "../refund/transactions.js";
+import { withAskedNegativeAdjustment } from "./askedAdjustment.js";
 import { checkTransactions } from "./checkTransactions.js";
 import { type AmountDifference, compareMemos } from "./compareMemos.js";
 import { replayableHistory } from "./replayHistory.js";
@@ -104,7 +105,13 @@ function replay(before: Order, memo: CreditMemo, state: ReplayState, policy: Pol
   const { checked, shapeErrors, figures } = state;
   if (shapeErrors !== undefined) return E.left(shapeErrors);
   let best: Replay | undefined;
-  for (const request of replayRequests(before, memo, checked.history, figures.moneyLeft)) {
+  const requests = withAskedNegativeAdjustment(
+    before,
+    memo,
+    replayRequests(before, memo, checked.history, figures.moneyLeft),
+    figures.moneyLeft,
+  );
+  for (const request of requests) {
     const expected = calculateOnCheckedOrder(before, request, policy, checked, figures);
     if (E.isLeft(expected)) {
       best ??= expected;

@@ -203,6 +203,37 @@ function atInvoiceRate(presentment: bigint, left: MoneyBag, rounding: RoundingMo
 }
 
 /**
+ * Transactions paying given presentment amounts out of given invoices
+ * ([§3.8](../../docs/specification.md#38-free-amounts-and-currency) v2), in order: each shop side at its own invoice's rate
+ * ({@link shopSideAtInvoiceRate}), from what the invoice has left after the
+ * history and after this memo's earlier transactions on it. The one
+ * conversion of explicit transactions, shared by the engine and by the
+ * platform readers that rebuild recorded memos (so a memo read back has
+ * the shop sides `calculate` gave it).
+ *
+ * @param payments - each transaction's invoice and presentment amount.
+ * @param history - the order's refunds before this memo.
+ * @param rounding - the policy's rounding.
+ */
+export function transactionsAtInvoiceRates(
+  payments: readonly { readonly invoice: Invoice; readonly presentment: bigint }[],
+  history: RefundHistory,
+  rounding: RoundingMode,
+): RefundTransaction[] {
+  const takenNow = new Map<string, MoneyBag>();
+  const transactions: RefundTransaction[] = [];
+  for (let i = 0; i < payments.length; i++) {
+    const { invoice, presentment } = payments[i] as (typeof payments)[number];
+    const invoiceLeft = invoiceMoneyLeft(invoice, history);
+    const before = takenNow.get(invoice.id) ?? ZERO;
+    const amount = atInvoiceRate(presentment, subtractBags(invoiceLeft, before), rounding);
+    takenNow.set(invoice.id, addBags(before, amount));
+    transactions.push(transactionWithLeft(invoice, amount, invoiceLeft));
+  }
+  return transactions;
+}
+
+/**
  * Suggested transactions ([§3.7](../../docs/specification.md#37-money-out-transactions), [§3.8](../../docs/specification.md#38-free-amounts-and-currency) v2): the invoices in order, each up to
  * its presentment money left, until the presentment total is covered; each
  * transaction's shop side at its own invoice's rate. An invoice with no
@@ -311,27 +342,31 @@ export function payOut(
     case "explicit": {
       // Each transaction converts at its invoice's rate, from what the
       // invoice has left after this memo's earlier transactions on it.
-      const takenNow = new Map<string, MoneyBag>();
+      const positions: number[] = [];
+      const payments: { readonly invoice: Invoice; readonly presentment: bigint }[] = [];
       ask.transactions.forEach((t, i) => {
         const invoice = find(t.invoiceId);
         if (invoice === undefined) return;
-        const invoiceLeft = invoiceMoneyLeft(invoice, history);
-        const before = takenNow.get(invoice.id) ?? ZERO;
-        const amount = atInvoiceRate(t.presentment, subtractBags(invoiceLeft, before), rounding);
-        const sofar = addBags(before, amount);
-        takenNow.set(invoice.id, sofar);
-        if (sofar.presentment > invoiceLeft.presentment)
+        positions.push(i);
+        payments.push({ invoice, presentment: t.presentment });
+      });
+      const converted = transactionsAtInvoiceRates(payments, history, rounding);
+      const takenNow = new Map<string, bigint>();
+      converted.forEach((transaction, k) => {
+        const sofar = (takenNow.get(transaction.invoiceId) ?? 0n) + transaction.amount.presentment;
+        takenNow.set(transaction.invoiceId, sofar);
+        if (sofar > transaction.maximumRefundable.presentment)
           errors.push(
             refundErrors.invoiceOverRefund(
-              `transactions[${i}].amount`,
-              invoice.id,
+              `transactions[${positions[k]}].amount`,
+              transaction.invoiceId,
               code,
-              format(sofar.presentment),
-              format(invoiceLeft.presentment),
+              format(sofar),
+              format(transaction.maximumRefundable.presentment),
             ),
           );
-        transactions.push(transactionWithLeft(invoice, amount, invoiceLeft));
       });
+      transactions.push(...converted);
       break;
     }
   }

@@ -78,7 +78,7 @@ function money(minor: bigint, code: string): number | string {
  * `items[] {order_item_id, qty}` (an amount-only memo lists every item
  * with `qty` 0: Magento reads no items as "everything");
  * `arguments.shipping_amount` before Magento's shipping discount (see
- * {@link grossShipping}; 0 for no shipping); `adjustment_positive`,
+ * `grossShipping`; 0 for no shipping); `adjustment_positive`,
  * `adjustment_negative`; `extension_attributes.return_to_stock_items`
  * (restock `return`); `notify`; the note (else the reason) as
  * `comment.comment` with `appendComment`. Amounts are JSON numbers in the
