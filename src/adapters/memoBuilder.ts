@@ -40,6 +40,7 @@ import { memoTotals } from "../refund/totals.js";
 import {
   exchangeDifferenceOf,
   suggestTransactions,
+  transactionOn,
   transactionsAtInvoiceRates,
 } from "../refund/transactions.js";
 import type { Problems } from "./platformCodecs.js";
@@ -62,6 +63,13 @@ export interface RecordedLine {
 export type RecordedPayout =
   | {
       readonly kind: "explicit";
+      /**
+       * Whether each transaction's shop side is the platform's own record of
+       * it (Shopify's `amount_set.shop_money`), kept as recorded so that an
+       * audit compares it; otherwise (Magento records the memo's grand total,
+       * not the transaction's) it is converted at its invoice's rate (§3.8 v2).
+       */
+      readonly shopRecorded?: boolean;
       readonly transactions: readonly {
         readonly invoiceId: string;
         readonly amount: MoneyBag;
@@ -234,10 +242,11 @@ function payoutOf(
 ): RefundTransaction[] {
   const byId = new Map(order.invoices.map((invoice) => [invoice.id, invoice]));
   if (recorded.payout.kind === "explicit") {
-    // The recorded presentment amounts; each shop side at its invoice's rate
-    // as calculate converts it (§3.8 v2), not the platform's shop figure
-    // (Magento records the memo's grand total, not the transaction's).
-    const payments = recorded.payout.transactions.flatMap((t) => {
+    const payout = recorded.payout;
+    // The recorded presentment amounts; each shop side as the platform
+    // recorded it when it records the transaction's own, else at its
+    // invoice's rate as calculate converts it (§3.8 v2).
+    const payments = payout.transactions.flatMap((t) => {
       const invoice = byId.get(t.invoiceId);
       if (invoice === undefined) {
         problems.inconsistent(
@@ -246,8 +255,10 @@ function payoutOf(
         );
         return [];
       }
-      return [{ invoice, presentment: t.amount.presentment }];
+      return [{ invoice, presentment: t.amount.presentment, recorded: t.amount }];
     });
+    if (payout.shopRecorded === true)
+      return payments.map((p) => transactionOn(p.invoice, p.recorded, history));
     return transactionsAtInvoiceRates(payments, history, "halfAwayFromZero");
   }
   return suggestTransactions(total, { order, history });

@@ -448,7 +448,7 @@ function recordedRefundOf(
     shippingTax,
     adjustmentPositive: mapBag(discrepancy, (x) => up(-x)),
     adjustmentNegative: mapBag(discrepancy, up),
-    payout: { kind: "explicit", transactions: refunds },
+    payout: { kind: "explicit", shopRecorded: true, transactions: refunds },
     note: r.note ?? null,
   };
 }
