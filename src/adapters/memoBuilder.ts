@@ -67,7 +67,7 @@ export type RecordedPayout =
        * Whether each transaction's shop side is the platform's own record of
        * it (Shopify's `amount_set.shop_money`), kept as recorded so that an
        * audit compares it; otherwise (Magento records the memo's grand total,
-       * not the transaction's) it is converted at its invoice's rate (§3.8 v2).
+       * not the transaction's) it is converted at its invoice's rate ([§3.8](../../docs/specification.md#38-free-amounts-and-currency) v2).
        */
       readonly shopRecorded?: boolean;
       readonly transactions: readonly {
