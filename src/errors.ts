@@ -595,3 +595,28 @@ export const refundErrors = {
     };
   },
 } as const;
+
+/**
+ * The builders above put their arguments into sentences. A JavaScript caller
+ * can hand them values that cannot become text (a Symbol, a Proxy whose
+ * traps throw): each builder is therefore total, and such a call returns an
+ * `INVALID_INPUT` error naming the builder instead of throwing (issue 12).
+ * Done once when the module loads, on this module's own object.
+ */
+function totalBuilders(builders: Record<string, (...args: never[]) => RefundError>): void {
+  const invalidInput = refundErrors.invalidInput;
+  for (const name of Object.keys(builders)) {
+    const build = builders[name] as (...args: unknown[]) => RefundError;
+    builders[name] = (...args: never[]) => {
+      try {
+        return build(...args);
+      } catch {
+        return invalidInput(
+          "",
+          `given to refundErrors.${name} cannot be written into a message (pass strings and numbers)`,
+        );
+      }
+    };
+  }
+}
+totalBuilders(refundErrors as unknown as Record<string, (...args: never[]) => RefundError>);

@@ -98,6 +98,20 @@ function isJsonApiOrder(json: unknown): boolean {
 }
 
 /**
+ * A guess that is never a throw: a value whose getters or Proxy traps throw
+ * looks like no platform's order (issue 12: the exported surface is total).
+ */
+function guess(looks: (json: unknown) => boolean): (json: unknown) => boolean {
+  return (json) => {
+    try {
+      return looks(json);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
  * The platforms by name. `canonical` reads [§2](../../docs/specification.md#2-order)/[§4](../../docs/specification.md#4-refund-request) JSON and writes the [§4](../../docs/specification.md#4-refund-request)
  * request that reproduces a memo ({@link toCanonicalRefundRequest});
  * `shopify` reads the REST or GraphQL Admin order and the REST or GraphQL
@@ -121,7 +135,7 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
         ? E.right(toCanonicalRefundRequest(memo, order))
         : E.left([invalid]);
     },
-    looksLikeOrder: (json) => objectWith(json, "id", "currency", "lineItems"),
+    looksLikeOrder: guess((json) => objectWith(json, "id", "currency", "lineItems")),
   },
   shopify: {
     name: "shopify",
@@ -129,7 +143,7 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     readOrder: fromShopifyOrder,
     readRequest: (json, order) => fromShopifyRefundRequest(json, order),
     emitRequest: toShopifyRefund,
-    looksLikeOrder: (json) => objectWith(json, "line_items") || looksLikeShopifyOrder(json),
+    looksLikeOrder: guess((json) => objectWith(json, "line_items") || looksLikeShopifyOrder(json)),
   },
   magento: {
     name: "magento",
@@ -137,7 +151,7 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     readOrder: fromMagentoOrder,
     readRequest: (json, order) => fromMagentoRefundRequest(json, order),
     emitRequest: toMagentoRefund,
-    looksLikeOrder: (json) => objectWith(json, "items", "entity_id"),
+    looksLikeOrder: guess((json) => objectWith(json, "items", "entity_id")),
   },
   commercelayer: {
     name: "commercelayer",
@@ -145,7 +159,7 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     readOrder: fromCommerceLayerOrder,
     readRequest: fromCommerceLayerRefundRequest,
     emitRequest: toCommerceLayerRefundRequest,
-    looksLikeOrder: isJsonApiOrder,
+    looksLikeOrder: guess(isJsonApiOrder),
   },
   "2checkout": {
     name: "2checkout",
@@ -153,11 +167,13 @@ export const PLATFORMS: Readonly<Record<PlatformName, PlatformAdapter>> = {
     readOrder: fromTwoCheckoutOrder,
     readRequest: fromTwoCheckoutRefundRequest,
     emitRequest: toTwoCheckoutRefundRequest,
-    looksLikeOrder: (json) =>
-      objectWith(json, "RefNo", "Items") ||
-      (typeof json === "object" &&
-        json !== null &&
-        Object.hasOwn(json, "result") &&
-        objectWith((json as { result: unknown }).result, "RefNo", "Items")),
+    looksLikeOrder: guess(
+      (json) =>
+        objectWith(json, "RefNo", "Items") ||
+        (typeof json === "object" &&
+          json !== null &&
+          Object.hasOwn(json, "result") &&
+          objectWith((json as { result: unknown }).result, "RefNo", "Items")),
+    ),
   },
 };
