@@ -7,6 +7,7 @@
  */
 import type { OptionSpec } from "./args.js";
 import type { Subcommand } from "./subcommand.js";
+import { wrapAt } from "./wrap.js";
 
 /** A usage (which may run over several lines) after `prefix`, its next lines aligned under the first. */
 function indentUsage(usage: string, prefix: string): string {
@@ -18,20 +19,6 @@ function indentUsage(usage: string, prefix: string): string {
 
 /** The width help text is wrapped to. */
 const HELP_WIDTH = 79;
-
-/** `text` wrapped at spaces into lines of at most `width` characters. */
-function wrapAt(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines.join("\n");
-}
 
 /** `--name VALUE` as the help shows it. */
 function optionLabel(option: OptionSpec): string {

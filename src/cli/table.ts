@@ -12,6 +12,7 @@ import { formatMinorUnits } from "../money/decimal.js";
 import type { MoneyBag } from "../money/moneyBag.js";
 import { sumBags } from "../money/moneyBag.js";
 import { printable } from "./printable.js";
+import { wrapAt } from "./wrap.js";
 
 /**
  * The width tables fit when standard output is not a terminal.
@@ -212,16 +213,7 @@ function renderSummary(rows: readonly (readonly string[])[], width: number | und
 /** `text` wrapped at spaces to lines of at most `width` (a longer word keeps its line). */
 function wrap(text: string, width: number | undefined): string {
   if (width === undefined || text.length <= width) return text;
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines.join("\n");
+  return wrapAt(text, width);
 }
 
 /**
