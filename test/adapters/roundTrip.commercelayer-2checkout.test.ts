@@ -151,7 +151,15 @@ describe("2Checkout round trip", () => {
       }
       const emitted = right(sent);
       const back = right(calculate(order, right(fromTwoCheckoutRefundRequest(emitted, order))));
-      expect(back).toEqual(memo);
+      // A total refund (no Items) reads back as `full`, which lists the lines in the order's
+      // order; the request may have named them in another. Same lines, same amounts.
+      const position = (id: string) => order.lineItems.findIndex((l) => l.id === id);
+      const inOrder = (m: CreditMemo): CreditMemo => ({
+        ...m,
+        lineItems: [...m.lineItems].sort((a, b) => position(a.lineItemId) - position(b.lineItemId)),
+      });
+      expect(inOrder(back)).toEqual(inOrder(memo));
+      if ((emitted as { Items?: unknown }).Items !== undefined) expect(back).toEqual(memo);
     },
   );
 
