@@ -490,13 +490,47 @@ function isLineRequestList(u: unknown): boolean {
   return true;
 }
 
-/** A refund request's fields after `lineItems`, through the compiled check (read once per call). */
-const REQUEST_REST_CHECK = compile({ name: REQUEST.name, fields: REQUEST.fields.slice(1) });
+function isOptionalShippingRequest(u: unknown): boolean {
+  return (
+    u === undefined ||
+    (isRecordValue(u) && typeof u["fullRefund"] === "boolean" && isOptionalDecimal(u["amount"]))
+  );
+}
 
-/** Whether `u` has the shape of {@link REQUEST}; `false` says only "ask the compiled check". */
+function isOptionalPayoutList(u: unknown): boolean {
+  if (u === undefined) return true;
+  if (!Array.isArray(u)) return false;
+  for (let i = 0; i < u.length; i++) {
+    const t: unknown = u[i];
+    if (!isRecordValue(t) || typeof t["invoiceId"] !== "string" || !isDecimal(t["amount"]))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `u` has the shape of {@link REQUEST}; `false` says only "ask the
+ * compiled check". Every field by name, in the shape's order (the compiled
+ * check of the fields after `lineItems`, with its keyed loads, was 6 % of a
+ * 3-line `calculate`).
+ */
 function isRequestShaped(u: unknown): boolean {
   return (
-    isRecordValue(u) && isLineRequestList(u["lineItems"]) && REQUEST_REST_CHECK(u) === undefined
+    isRecordValue(u) &&
+    isLineRequestList(u["lineItems"]) &&
+    isOptionalShippingRequest(u["shipping"]) &&
+    typeof u["refundDuties"] === "boolean" &&
+    isOptionalDecimal(u["adjustmentPositive"]) &&
+    isOptionalDecimal(u["adjustmentNegative"]) &&
+    isOptionalDecimal(u["amount"]) &&
+    typeof u["full"] === "boolean" &&
+    isOptionalString(u["currency"]) &&
+    isOptionalString(u["invoiceId"]) &&
+    isOptionalPayoutList(u["transactions"]) &&
+    isOptionalString(u["reason"]) &&
+    isOptionalString(u["note"]) &&
+    typeof u["notify"] === "boolean" &&
+    isOptionalString(u["idempotencyKey"])
   );
 }
 

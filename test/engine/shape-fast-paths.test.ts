@@ -132,7 +132,52 @@ const requestFields: [readonly (string | number)[], unknown][] = [
   [["amount"], 5],
 ];
 
+// Every optional request field present, for the fields after `lineItems`
+// (the fast path that reads them by name, issue 15 part 2, perf3).
+const fullRequest: RefundRequest = request({
+  lineItems: [{ lineItemId: "a", quantity: 1, restock: "no_restock" }],
+  shipping: { fullRefund: false, amount: dec("1.00") },
+  adjustmentPositive: dec("0.50"),
+  adjustmentNegative: dec("0.50"),
+  amount: dec("2.00"),
+  currency: "USD",
+  transactions: [{ invoiceId: "i", amount: dec("2.00") }],
+  reason: "r",
+  note: "n",
+  idempotencyKey: "k",
+});
+
+const restFields: [readonly (string | number)[], unknown][] = [
+  [["shipping"], null],
+  [["shipping"], 1],
+  [["shipping", "fullRefund"], undefined],
+  [["shipping", "amount"], "1.00"],
+  [["adjustmentPositive"], null],
+  [["adjustmentNegative"], 1],
+  [["amount"], { coefficient: 200n, scale: "2" }],
+  [["currency"], null],
+  [["invoiceId"], 1],
+  [["transactions"], {}],
+  [["transactions", 0], "i"],
+  [["transactions", 0, "invoiceId"], undefined],
+  [["transactions", 0, "amount"], 2],
+  [["reason"], 1],
+  [["note"], null],
+  [["notify"], "no"],
+  [["idempotencyKey"], 5],
+];
+
 describe("shape fast paths (issue 15 part 2)", () => {
+  it("the request with every optional field has no INVALID_INPUT", () => {
+    expect(invalidPaths(calculate(sound, fullRequest))).toEqual([]);
+  });
+
+  it.each(restFields)("request.%j spoilt is INVALID_INPUT at its path", (path, value) => {
+    expect(invalidPaths(calculate(sound, spoilt(fullRequest, path, value)))).toEqual([
+      spell("request", path),
+    ]);
+  });
+
   it("the sound order and request pass", () => {
     expect(invalidPaths(calculate(sound, soundRequest))).toEqual([]);
   });
