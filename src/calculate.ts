@@ -37,9 +37,10 @@ import {
   payoutAskOf,
 } from "./refund/transactions.js";
 
+/** `errors` as a non-empty list (a copy, so callers' lists stay theirs), or `undefined`. */
 function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | undefined {
-  const [first, ...rest] = errors;
-  return first === undefined ? undefined : [first, ...rest];
+  // No destructuring: `[first, ...rest]` built two lists on every call, also when empty.
+  return errors.length === 0 ? undefined : (errors.slice() as NonEmptyArray<RefundError>);
 }
 
 /**
@@ -84,8 +85,13 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
 function memoIdOf(order: Order, request: RefundRequest, taken: KeySet): string {
   if (request.idempotencyKey !== undefined) return request.idempotencyKey;
   let k = order.refunds.length + 1;
-  while (taken.has(`${order.id}-${k}`)) k += 1;
-  return `${order.id}-${k}`;
+  // Each candidate spelt once (it was spelt again to be returned).
+  let id = `${order.id}-${k}`;
+  while (taken.has(id)) {
+    k += 1;
+    id = `${order.id}-${k}`;
+  }
+  return id;
 }
 
 function requestShapeErrors(request: RefundRequest): RefundError[] {
@@ -394,20 +400,34 @@ function refundOnCheckedHistory(
       : (free.amounts.adjustmentPositive ?? 0n) + (amountOnly ? (free.amounts.amount ?? 0n) : 0n);
   // An adjustment the request does not give is zero on both sides: it must not
   // "equal the whole pool" when the presentment money left is 0 (§3.8).
-  const fromMoneyLeft = (presentment: bigint | undefined) =>
-    presentment === undefined
-      ? ZERO
-      : freeAmountBag(presentment, moneyLeft, multiCurrency, prorations.rounding);
+  // Plain calls, no closures: this runs once per call (issue 15 part 2).
+  const negative = free.amounts.adjustmentNegative;
   let adjustments = {
-    positive: fromMoneyLeft(positive),
-    negative: fromMoneyLeft(free.amounts.adjustmentNegative),
+    positive:
+      positive === undefined
+        ? ZERO
+        : freeAmountBag(positive, moneyLeft, multiCurrency, prorations.rounding),
+    negative:
+      negative === undefined
+        ? ZERO
+        : freeAmountBag(negative, moneyLeft, multiCurrency, prorations.rounding),
   };
-  const totalsWith = (a: typeof adjustments) =>
-    memoTotals(lines, shipping.shipping, a.positive, a.negative, order.taxesIncluded);
-  let totals = totalsWith(adjustments);
+  let totals = memoTotals(
+    lines,
+    shipping.shipping,
+    adjustments.positive,
+    adjustments.negative,
+    order.taxesIncluded,
+  );
   if (request.full) {
     adjustments = fitToMoneyLeft(totals.total, moneyLeft, adjustments);
-    totals = totalsWith(adjustments);
+    totals = memoTotals(
+      lines,
+      shipping.shipping,
+      adjustments.positive,
+      adjustments.negative,
+      order.taxesIncluded,
+    );
   }
 
   // Check the total and pay it out.
@@ -421,25 +441,40 @@ function refundOnCheckedHistory(
   const payout =
     totalProblems.length > 0
       ? { errors: [], transactions: [] }
-      : payOut(totals.total, payoutAsk, {
-          order,
-          history,
-          rounding: prorations.rounding,
-          invoicePositions: ids.invoices,
-          ...(replay === undefined ? {} : { figures: replay }),
-        });
+      : payOut(
+          totals.total,
+          payoutAsk,
+          // Two literals rather than a spread of `{}` or `{ figures }` (an
+          // object built and copied on every call).
+          replay === undefined
+            ? { order, history, rounding: prorations.rounding, invoicePositions: ids.invoices }
+            : {
+                order,
+                history,
+                rounding: prorations.rounding,
+                invoicePositions: ids.invoices,
+                figures: replay,
+              },
+        );
   // With a payout ask that is itself wrong (an unknown or offline invoice…),
   // the limits of the invoices it names are not reported: it must change anyway.
   const payoutErrors =
     payoutAskErrors.length === 0 ? payout.errors : payout.errors.filter(isNotAboutAnInvoice);
-  const finalErrors = nonEmpty([
-    ...duplicate,
-    ...payoutAskErrors,
-    ...totalProblems,
-    ...amountCheck,
-    ...payoutErrors,
-  ]);
-  if (finalErrors !== undefined) return E.left(finalErrors);
+  // The list of errors is built only when there is one (most calls have none).
+  if (
+    duplicate.length > 0 ||
+    payoutAskErrors.length > 0 ||
+    totalProblems.length > 0 ||
+    amountCheck.length > 0 ||
+    payoutErrors.length > 0
+  )
+    return E.left([
+      ...duplicate,
+      ...payoutAskErrors,
+      ...totalProblems,
+      ...amountCheck,
+      ...payoutErrors,
+    ] as NonEmptyArray<RefundError>);
 
   return E.right({
     id: memoIdOf(order, request, history.memoIds),
