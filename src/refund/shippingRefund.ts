@@ -70,13 +70,21 @@ export function refundShipping(
   context: Context,
 ): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
   const { lines, history, prorations } = context;
-  const histories = lines.map((line) => shippingHistoryOf(history, line.id));
-  const remainders = lines.map((line) => shippingLineLeft(line, history));
+  // Indexed loops into exact-size lists, no closures: this runs on every
+  // calculate, most often with one shipping line (issue 15 part 2).
+  const n = lines.length;
+  const histories = new Array<ReturnType<typeof shippingHistoryOf>>(n);
+  const remainders = new Array<MoneyBag>(n);
+  for (let i = 0; i < n; i++) {
+    const line = lines[i] as ShippingLine;
+    histories[i] = shippingHistoryOf(history, line.id);
+    remainders[i] = shippingLineLeft(line, history);
+  }
   const maximumRefundable = sumBags(remainders);
   let amounts: MoneyBag[];
   switch (ask.kind) {
     case "none":
-      amounts = lines.map(() => ZERO);
+      amounts = new Array<MoneyBag>(n).fill(ZERO);
       break;
     case "full":
       amounts = remainders;
@@ -107,15 +115,17 @@ export function refundShipping(
       break;
     }
   }
-  const shippingLines: ShippingLineRefund[] = lines.map((line, i) => {
+  const shippingLines = new Array<ShippingLineRefund>(n);
+  for (let i = 0; i < n; i++) {
+    const line = lines[i] as ShippingLine;
     const amount = amounts[i] ?? ZERO;
     const takesPart = ask.kind === "full" || (ask.kind === "amount" && !isZeroBag(amount));
     const h = histories[i];
     const taxLines = takesPart
       ? taxShares(line, h?.amount ?? ZERO, h?.taxLines ?? [], amount, prorations)
       : line.taxLines.map((tax) => taxLineRefund(tax, ZERO));
-    return { shippingLineId: line.id, amount, taxLines };
-  });
+    shippingLines[i] = { shippingLineId: line.id, amount, taxLines };
+  }
   return {
     errors: [],
     shipping: {
