@@ -133,7 +133,10 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
     for await (const input of io.readLines(options.file)) {
       n += 1;
       for (const doc of splitter.push(input, n)) await emit(doc);
-      if (io.outputClosed?.() === true) return tally.exitStatus();
+      if (io.outputClosed?.() === true) {
+        io.flush?.();
+        return tally.exitStatus();
+      }
     }
   } catch (error) {
     const problem = `file ${describeFile(options.file)} could not be read: ${describeReadError(error)}`;
@@ -150,10 +153,12 @@ async function runAudit(options: AuditOptions, cliIo: CliIo): Promise<number> {
     const which = count === 1 ? "1 order looks" : `${count} orders look`;
     told.push(`${which} like ${platform}'s; run with --platform ${platform} to read them.`);
   }
+  io.flush?.();
   const summary = tally.summary();
   bar?.finish(summary.orders, summary.refunds, flagged);
   for (const message of told) io.writeErr(`refund-core: ${printable(message)}\n`);
   io.writeOut(sink.end(summary));
+  io.flush?.();
   return tally.exitStatus();
 }
 
