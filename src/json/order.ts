@@ -4,6 +4,7 @@
  * @module
  */
 import type { Either } from "fp-ts/lib/Either.js";
+import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { Duty, Invoice, LineItem, Order, ShippingLine } from "../domain/order.js";
 import { orderShapeError } from "../domain/shapes.js";
@@ -35,6 +36,7 @@ import {
   taxLineCodec,
 } from "./creditMemo.js";
 import { failureDocument } from "./json.js";
+import { readValidOrder } from "./validOrder.js";
 import type { OrderJson } from "./wire.js";
 
 function lineItemCodec(ctx: AmountContext): Codec<LineItem> {
@@ -205,6 +207,33 @@ export function decodeOrderForAudit(json: unknown): Either<NonEmptyArray<RefundE
 }
 
 function decodeOrderWith(
+  json: unknown,
+  memoCodec: typeof creditMemoCodec,
+  decoders: typeof orderDecoders,
+): Either<NonEmptyArray<RefundError>, Order> {
+  // An order in the common form is read without the codec; anything else,
+  // every problem included, by the codec (`validOrder.ts`).
+  const valid = readValidOrder(json);
+  if (valid !== undefined) return E.right(valid);
+  return decodeWithCodec(json, memoCodec, decoders);
+}
+
+/**
+ * {@link decodeOrder} (`forAudit`: {@link decodeOrderForAudit}) by the codec
+ * alone, without the fast path of `validOrder.ts`: what the fast path is
+ * tested against.
+ * @internal
+ */
+export function decodeOrderByCodec(
+  json: unknown,
+  forAudit: boolean,
+): Either<NonEmptyArray<RefundError>, Order> {
+  return forAudit
+    ? decodeWithCodec(json, auditedMemoCodec, auditOrderDecoders)
+    : decodeWithCodec(json, creditMemoCodec, orderDecoders);
+}
+
+function decodeWithCodec(
   json: unknown,
   memoCodec: typeof creditMemoCodec,
   decoders: typeof orderDecoders,
