@@ -12,6 +12,7 @@ import { calculateOnCheckedOrder } from "../calculate.js";
 import type { CreditMemo } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
 import { POLICY_NAMES, type PolicyName } from "../domain/policy.js";
+import { policyError } from "../domain/shapes.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { subtractBags } from "../money/moneyBag.js";
 import type { CheckedHistory } from "../order/carriedHistory.js";
@@ -200,6 +201,34 @@ export function audit(
 ): Either<NonEmptyArray<RefundError>, AuditReport> {
   const invalid = auditArgumentErrors(order, policy);
   if (invalid !== undefined) return E.left(invalid);
+  return auditOrder(order, policy);
+}
+
+/**
+ * {@link audit} of an order `decodeOrderForAudit` read: its shape, which
+ * the decoder established, is not checked again (`test/json/validOrder.test.ts`
+ * checks that every order it reads has it); the policy is. Used by
+ * `refund-core audit`.
+ *
+ * @param order - an order `decodeOrderForAudit` returned.
+ * @param policy - the policy the history should follow.
+ * @returns what {@link audit} returns.
+ * @internal
+ */
+export function auditDecodedOrder(
+  order: Order,
+  policy: PolicyName,
+): Either<NonEmptyArray<RefundError>, AuditReport> {
+  const invalid = policyError(policy);
+  if (invalid !== undefined) return E.left([invalid]);
+  return auditOrder(order, policy);
+}
+
+/** {@link audit} once its arguments are known to be an order and a policy. */
+function auditOrder(
+  order: Order,
+  policy: PolicyName,
+): Either<NonEmptyArray<RefundError>, AuditReport> {
   const ids = orderIds(order);
   const orderErrors = nonEmpty(checkOrderItself(order, ids));
   if (orderErrors !== undefined) return E.left(orderErrors);

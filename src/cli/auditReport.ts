@@ -7,7 +7,13 @@
 
 import * as E from "fp-ts/lib/Either.js";
 import { PLATFORMS, type PlatformName } from "../adapters/platforms.js";
-import { type AuditReport, audit, type Discrepancy, type RejectedRefund } from "../audit/audit.js";
+import {
+  type AuditReport,
+  audit,
+  auditDecodedOrder,
+  type Discrepancy,
+  type RejectedRefund,
+} from "../audit/audit.js";
 import type { Order } from "../domain/order.js";
 import type { PolicyName } from "../domain/policy.js";
 import { type RefundError, refundErrors } from "../errors.js";
@@ -16,6 +22,7 @@ import { decodeOrderForAudit } from "../json/order.js";
 import { findCurrency } from "../money/currency.js";
 import { formatMinorUnits, parseDecimal, toMinorUnits } from "../money/decimal.js";
 import type { InputDocument } from "./auditInput.js";
+import { surelyNoDuplicateKeys } from "./duplicateKeys.js";
 import { EXIT } from "./exitCode.js";
 import { duplicateKeyErrors, parseJson } from "./inputs.js";
 import { likelyPlatform, platformHintError } from "./platformHint.js";
@@ -124,7 +131,8 @@ export function auditDocument(
     return invalidLine(lineNumber, null, [
       refundErrors.invalidInput("", `is not JSON (${json.left})`),
     ]);
-  const repeated = duplicateKeyErrors(text);
+  // The scan for repeated keys only when a count says there may be one.
+  const repeated = surelyNoDuplicateKeys(text, json.right) ? [] : duplicateKeyErrors(text);
   if (repeated.length > 0) return invalidLine(lineNumber, guessId(json.right), repeated);
   // The canonical audit reads a memo in other currencies as that memo's problem (§9.2).
   const order =
@@ -137,7 +145,9 @@ export function auditDocument(
     const errors = [platformHintError(likely), ...order.left];
     return { ...invalidLine(lineNumber, guessId(json.right), errors), likelyPlatform: likely };
   }
-  const report = audit(order.right, policy);
+  // A canonical order's shape is the decoder's own: not checked again.
+  const report =
+    platform === "canonical" ? auditDecodedOrder(order.right, policy) : audit(order.right, policy);
   if (E.isLeft(report)) {
     return { ...invalidLine(lineNumber, order.right.id, report.left), order: order.right };
   }

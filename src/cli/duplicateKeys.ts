@@ -97,3 +97,63 @@ export function duplicateKeys(text: string, limit = 100): string[] {
   }
   return found;
 }
+
+/** The own keys of every object in `value`, counted (a parsed JSON value: no cycles). */
+function keyCount(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) count += keyCount(value[i]);
+    return count;
+  }
+  const keys = Object.keys(value);
+  count = keys.length;
+  for (let i = 0; i < keys.length; i++)
+    count += keyCount((value as Record<string, unknown>)[keys[i] as string]);
+  return count;
+}
+
+/**
+ * Whether `text` surely gives no key twice in one object, told without
+ * scanning its strings: `true` only when the colons of `text` that follow a
+ * closing quote (each key is a string followed by `:`, so they are at least
+ * as many as the keys written) are exactly as many as the keys `JSON.parse`
+ * kept in `value` (the keys written, less one for each one repeated). A
+ * colon inside a string right after an escaped quote makes it `false` for
+ * a text without repeated keys too: then {@link duplicateKeys} decides, as
+ * it does whenever this is `false`. One search for `:` and one walk of
+ * `value`, with no string or set made per key.
+ *
+ * @param text - valid JSON text.
+ * @param value - `JSON.parse(text)`.
+ * @returns `true` when no object of `text` has a key twice; `false` when one
+ * may have.
+ * @example
+ * ```ts
+ * surelyNoDuplicateKeys('{"a": 1, "b": {"a": 2}}', { a: 1, b: { a: 2 } }); // true
+ * surelyNoDuplicateKeys('{"a": 1, "a": 2}', { a: 2 }); // false
+ * ```
+ * @category CLI
+ */
+export function surelyNoDuplicateKeys(text: string, value: unknown): boolean {
+  let keys: number;
+  try {
+    keys = keyCount(value);
+  } catch {
+    // Nested deeper than the stack: leave it to the scan, which needs no recursion.
+    return false;
+  }
+  let colons = 0;
+  let at = text.indexOf(":");
+  while (at >= 0) {
+    let before = at - 1;
+    let c = text.charCodeAt(before);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(--before);
+    if (c === 34 /* " */) {
+      colons += 1;
+      if (colons > keys) return false;
+    }
+    at = text.indexOf(":", at + 1);
+  }
+  return colons === keys;
+}
