@@ -8,13 +8,13 @@
  *
  * @module
  */
-import type { CreditMemo } from "../domain/creditMemo.js";
-import type { Order } from "../domain/order.js";
+import type { CreditMemo, RefundTransaction } from "../domain/creditMemo.js";
+import { isMultiCurrency, type Order } from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
-import { addBags, type MoneyBag, sumBy, ZERO } from "../money/moneyBag.js";
+import { addBags, type MoneyBag, ZERO } from "../money/moneyBag.js";
 import type { CheckedHistory } from "../order/carriedHistory.js";
 import { invoiceMoneyLeft } from "../order/moneyLeft.js";
-import { type AmountDifference, bagComparer } from "./compareMemos.js";
+import { type AmountDifference, bagsDiffer, pushBagDifferences } from "./compareMemos.js";
 
 /** What is wrong with a memo's transactions. */
 export interface TransactionFindings {
@@ -40,35 +40,47 @@ export function checkTransactions(
   memo: CreditMemo,
   { history, ids }: CheckedHistory,
 ): TransactionFindings {
-  const compare = bagComparer(order);
-  const takenNow = new Map<string, MoneyBag>();
+  const multi = isMultiCurrency(order);
+  const transactions = memo.transactions;
+  // What earlier transactions of this memo took, by invoice (only when there are several).
+  const takenNow = transactions.length > 1 ? new Map<string, MoneyBag>() : undefined;
   const errors: RefundError[] = [];
   const differences: AmountDifference[] = [];
-  memo.transactions.forEach((transaction, j) => {
+  let paidShop = 0n;
+  let paidPresentment = 0n;
+  for (let j = 0; j < transactions.length; j++) {
+    const transaction = transactions[j] as RefundTransaction;
+    const amount = transaction.amount;
+    paidShop += amount.shop;
+    paidPresentment += amount.presentment;
     const position = ids.invoices.get(transaction.invoiceId);
     const invoice = position === undefined ? undefined : order.invoices[position];
     if (invoice === undefined) {
       errors.push(
         refundErrors.unknownInvoice(`transactions[${j}].invoiceId`, transaction.invoiceId),
       );
-      return;
+      continue;
     }
-    const before = takenNow.get(invoice.id) ?? ZERO;
+    const before = takenNow?.get(invoice.id) ?? ZERO;
     const left = invoiceMoneyLeft(invoice, history);
-    const available = {
-      shop: atLeastZero(left.shop - before.shop),
-      presentment: atLeastZero(left.presentment - before.presentment),
-    };
-    takenNow.set(invoice.id, addBags(before, transaction.amount));
-    const atMost = (amount: bigint, limit: bigint) => (amount > limit ? limit : amount);
+    const availableShop = atLeastZero(left.shop - before.shop);
+    const availablePresentment = atLeastZero(left.presentment - before.presentment);
+    takenNow?.set(invoice.id, addBags(before, amount));
+    if (amount.shop <= availableShop && amount.presentment <= availablePresentment) continue;
     const within: MoneyBag = {
-      shop: atMost(transaction.amount.shop, available.shop),
-      presentment: atMost(transaction.amount.presentment, available.presentment),
+      shop: amount.shop > availableShop ? availableShop : amount.shop,
+      presentment:
+        amount.presentment > availablePresentment ? availablePresentment : amount.presentment,
     };
-    differences.push(...compare(`transactions[${j}].amount`, transaction.amount, within));
-  });
-  const paid = sumBy(memo.transactions, (t) => t.amount);
-  const owed = { ...memo.total, shop: memo.total.shop + memo.exchangeDifference };
-  differences.push(...compare("transactions", paid, owed));
+    if (bagsDiffer(multi, amount, within))
+      pushBagDifferences(differences, order, multi, `transactions[${j}].amount`, amount, within);
+  }
+  const paid: MoneyBag = { shop: paidShop, presentment: paidPresentment };
+  const owed: MoneyBag = {
+    shop: memo.total.shop + memo.exchangeDifference,
+    presentment: memo.total.presentment,
+  };
+  if (bagsDiffer(multi, paid, owed))
+    pushBagDifferences(differences, order, multi, "transactions", paid, owed);
   return { errors, differences };
 }

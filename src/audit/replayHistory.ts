@@ -8,7 +8,13 @@
  *
  * @module
  */
-import type { CreditMemo } from "../domain/creditMemo.js";
+import type {
+  CreditMemo,
+  CreditMemoLine,
+  DutyRefund,
+  RefundTransaction,
+  ShippingLineRefund,
+} from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
 import { lineHasDuty, type OrderIds, orderIds } from "../order/orderConsistency.js";
 
@@ -26,6 +32,8 @@ export function restrictToOrder(
 ): CreditMemo | null {
   if (memo.currency !== order.currency || memo.presentmentCurrency !== order.presentmentCurrency)
     return null;
+  // The common case: the memo says nothing beyond the order, and is its own restriction.
+  if (withinOrder(order, memo, ids)) return memo;
   return {
     ...memo,
     lineItems: memo.lineItems.flatMap((memoLine) => {
@@ -52,6 +60,40 @@ export function restrictToOrder(
     },
     transactions: memo.transactions.filter((t) => ids.invoices.has(t.invoiceId)),
   };
+}
+
+/**
+ * Whether {@link restrictToOrder} would keep all of `memo`: every line is an
+ * order line's, with a count for its quantity, no more discounts and tax
+ * lines than that line and only its duties; every shipping line and invoice
+ * is the order's. One pass, nothing built.
+ */
+function withinOrder(order: Order, memo: CreditMemo, ids: OrderIds): boolean {
+  const lines = memo.lineItems;
+  for (let i = 0; i < lines.length; i++) {
+    const memoLine = lines[i] as CreditMemoLine;
+    const position = ids.lines.get(memoLine.lineItemId);
+    const line = position === undefined ? undefined : order.lineItems[position];
+    if (
+      line === undefined ||
+      !isCount(memoLine.quantity) ||
+      memoLine.discountAllocations.length > line.discountAllocations.length ||
+      memoLine.taxLines.length > line.taxLines.length
+    )
+      return false;
+    const duties = memoLine.duties;
+    for (let d = 0; d < duties.length; d++)
+      if (!lineHasDuty(ids, line, position as number, (duties[d] as DutyRefund).dutyId))
+        return false;
+  }
+  const shippingLines = memo.shipping.lines;
+  for (let i = 0; i < shippingLines.length; i++)
+    if (!ids.shippingLines.has((shippingLines[i] as ShippingLineRefund).shippingLineId))
+      return false;
+  const transactions = memo.transactions;
+  for (let i = 0; i < transactions.length; i++)
+    if (!ids.invoices.has((transactions[i] as RefundTransaction).invoiceId)) return false;
+  return true;
 }
 
 /** Every memo of the order restricted to it, in order (memos in other currencies left out). */
