@@ -5,21 +5,14 @@
  *
  * @module
  */
-import type { CreditMemo } from "../domain/creditMemo.js";
+import type { CreditMemo, CreditMemoLine } from "../domain/creditMemo.js";
 import type { Order } from "../domain/order.js";
 import { isMultiCurrency } from "../domain/order.js";
-import type { RefundLineRequest, RefundRequest, ShippingRequest } from "../domain/refundRequest.js";
+import type { RefundLineRequest, RefundRequest } from "../domain/refundRequest.js";
 import { findCurrency } from "../money/currency.js";
-import type { DecimalAmount } from "../money/decimal.js";
 import { bagsEqual, isZeroBag, type MoneyBag, sumBy } from "../money/moneyBag.js";
 import { orderMoneyLeft, shippingLineLeft } from "../order/moneyLeft.js";
 import { lineHistoryOf, type RefundHistory } from "../order/refundHistory.js";
-
-/** Presentment minor units as the exact decimal a request carries. */
-function decimalOf(minor: bigint, currencyCode: string): DecimalAmount {
-  const exponent = findCurrency(currencyCode)?.exponent ?? 0;
-  return { coefficient: minor, scale: exponent };
-}
 
 function refundsDuties(memo: CreditMemo): boolean {
   return memo.lineItems.some((line) =>
@@ -147,37 +140,48 @@ export function replayRequest(
   history: RefundHistory,
 ): RefundRequest {
   const currency = order.presentmentCurrency;
-  const carried = {
-    notify: memo.notify,
-    ...(memo.reason === null ? {} : { reason: memo.reason }),
-    ...(memo.note === null ? {} : { note: memo.note }),
-    ...(memo.idempotencyKey === null ? {} : { idempotencyKey: memo.idempotencyKey }),
-  };
-  const amount = (bag: MoneyBag) => decimalOf(bag.presentment, currency);
-  const lineItems: RefundLineRequest[] = memo.lineItems.map((line) => ({
-    lineItemId: line.lineItemId,
-    ...(line.amount != null && line.quantity === 0 ? {} : { quantity: line.quantity }),
-    ...(line.amount == null ? {} : { amount: amount(line.amount) }),
-    restock: line.restock,
-    ...(line.locationId === null ? {} : { locationId: line.locationId }),
-  }));
-  const shipping: ShippingRequest | undefined = fullShipping(order, memo, history)
-    ? { fullRefund: true }
-    : isZeroBag(memo.shipping.amount)
-      ? undefined
-      : { fullRefund: false, amount: amount(memo.shipping.amount) };
-  return {
-    lineItems,
-    ...(shipping === undefined ? {} : { shipping }),
-    refundDuties: refundsDuties(memo),
-    ...(isZeroBag(memo.adjustmentPositive)
-      ? {}
-      : { adjustmentPositive: amount(memo.adjustmentPositive) }),
-    ...(isZeroBag(memo.adjustmentNegative)
-      ? {}
-      : { adjustmentNegative: amount(memo.adjustmentNegative) }),
-    full: false,
-    currency,
-    ...carried,
-  };
+  const exponent = findCurrency(currency)?.exponent ?? 0;
+  const memoLines = memo.lineItems;
+  const lineItems: RefundLineRequest[] = [];
+  for (let i = 0; i < memoLines.length; i++) {
+    const line = memoLines[i] as CreditMemoLine;
+    // Keys in the order of the request's fields; absent ones left out.
+    const request: Mutable<RefundLineRequest> = {
+      lineItemId: line.lineItemId,
+    } as Mutable<RefundLineRequest>;
+    if (line.amount == null || line.quantity !== 0) request.quantity = line.quantity;
+    if (line.amount != null)
+      request.amount = { coefficient: line.amount.presentment, scale: exponent };
+    request.restock = line.restock;
+    if (line.locationId !== null) request.locationId = line.locationId;
+    lineItems.push(request);
+  }
+  const request = { lineItems } as unknown as Mutable<RefundRequest>;
+  if (fullShipping(order, memo, history)) request.shipping = { fullRefund: true };
+  else if (!isZeroBag(memo.shipping.amount))
+    request.shipping = {
+      fullRefund: false,
+      amount: { coefficient: memo.shipping.amount.presentment, scale: exponent },
+    };
+  request.refundDuties = refundsDuties(memo);
+  if (!isZeroBag(memo.adjustmentPositive))
+    request.adjustmentPositive = {
+      coefficient: memo.adjustmentPositive.presentment,
+      scale: exponent,
+    };
+  if (!isZeroBag(memo.adjustmentNegative))
+    request.adjustmentNegative = {
+      coefficient: memo.adjustmentNegative.presentment,
+      scale: exponent,
+    };
+  request.full = false;
+  request.currency = currency;
+  request.notify = memo.notify;
+  if (memo.reason !== null) request.reason = memo.reason;
+  if (memo.note !== null) request.note = memo.note;
+  if (memo.idempotencyKey !== null) request.idempotencyKey = memo.idempotencyKey;
+  return request;
 }
+
+/** `T` with its fields writable, for a value built field by field. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,7 +1,7 @@
 /**
  * The audit's plain-loop paths against the code they replaced (kept here as
- * the reference): `compareMemos`, `checkTransactions` and `restrictToOrder`
- * give the same findings, in the same order, on random orders and memos —
+ * the reference): `compareMemos`, `checkTransactions`, `restrictToOrder` and
+ * `replayRequest` give the same findings (requests), in the same order, on random orders and memos —
  * memos that match, that differ in any amount, that name lines, duties,
  * shipping lines and invoices the order has or has not.
  */
@@ -10,13 +10,28 @@ import { describe, expect, it } from "vitest";
 import { checkTransactions } from "../../src/audit/checkTransactions.js";
 import { type AmountDifference, compareMemos } from "../../src/audit/compareMemos.js";
 import { restrictToOrder } from "../../src/audit/replayHistory.js";
+import { replayRequest } from "../../src/audit/replayRequest.js";
 import type { CreditMemo, CreditMemoLine } from "../../src/domain/creditMemo.js";
 import type { Order } from "../../src/domain/order.js";
 import { currencyOfSide, isMultiCurrency } from "../../src/domain/order.js";
+import type {
+  RefundLineRequest,
+  RefundRequest,
+  ShippingRequest,
+} from "../../src/domain/refundRequest.js";
 import { refundErrors } from "../../src/errors.js";
-import { formatInCurrency } from "../../src/money/decimal.js";
-import { addBags, type MoneyBag, type Side, sumBy, ZERO } from "../../src/money/moneyBag.js";
-import { invoiceMoneyLeft } from "../../src/order/moneyLeft.js";
+import { findCurrency } from "../../src/money/currency.js";
+import { type DecimalAmount, formatInCurrency } from "../../src/money/decimal.js";
+import {
+  addBags,
+  bagsEqual,
+  isZeroBag,
+  type MoneyBag,
+  type Side,
+  sumBy,
+  ZERO,
+} from "../../src/money/moneyBag.js";
+import { invoiceMoneyLeft, shippingLineLeft } from "../../src/order/moneyLeft.js";
 import { lineHasDuty, orderIds } from "../../src/order/orderConsistency.js";
 import { historyReader } from "../../src/order/refundHistory.js";
 import { currenciesArb, memoArb, orderArb } from "../json/arbitraries.js";
@@ -146,6 +161,69 @@ function referenceRestrict(order: Order, memo: CreditMemo): CreditMemo | null {
   };
 }
 
+function referenceReplayRequest(order: Order, memo: CreditMemo): RefundRequest {
+  const history = historyReader().history;
+  const decimalOf = (minor: bigint, code: string): DecimalAmount => ({
+    coefficient: minor,
+    scale: findCurrency(code)?.exponent ?? 0,
+  });
+  const refundsDuties = memo.lineItems.some((line) =>
+    line.duties.some(
+      (duty) => !isZeroBag(duty.amount) || duty.taxLines.some((t) => !isZeroBag(t.amount)),
+    ),
+  );
+  const shippingLeft = sumBy(order.shippingLines, (line) => shippingLineLeft(line, history));
+  const fullShipping =
+    bagsEqual(memo.shipping.amount, shippingLeft) &&
+    ((memo.shipping.amount.presentment === 0n && memo.shipping.amount.shop !== 0n) ||
+      memo.shipping.lines.some(
+        (line) => isZeroBag(line.amount) && line.taxLines.some((t) => !isZeroBag(t.amount)),
+      ));
+  const currency = order.presentmentCurrency;
+  const carried = {
+    notify: memo.notify,
+    ...(memo.reason === null ? {} : { reason: memo.reason }),
+    ...(memo.note === null ? {} : { note: memo.note }),
+    ...(memo.idempotencyKey === null ? {} : { idempotencyKey: memo.idempotencyKey }),
+  };
+  const amount = (bag: MoneyBag) => decimalOf(bag.presentment, currency);
+  const lineItems: RefundLineRequest[] = memo.lineItems.map((line) => ({
+    lineItemId: line.lineItemId,
+    ...(line.amount != null && line.quantity === 0 ? {} : { quantity: line.quantity }),
+    ...(line.amount == null ? {} : { amount: amount(line.amount) }),
+    restock: line.restock,
+    ...(line.locationId === null ? {} : { locationId: line.locationId }),
+  }));
+  const shipping: ShippingRequest | undefined = fullShipping
+    ? { fullRefund: true }
+    : isZeroBag(memo.shipping.amount)
+      ? undefined
+      : { fullRefund: false, amount: amount(memo.shipping.amount) };
+  return {
+    lineItems,
+    ...(shipping === undefined ? {} : { shipping }),
+    refundDuties: refundsDuties,
+    ...(isZeroBag(memo.adjustmentPositive)
+      ? {}
+      : { adjustmentPositive: amount(memo.adjustmentPositive) }),
+    ...(isZeroBag(memo.adjustmentNegative)
+      ? {}
+      : { adjustmentNegative: amount(memo.adjustmentNegative) }),
+    full: false,
+    currency,
+    ...carried,
+  };
+}
+
+/** `value` with every key, in order, and bigints tagged: equal only for the same keys in the same order. */
+function ordered(value: unknown): unknown {
+  if (typeof value === "bigint") return `${value}n`;
+  if (Array.isArray(value)) return value.map(ordered);
+  if (typeof value === "object" && value !== null)
+    return Object.entries(value).map(([k, v]) => [k, ordered(v)]);
+  return value;
+}
+
 // The inputs: an order, and memos in its currencies that name its lines,
 // duties, shipping lines and invoices (or others), as recorded and expected.
 
@@ -218,6 +296,29 @@ describe("the audit's plain loops agree with the code they replaced", () => {
     const memo = pointedAt(order, recorded, picks);
     expect(restrictToOrder(order, memo)).toStrictEqual(referenceRestrict(order, memo));
   });
+
+  test.prop([caseArb, fc.boolean(), fc.boolean(), fc.boolean()])(
+    "replayRequest",
+    ({ order, recorded, picks }, zeroShipping, amounts, noUnits) => {
+      let memo = pointedAt(order, recorded, picks);
+      // A line refunded by amount alone has no quantity in the request.
+      if (noUnits)
+        memo = {
+          ...memo,
+          lineItems: memo.lineItems.map((line, i) =>
+            i % 2 === 0 ? { ...line, quantity: 0 } : line,
+          ),
+        };
+      // Zero amounts (left out of the request) and lines refunded by amount, or by units only.
+      if (zeroShipping) memo = { ...memo, shipping: { ...memo.shipping, amount: ZERO } };
+      if (!amounts)
+        memo = { ...memo, lineItems: memo.lineItems.map((line) => ({ ...line, amount: null })) };
+      const request = replayRequest(order, memo, historyReader().history);
+      const reference = referenceReplayRequest(order, memo);
+      expect(request).toStrictEqual(reference);
+      expect(ordered(request)).toEqual(ordered(reference));
+    },
+  );
 
   it("a memo of more than eight lines is matched by a map, to the same findings", () => {
     const cases = fc.sample(caseArb, { numRuns: 30, seed: 15 });
