@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { AuditedDocument, AuditSummary } from "./auditReport.js";
+import type { AuditedDocument, AuditLine, AuditSummary } from "./auditReport.js";
 import { printable } from "./printable.js";
 import { renderColumns } from "./table.js";
 
@@ -32,9 +32,36 @@ export interface AuditSink {
 /** JSON text of a report value (plain JSON: no bigints). */
 const jsonLine = (value: unknown): string => `${JSON.stringify(value)}\n`;
 
+/**
+ * The JSON line of an audited order, as `JSON.stringify` writes it: an order
+ * with no finding (most of them) written directly, with only its id
+ * stringified; any other line by `JSON.stringify`.
+ *
+ * @param line - the order's output line.
+ * @returns its JSON text and a newline.
+ * @example
+ * ```ts
+ * auditJsonLine({ orderId: "7", refunds: 2, discrepancies: [], rejected: [], errors: [] });
+ * // '{"orderId":"7","refunds":2,"discrepancies":[],"rejected":[],"errors":[]}\n'
+ * ```
+ * @category CLI
+ */
+export function auditJsonLine(line: AuditLine): string {
+  if (
+    typeof line.orderId === "string" &&
+    Number.isSafeInteger(line.refunds) &&
+    line.discrepancies.length === 0 &&
+    line.rejected.length === 0 &&
+    line.errors.length === 0 &&
+    line.line === undefined
+  )
+    return `{"orderId":${JSON.stringify(line.orderId)},"refunds":${line.refunds},"discrepancies":[],"rejected":[],"errors":[]}\n`;
+  return jsonLine(line);
+}
+
 /** §9.2's JSON Lines: one line per order, the summary last. */
 function jsonSink(): AuditSink {
-  return { line: (doc) => jsonLine(doc.line), end: (summary) => jsonLine({ summary }) };
+  return { line: (doc) => auditJsonLine(doc.line), end: (summary) => jsonLine({ summary }) };
 }
 
 /** One finding: a discrepancy, a rejected memo, or an order that is invalid input. */
