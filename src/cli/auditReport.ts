@@ -223,7 +223,8 @@ export class AuditTally {
     this.refunds += line.refunds;
     if (line.errors.length > 0) this.invalidOrders += 1;
     this.discrepancies += line.discrepancies.length;
-    this.refundsWithDiscrepancies += new Set(line.discrepancies.map((d) => d.refundId)).size;
+    if (line.discrepancies.length > 0)
+      this.refundsWithDiscrepancies += new Set(line.discrepancies.map((d) => d.refundId)).size;
     this.rejectedRefunds += line.rejected.length;
     for (const d of line.discrepancies) {
       const kind = discrepancyKind(d.path);
