@@ -303,12 +303,13 @@ function auditMemo(
   }
   const transactions = checkTransactions(before, memo, state.checked);
   const result = replay(before, memo, state, policy);
-  const errors = nonEmpty([
-    ...duplicateIdErrors(memo, earlierIds, E.isLeft(result) ? result.left : []),
-    ...(E.isLeft(result) ? result.left : []),
-    ...transactions.errors,
-  ]);
-  if (errors !== undefined) return { rejected: { refundId, errors }, discrepancies: [] };
+  const replayErrors: readonly RefundError[] = E.isLeft(result) ? result.left : [];
+  const duplicate = duplicateIdErrors(memo, earlierIds, replayErrors);
+  // The lists joined only when one holds an error (a memo is rarely rejected).
+  if (duplicate.length > 0 || replayErrors.length > 0 || transactions.errors.length > 0) {
+    const errors = nonEmpty([...duplicate, ...replayErrors, ...transactions.errors]);
+    if (errors !== undefined) return { rejected: { refundId, errors }, discrepancies: [] };
+  }
   const discrepancies: Discrepancy[] = [];
   if (E.isRight(result) && result.right.length > 0) {
     const explainedBy = explainingPolicy(before, memo, state, policy);
