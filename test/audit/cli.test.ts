@@ -585,6 +585,22 @@ describe("the built executable", () => {
     expect(r.stderr).toBe("");
   });
 
+  it("a report of many batches (standard output a pipe) is the in-memory report, whole and in order", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "rc-audit-"));
+    // Leaky histories among clean ones: lines of every length, some 57 K characters in all.
+    const lines = Array.from({ length: 400 }, (_, k) =>
+      jsonLine(k % 7 === 0 ? leaky(`b${k}`) : history(`b${k}`)),
+    );
+    const file = join(tmp, "many.jsonl");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const r = run([file]);
+    const s = streamIo(lines);
+    expect(await runCli(["audit", "many.jsonl"], s.io)).toBe(r.status);
+    expect(r.stdout.length).toBeGreaterThan(3 * 16_384);
+    expect(r.stdout).toBe(s.out.join(""));
+    expect(r.stderr).toBe("");
+  });
+
   it("an unreadable file is invalid input: exit 2, no stack trace", () => {
     const r = run(["/nonexistent/orders.jsonl"]);
     expect(r.status).toBe(2);
