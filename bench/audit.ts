@@ -4,6 +4,7 @@
  * order and the summary (§9.2) — what `refund-core audit FILE` does per
  * document, minus the file and terminal I/O.
  */
+import { auditSink } from "../src/cli/auditFormats.js";
 import { AuditTally, auditDocument } from "../src/cli/auditReport.js";
 import { encodeOrder } from "../src/json/order.js";
 import { typicalOrder } from "./scenarios.js";
@@ -16,9 +17,10 @@ export interface AuditRun {
   readonly bytesWritten: number;
 }
 
-/** Audits every order of a JSON Lines text, as the CLI does, writing report lines to a string. */
+/** Audits every order of a JSON Lines text, as the CLI does, writing its report lines (`--format json`) to strings. */
 export function auditJsonLines(jsonLines: string): AuditRun {
   const tally = new AuditTally();
+  const sink = auditSink("json", 80);
   let orders = 0;
   let flagged = 0;
   let bytesWritten = 0;
@@ -31,10 +33,10 @@ export function auditJsonLines(jsonLines: string): AuditRun {
     const out = audited.line;
     if (out.discrepancies.length > 0 || out.rejected.length > 0 || out.errors.length > 0)
       flagged += 1;
-    bytesWritten += JSON.stringify(out).length + 1;
+    bytesWritten += sink.line(audited).length;
     orders += 1;
   }
-  bytesWritten += JSON.stringify({ summary: tally.summary() }).length + 1;
+  bytesWritten += sink.end(tally.summary()).length;
   return { orders, flagged, bytesWritten };
 }
 
