@@ -25,6 +25,7 @@ import {
   checkOrder,
   checkRefundHistory,
   orderIds,
+  refundHistoryOf,
   soundOrderIds,
 } from "./order/orderConsistency.js";
 import { type KeySet, type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
@@ -283,7 +284,7 @@ export function calculateWithHistory(
 function checkedHistoryOf(order: Order): Either<NonEmptyArray<RefundError>, CheckedHistory> {
   const carried = carriedHistoryOf(order);
   if (carried !== undefined) return E.right(carried);
-  const history = readRefundHistory(order.refunds);
+  const history = refundHistoryOf(order);
   // A sound order, nearly every call, is known in one pass that builds its
   // ids on the way; anything else goes through the exact passes, which
   // report the errors. With no refunds the history check can find nothing.

@@ -20,6 +20,7 @@ export {
   checkHistoryShape,
   checkMemoShape,
   checkRefundHistory,
+  refundHistoryOf,
 } from "./historyConsistency.js";
 export {
   checkOrderItself,
