@@ -579,12 +579,26 @@ export function memoShapeError(
   return checkShape(value, MEMO_CHECK, argument);
 }
 
-const CURRENCIES = compiled(
+/**
+ * Whether `u` has both currency codes, by name: `isMultiCurrency` asks this
+ * on every `calculate`, and the compiled check's keyed loads cost 1.5 % of a
+ * 3-line one (issue 15 part 2).
+ */
+function hasCurrencies(u: unknown): boolean {
+  return (
+    isRecordValue(u) &&
+    typeof u["currency"] === "string" &&
+    typeof u["presentmentCurrency"] === "string"
+  );
+}
+
+const CURRENCIES = withFastPath(
   record(
     "a document with currencies",
     required("currency", "string"),
     required("presentmentCurrency", "string"),
   ),
+  hasCurrencies,
 );
 
 /** `INVALID_INPUT` when `value` has no `currency` and `presentmentCurrency` strings. */
