@@ -440,8 +440,10 @@ function isLineSound(line: LineItem, single: boolean, taxesIncluded: boolean): b
   for (let i = 0; i < discounts.length; i++) {
     const amount = (discounts[i] as { readonly amount: MoneyBag }).amount;
     if (!isSoundAmount(amount, single)) return false;
-    discountShop += amount.shop;
-    if (!single) discountPresentment += amount.presentment;
+    // The first one as it is: a sum of one allocates no bigint.
+    discountShop = i === 0 ? amount.shop : discountShop + amount.shop;
+    if (!single)
+      discountPresentment = i === 0 ? amount.presentment : discountPresentment + amount.presentment;
   }
   const taxes = line.taxLines;
   let taxShop = 0n;
@@ -450,8 +452,9 @@ function isLineSound(line: LineItem, single: boolean, taxesIncluded: boolean): b
     const amount = (taxes[i] as { readonly amount: MoneyBag }).amount;
     if (!isSoundAmount(amount, single)) return false;
     if (taxesIncluded) {
-      taxShop += amount.shop;
-      if (!single) taxPresentment += amount.presentment;
+      taxShop = i === 0 ? amount.shop : taxShop + amount.shop;
+      if (!single)
+        taxPresentment = i === 0 ? amount.presentment : taxPresentment + amount.presentment;
     }
   }
   const duties = line.duties;
