@@ -195,7 +195,7 @@ export function checkOrderItself(order: Order, ids: OrderIds = orderIds(order)):
     ids.lines.size === order.lineItems.length &&
     ids.shippingLines.size === order.shippingLines.length &&
     ids.invoices.size === order.invoices.length &&
-    isOrderItselfSound(order)
+    soundOrderDuties(order) >= 0
   )
     return [];
   return orderItselfErrors(order, ids);
@@ -503,16 +503,11 @@ function isShippingLineSound(line: ShippingLine, single: boolean, taxesIncluded:
   );
 }
 
-/**
- * Whether the duty ids are unique across all the lines. The set is built
- * only for an order with duties: most have none.
- */
+/** Whether the duty ids are unique across all the lines (asked only of an order with duties). */
 function areDutyIdsUnique(lines: readonly LineItem[]): boolean {
-  let seen: Set<string> | undefined;
+  const seen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const duties = (lines[i] as LineItem).duties;
-    if (duties.length === 0) continue;
-    seen ??= new Set<string>();
     for (let d = 0; d < duties.length; d++) {
       const before = seen.size;
       seen.add((duties[d] as Duty).id);
@@ -524,26 +519,32 @@ function areDutyIdsUnique(lines: readonly LineItem[]): boolean {
 
 /**
  * Whether {@link checkOrderItself} finds nothing, ids of lines, shipping
- * lines and invoices aside: `false` says only "ask the exact passes".
+ * lines and invoices aside: `-1` says only "ask the exact passes"; a sound
+ * order gives its number of duties (most have none, and then no duty set
+ * is built, here or in its ids).
  */
-function isOrderItselfSound(order: Order): boolean {
+function soundOrderDuties(order: Order): number {
   const currency = order.currency;
   const presentmentCurrency = order.presentmentCurrency;
   const single = currency === presentmentCurrency;
-  if (findCurrency(currency) === undefined) return false;
-  if (!single && findCurrency(presentmentCurrency) === undefined) return false;
+  if (findCurrency(currency) === undefined) return -1;
+  if (!single && findCurrency(presentmentCurrency) === undefined) return -1;
   const taxesIncluded = order.taxesIncluded;
   const lines = order.lineItems;
-  for (let i = 0; i < lines.length; i++)
-    if (!isLineSound(lines[i] as LineItem, single, taxesIncluded)) return false;
-  if (!areDutyIdsUnique(lines)) return false;
+  let duties = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as LineItem;
+    if (!isLineSound(line, single, taxesIncluded)) return -1;
+    duties += line.duties.length;
+  }
+  if (duties > 0 && !areDutyIdsUnique(lines)) return -1;
   const shippingLines = order.shippingLines;
   for (let i = 0; i < shippingLines.length; i++)
-    if (!isShippingLineSound(shippingLines[i] as ShippingLine, single, taxesIncluded)) return false;
+    if (!isShippingLineSound(shippingLines[i] as ShippingLine, single, taxesIncluded)) return -1;
   const invoices = order.invoices;
   for (let i = 0; i < invoices.length; i++)
-    if (!isSoundAmount((invoices[i] as Invoice).amount, single)) return false;
-  return true;
+    if (!isSoundAmount((invoices[i] as Invoice).amount, single)) return -1;
+  return duties;
 }
 
 /**
@@ -578,6 +579,10 @@ export function soundOrderIds(order: Order): OrderIds | undefined {
   const shippingLines = uniquePositions(order.shippingLines);
   if (shippingLines === undefined) return undefined;
   const invoices = uniquePositions(order.invoices);
-  if (invoices === undefined || !isOrderItselfSound(order)) return undefined;
-  return { lines, shippingLines, invoices, duties: dutySets(order.lineItems) };
+  if (invoices === undefined) return undefined;
+  const duties = soundOrderDuties(order);
+  if (duties < 0) return undefined;
+  // A line of many duties needs at least that many.
+  const sets = duties > FEW_DUTIES ? dutySets(order.lineItems) : NO_DUTY_SETS;
+  return { lines, shippingLines, invoices, duties: sets };
 }
