@@ -44,7 +44,13 @@ export function refundArgumentErrors(
   request: unknown,
   policy: unknown,
 ): NonEmptyArray<RefundError> | undefined {
-  return nonEmpty([orderArgumentError(order), requestShapeError(request), policyError(policy)]);
+  const orderError = orderArgumentError(order);
+  const requestError = requestShapeError(request);
+  const policyProblem = policyError(policy);
+  // The common case, nothing wrong, builds no list.
+  if (orderError === undefined && requestError === undefined && policyProblem === undefined)
+    return undefined;
+  return nonEmpty([orderError, requestError, policyProblem]);
 }
 
 /** The problems of `audit`'s arguments: an order and a policy name, or `undefined`. */

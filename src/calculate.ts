@@ -20,7 +20,14 @@ import { formatInCurrency } from "./money/decimal.js";
 import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
 import { type CheckedHistory, carriedHistoryOf } from "./order/carriedHistory.js";
 import { orderMoneyLeft } from "./order/moneyLeft.js";
-import { checkHistoryShape, checkOrder, orderIds } from "./order/orderConsistency.js";
+import {
+  checkHistoryShape,
+  checkOrder,
+  checkRefundHistory,
+  orderIds,
+  refundHistoryOf,
+  soundOrderIds,
+} from "./order/orderConsistency.js";
 import { type KeySet, type RefundHistory, readRefundHistory } from "./order/refundHistory.js";
 import { freeAmountBag, readFreeAmounts } from "./refund/freeAmounts.js";
 import { refundLine } from "./refund/lineRefund.js";
@@ -277,9 +284,20 @@ export function calculateWithHistory(
 function checkedHistoryOf(order: Order): Either<NonEmptyArray<RefundError>, CheckedHistory> {
   const carried = carriedHistoryOf(order);
   if (carried !== undefined) return E.right(carried);
-  const checked = { history: readRefundHistory(order.refunds), ids: orderIds(order) };
-  const orderErrors = nonEmpty(checkOrder(order, checked.history, checked.ids));
-  return orderErrors === undefined ? E.right(checked) : E.left(orderErrors);
+  const history = refundHistoryOf(order);
+  // A sound order, nearly every call, is known in one pass that builds its
+  // ids on the way; anything else goes through the exact passes, which
+  // report the errors. With no refunds the history check can find nothing.
+  const sound = soundOrderIds(order);
+  const ids = sound ?? orderIds(order);
+  const errors =
+    sound === undefined
+      ? checkOrder(order, history, ids)
+      : order.refunds.length === 0
+        ? undefined
+        : checkRefundHistory(order, history, ids);
+  const orderErrors = errors === undefined ? undefined : nonEmpty(errors);
+  return orderErrors === undefined ? E.right({ history, ids }) : E.left(orderErrors);
 }
 
 /**

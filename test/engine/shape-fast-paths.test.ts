@@ -10,7 +10,8 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { calculate, type Order, type RefundRequest } from "../../src/index.js";
+import { currenciesShapeError } from "../../src/domain/shapes.js";
+import { calculate, isMultiCurrency, type Order, type RefundRequest } from "../../src/index.js";
 import {
   dec,
   discount,
@@ -192,5 +193,32 @@ describe("shape fast paths (issue 15 part 2)", () => {
     expect(invalidPaths(calculate(sound, spoilt(soundRequest, path, value)))).toEqual([
       spell("request", path),
     ]);
+  });
+});
+
+describe("the currencies fast path (issue 15 part 2)", () => {
+  const both = { currency: "USD", presentmentCurrency: "EUR" };
+
+  it("a value with both codes has no error, and is multi-currency when they differ", () => {
+    expect(currenciesShapeError(both)).toBeUndefined();
+    expect(isMultiCurrency(both)).toBe(true);
+    expect(isMultiCurrency({ ...both, presentmentCurrency: "USD" })).toBe(false);
+  });
+
+  it.each([
+    ["currency missing", { presentmentCurrency: "EUR" }, "order.currency", "a string"],
+    ["currency a number", { ...both, currency: 1 }, "order.currency", "a string"],
+    [
+      "presentmentCurrency null",
+      { ...both, presentmentCurrency: null },
+      "order.presentmentCurrency",
+      "a string",
+    ],
+    ["an array with both codes", Object.assign([], both), "order", "a document with currencies"],
+    ["null", null, "order", "a document with currencies"],
+  ])("%s: INVALID_INPUT at its path, and not multi-currency", (_, value, path, expected) => {
+    expect(currenciesShapeError(value)).toMatchObject({ code: "INVALID_INPUT", path });
+    expect(currenciesShapeError(value)?.message).toContain(`must be ${expected}`);
+    expect(isMultiCurrency(value as typeof both)).toBe(false);
   });
 });
