@@ -58,6 +58,31 @@ function namedFreeAmounts(request: RefundRequest): Named[] {
   return named;
 }
 
+/** A request that states no free amount: no errors, no amounts (frozen, shared). */
+const NO_FREE_AMOUNTS: {
+  readonly errors: readonly RefundError[];
+  readonly amounts: FreeAmounts;
+} = Object.freeze({ errors: Object.freeze([]), amounts: Object.freeze({}) });
+
+/**
+ * Whether the request states a free amount ({@link namedFreeAmounts} would
+ * name one, or it has `transactions`), read field by field without a list.
+ */
+function statesFreeAmounts(request: RefundRequest): boolean {
+  if (
+    request.shipping?.amount !== undefined ||
+    request.adjustmentPositive !== undefined ||
+    request.adjustmentNegative !== undefined ||
+    request.amount !== undefined ||
+    request.transactions !== undefined
+  )
+    return true;
+  const lines = request.lineItems;
+  for (let i = 0; i < lines.length; i++)
+    if ((lines[i] as RefundRequest["lineItems"][number]).amount !== undefined) return true;
+  return false;
+}
+
 /**
  * Checks the request's `currency` against the order and converts every free
  * amount to presentment minor units.
@@ -70,6 +95,12 @@ export function readFreeAmounts(
   order: Order,
   request: RefundRequest,
 ): { readonly errors: readonly RefundError[]; readonly amounts: FreeAmounts } {
+  // Most requests state no amount and no other currency: nothing to read.
+  if (
+    (request.currency === undefined || request.currency === order.presentmentCurrency) &&
+    !statesFreeAmounts(request)
+  )
+    return NO_FREE_AMOUNTS;
   const errors: RefundError[] = [];
   const named = namedFreeAmounts(request);
   const first = named[0];
