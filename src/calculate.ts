@@ -12,7 +12,7 @@ import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import { refundArgumentErrors } from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
-import { currencyOfSide, isMultiCurrency } from "./domain/order.js";
+import { currencyOfSide } from "./domain/order.js";
 import type { PolicyName } from "./domain/policy.js";
 import type { RefundRequest } from "./domain/refundRequest.js";
 import { type RefundError, refundErrors } from "./errors.js";
@@ -26,16 +26,30 @@ import { freeAmountBag, readFreeAmounts } from "./refund/freeAmounts.js";
 import { refundLine } from "./refund/lineRefund.js";
 import { type SelectedLine, selectEverythingLeft, selectLines } from "./refund/lineSelection.js";
 import { prorationsOf } from "./refund/proration.js";
-import { refundShipping, type ShippingAsk } from "./refund/shippingRefund.js";
+import {
+  FULL_SHIPPING,
+  NO_SHIPPING,
+  refundShipping,
+  type ShippingAsk,
+} from "./refund/shippingRefund.js";
 import { fitToMoneyLeft, memoTotals } from "./refund/totals.js";
 import {
   checkPayoutAsk,
   exchangeDifferenceOf,
   type MoneyFigures,
+  NO_PAYOUT,
+  NO_PAYOUT_RESULT,
   type PayoutAsk,
   payOut,
   payoutAskOf,
 } from "./refund/transactions.js";
+
+/**
+ * No errors: one frozen list shared by every check that finds none, so a
+ * refund that passes builds no empty lists. Never pushed onto (frozen: a
+ * push would throw, and a test spoils each check that returns it).
+ */
+const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
 
 /** `errors` as a non-empty list (a copy, so callers' lists stay theirs), or `undefined`. */
 function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | undefined {
@@ -94,7 +108,7 @@ function memoIdOf(order: Order, request: RefundRequest, taken: KeySet): string {
   return id;
 }
 
-function requestShapeErrors(request: RefundRequest): RefundError[] {
+function requestShapeErrors(request: RefundRequest): readonly RefundError[] {
   if (request.idempotencyKey === "")
     return [
       refundErrors.invalidInput(
@@ -109,32 +123,35 @@ function requestShapeErrors(request: RefundRequest): RefundError[] {
     return [
       refundErrors.invalidInput("full", "cannot be combined with lineItems, shipping or amount"),
     ];
-  return [];
+  return NO_ERRORS;
 }
 
 /** `DUPLICATE_REFUND`: the request's idempotency key is a refund's of this order already. */
-function duplicateRefundErrors(request: RefundRequest, history: RefundHistory): RefundError[] {
+function duplicateRefundErrors(
+  request: RefundRequest,
+  history: RefundHistory,
+): readonly RefundError[] {
   const key = request.idempotencyKey;
   if (key !== undefined && (history.idempotencyKeys.has(key) || history.memoIds.has(key)))
     return [refundErrors.duplicateRefund("idempotencyKey", key)];
-  return [];
+  return NO_ERRORS;
 }
 
 function shippingAskOf(request: RefundRequest, presentmentAmount: bigint | undefined): ShippingAsk {
-  if (request.full) return { kind: "full" };
-  if (request.shipping === undefined) return { kind: "none" };
+  if (request.full) return FULL_SHIPPING;
+  if (request.shipping === undefined) return NO_SHIPPING;
   if (presentmentAmount !== undefined) return { kind: "amount", presentment: presentmentAmount };
-  return request.shipping.fullRefund ? { kind: "full" } : { kind: "none" };
+  return request.shipping.fullRefund ? FULL_SHIPPING : NO_SHIPPING;
 }
 
-function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundError[] {
+function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): readonly RefundError[] {
   const side = total.presentment < 0n ? "presentment" : total.shop < 0n ? "shop" : undefined;
   if (side !== undefined) {
     const code = currencyOfSide(order, side);
     return [refundErrors.negativeTotal(code, formatInCurrency(total[side], code))];
   }
   if (!hasLines && isZeroBag(total)) return [refundErrors.emptyRefund()];
-  return [];
+  return NO_ERRORS;
 }
 
 /**
@@ -238,9 +255,13 @@ export function calculate(
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // `_tag` checks rather than `E.map`/`E.chain` here and below: fp-ts's
   // data-last combinators copy their arguments on every call, a fixed cost
-  // that shows on small refunds.
-  const refund = calculateWithHistory(order, request, policy);
-  return E.isLeft(refund) ? refund : E.right(refund.right.creditMemo);
+  // that shows on small refunds. The memo is returned as the refund made
+  // it, not unwrapped from a {@link CheckedRefund} built for `applyRefund`.
+  const invalid = refundArgumentErrors(order, request, policy);
+  if (invalid !== undefined) return E.left(invalid);
+  const checked = checkedHistoryOf(order);
+  if (E.isLeft(checked)) return checked;
+  return refundOnCheckedHistory(order, request, policy, checked.right);
 }
 
 /** A memo and what the checks read of the order it was computed on. */
@@ -323,11 +344,12 @@ function refundOnCheckedHistory(
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
   const prorations = prorationsOf(policy);
-  const multiCurrency = isMultiCurrency(order);
+  // The order has passed its checks: its two codes are strings, no shape check needed.
+  const multiCurrency = order.currency !== order.presentmentCurrency;
   const free = readFreeAmounts(order, request);
   const selection =
     request.full && request.lineItems.length === 0
-      ? { errors: [], lines: selectEverythingLeft(order, history) }
+      ? { errors: NO_ERRORS, lines: selectEverythingLeft(order, history) }
       : selectLines(
           order,
           ids,
@@ -337,7 +359,7 @@ function refundOnCheckedHistory(
           prorations.rounding,
         );
   const payoutAsk: PayoutAsk =
-    replay === undefined ? payoutAskOf(request, free.amounts.transactions) : { kind: "none" };
+    replay === undefined ? payoutAskOf(request, free.amounts.transactions) : NO_PAYOUT;
   const shippingAsk = shippingAskOf(request, free.amounts.shipping);
   const shipping = refundShipping(shippingAsk, {
     lines: order.shippingLines,
@@ -385,77 +407,74 @@ function refundOnCheckedHistory(
   const lines = idle === undefined ? prorated : prorated.filter((line) => !isIdleLine(line));
 
   // Adjustments and totals.
-  const moneyLeft = replay?.moneyLeft ?? orderMoneyLeft(order, history);
+  const moneyLeft = replay === undefined ? orderMoneyLeft(order, history) : replay.moneyLeft;
   // Shipping that refunds nothing (no fullRefund, no or a zero amount) is no shipping here.
   const shippingRefundsSomething =
     shippingAsk.kind === "full" || (shippingAsk.kind === "amount" && shippingAsk.presentment > 0n);
+  const amounts = free.amounts;
   const amountOnly =
-    free.amounts.amount !== undefined &&
+    amounts.amount !== undefined &&
     request.lineItems.length === 0 &&
     !shippingRefundsSomething &&
     !request.full;
   const positive =
-    free.amounts.adjustmentPositive === undefined && !amountOnly
+    amounts.adjustmentPositive === undefined && !amountOnly
       ? undefined
-      : (free.amounts.adjustmentPositive ?? 0n) + (amountOnly ? (free.amounts.amount ?? 0n) : 0n);
+      : (amounts.adjustmentPositive ?? 0n) + (amountOnly ? (amounts.amount ?? 0n) : 0n);
   // An adjustment the request does not give is zero on both sides: it must not
   // "equal the whole pool" when the presentment money left is 0 (§3.8).
   // Plain calls, no closures: this runs once per call (issue 15 part 2).
-  const negative = free.amounts.adjustmentNegative;
-  let adjustments = {
-    positive:
-      positive === undefined
-        ? ZERO
-        : freeAmountBag(positive, moneyLeft, multiCurrency, prorations.rounding),
-    negative:
-      negative === undefined
-        ? ZERO
-        : freeAmountBag(negative, moneyLeft, multiCurrency, prorations.rounding),
-  };
+  const negative = amounts.adjustmentNegative;
+  let adjustmentPositive =
+    positive === undefined
+      ? ZERO
+      : freeAmountBag(positive, moneyLeft, multiCurrency, prorations.rounding);
+  let adjustmentNegative =
+    negative === undefined
+      ? ZERO
+      : freeAmountBag(negative, moneyLeft, multiCurrency, prorations.rounding);
   let totals = memoTotals(
     lines,
     shipping.shipping,
-    adjustments.positive,
-    adjustments.negative,
+    adjustmentPositive,
+    adjustmentNegative,
     order.taxesIncluded,
   );
   if (request.full) {
-    adjustments = fitToMoneyLeft(totals.total, moneyLeft, adjustments);
+    const fitted = fitToMoneyLeft(totals.total, moneyLeft, {
+      positive: adjustmentPositive,
+      negative: adjustmentNegative,
+    });
+    adjustmentPositive = fitted.positive;
+    adjustmentNegative = fitted.negative;
     totals = memoTotals(
       lines,
       shipping.shipping,
-      adjustments.positive,
-      adjustments.negative,
+      adjustmentPositive,
+      adjustmentNegative,
       order.taxesIncluded,
     );
   }
 
   // Check the total and pay it out.
-  const totalProblems = totalErrors(order, totals.total, lines.length > 0);
+  const total = totals.total;
+  const totalProblems = totalErrors(order, total, lines.length > 0);
   const amountCheck =
-    !amountOnly &&
-    free.amounts.amount !== undefined &&
-    free.amounts.amount !== totals.total.presentment
-      ? [amountMismatch(order, totals.total.presentment, free.amounts.amount)]
-      : [];
+    !amountOnly && amounts.amount !== undefined && amounts.amount !== total.presentment
+      ? [amountMismatch(order, total.presentment, amounts.amount)]
+      : NO_ERRORS;
+  // One context shape, whether or not an audit keeps the figures.
   const payout =
     totalProblems.length > 0
-      ? { errors: [], transactions: [] }
-      : payOut(
-          totals.total,
-          payoutAsk,
-          // Two literals rather than a spread of `{}` or `{ figures }` (an
-          // object built and copied on every call).
-          replay === undefined
-            ? { order, history, rounding: prorations.rounding, invoicePositions: ids.invoices }
-            : {
-                order,
-                history,
-                rounding: prorations.rounding,
-                invoicePositions: ids.invoices,
-                figures: replay,
-              },
-        );
+      ? NO_PAYOUT_RESULT
+      : payOut(total, payoutAsk, {
+          order,
+          history,
+          rounding: prorations.rounding,
+          invoicePositions: ids.invoices,
+          moneyLeft,
+          collected: replay === undefined ? undefined : replay.collected,
+        });
   // With a payout ask that is itself wrong (an unknown or offline invoice…),
   // the limits of the invoices it names are not reported: it must change anyway.
   const payoutErrors =
@@ -484,16 +503,16 @@ function refundOnCheckedHistory(
     taxesIncluded: order.taxesIncluded,
     lineItems: lines,
     shipping: shipping.shipping,
-    adjustmentPositive: adjustments.positive,
-    adjustmentNegative: adjustments.negative,
+    adjustmentPositive,
+    adjustmentNegative,
     subtotal: totals.subtotal,
     discount: totals.discount,
     tax: totals.tax,
     duties: totals.duties,
-    total: totals.total,
+    total,
     maximumRefundable: moneyLeft,
     transactions: payout.transactions,
-    exchangeDifference: exchangeDifferenceOf(totals.total, payout.transactions),
+    exchangeDifference: exchangeDifferenceOf(total, payout.transactions),
     reason: request.reason ?? null,
     note: request.note ?? null,
     notify: request.notify,
@@ -523,13 +542,16 @@ function isIdleLine(line: CreditMemoLine): boolean {
  * has passed, keeps it), so line `i` is the request's `lineItems[i]`.
  */
 function idleLineErrors(lines: readonly CreditMemoLine[]): NonEmptyArray<RefundError> | undefined {
-  const errors: RefundError[] = [];
+  // The list is made on the first idle line: most memos have none.
+  let errors: RefundError[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as CreditMemoLine;
-    if (isIdleLine(line))
+    if (isIdleLine(line)) {
+      errors ??= [];
       errors.push(refundErrors.invalidQuantity(`lineItems[${i}].quantity`, line.lineItemId));
+    }
   }
-  return nonEmpty(errors);
+  return errors as NonEmptyArray<RefundError> | undefined;
 }
 
 function isNotAboutAnInvoice(error: RefundError): boolean {
