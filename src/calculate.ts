@@ -13,7 +13,7 @@ import { refundArgumentErrors } from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide } from "./domain/order.js";
-import type { PolicyName } from "./domain/policy.js";
+import { POLICY_NAMES, type PolicyName } from "./domain/policy.js";
 import type { RefundRequest } from "./domain/refundRequest.js";
 import { type RefundError, refundErrors } from "./errors.js";
 import { formatInCurrency } from "./money/decimal.js";
@@ -25,7 +25,7 @@ import { type KeySet, type RefundHistory, readRefundHistory } from "./order/refu
 import { freeAmountBag, readFreeAmounts } from "./refund/freeAmounts.js";
 import { refundLine } from "./refund/lineRefund.js";
 import { type SelectedLine, selectEverythingLeft, selectLines } from "./refund/lineSelection.js";
-import { prorationsOf } from "./refund/proration.js";
+import { type PolicyProrations, prorationsOf } from "./refund/proration.js";
 import {
   FULL_SHIPPING,
   NO_SHIPPING,
@@ -50,6 +50,44 @@ import {
  * push would throw, and a test spoils each check that returns it).
  */
 const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
+
+/**
+ * The prorations of each policy, made once: a policy's are constants
+ * (frozen), so a refund need not build its three objects per call.
+ */
+const PRORATIONS: ReadonlyMap<PolicyName, PolicyProrations> = new Map(
+  POLICY_NAMES.map((name): [PolicyName, PolicyProrations] => {
+    const prorations = prorationsOf(name);
+    Object.freeze(prorations.lines);
+    Object.freeze(prorations.shipping);
+    return [name, Object.freeze(prorations)];
+  }),
+);
+
+/** How each memo line is refunded: whether duties go back, whether prices include tax. */
+interface LineOptions {
+  readonly refundDuties: boolean;
+  readonly taxesIncluded: boolean;
+}
+
+/** The four {@link LineOptions}, made once (frozen): no object per call. */
+const LINE_OPTIONS: readonly (readonly LineOptions[])[] = [
+  [
+    Object.freeze({ refundDuties: false, taxesIncluded: false }),
+    Object.freeze({ refundDuties: false, taxesIncluded: true }),
+  ],
+  [
+    Object.freeze({ refundDuties: true, taxesIncluded: false }),
+    Object.freeze({ refundDuties: true, taxesIncluded: true }),
+  ],
+];
+
+/** The {@link LineOptions} of the two flags. */
+function lineOptionsOf(refundDuties: boolean, taxesIncluded: boolean): LineOptions {
+  return (LINE_OPTIONS[refundDuties ? 1 : 0] as readonly LineOptions[])[
+    taxesIncluded ? 1 : 0
+  ] as LineOptions;
+}
 
 /** `errors` as a non-empty list (a copy, so callers' lists stay theirs), or `undefined`. */
 function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | undefined {
@@ -101,6 +139,8 @@ function memoIdOf(order: Order, request: RefundRequest, taken: KeySet): string {
   let k = order.refunds.length + 1;
   // Each candidate spelt once (it was spelt again to be returned).
   let id = `${order.id}-${k}`;
+  // No memo yet, no id taken: the look-up (which flattens and hashes the id) is skipped.
+  if (taken.size === 0) return id;
   while (taken.has(id)) {
     k += 1;
     id = `${order.id}-${k}`;
@@ -343,7 +383,8 @@ function refundOnCheckedHistory(
   replay?: MoneyFigures,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // Validate the request against the order.
-  const prorations = prorationsOf(policy);
+  // A policy that has passed its check is one of POLICY_NAMES.
+  const prorations = PRORATIONS.get(policy) ?? prorationsOf(policy);
   // The order has passed its checks: its two codes are strings, no shape check needed.
   const multiCurrency = order.currency !== order.presentmentCurrency;
   const free = readFreeAmounts(order, request);
@@ -361,13 +402,14 @@ function refundOnCheckedHistory(
   const payoutAsk: PayoutAsk =
     replay === undefined ? payoutAskOf(request, free.amounts.transactions) : NO_PAYOUT;
   const shippingAsk = shippingAskOf(request, free.amounts.shipping);
-  const shipping = refundShipping(shippingAsk, {
-    lines: order.shippingLines,
+  const shipping = refundShipping(
+    shippingAsk,
+    order.shippingLines,
     history,
-    presentmentCurrency: order.presentmentCurrency,
+    order.presentmentCurrency,
     multiCurrency,
     prorations,
-  });
+  );
   // Errors about how the money would go out do not keep the total from
   // being computed, so they do not hide its errors (§5, v2); the others do.
   const shapeErrors = requestShapeErrors(request);
@@ -389,10 +431,7 @@ function refundOnCheckedHistory(
     ] as NonEmptyArray<RefundError>);
 
   // Prorate each line.
-  const lineOptions = {
-    refundDuties: request.full || request.refundDuties,
-    taxesIncluded: order.taxesIncluded,
-  };
+  const lineOptions = lineOptionsOf(request.full || request.refundDuties, order.taxesIncluded);
   // An exact-size list filled by index: once per line, no closure.
   const selected: readonly SelectedLine[] = selection.lines;
   const prorated = new Array<CreditMemoLine>(selected.length);
@@ -463,18 +502,19 @@ function refundOnCheckedHistory(
     !amountOnly && amounts.amount !== undefined && amounts.amount !== total.presentment
       ? [amountMismatch(order, total.presentment, amounts.amount)]
       : NO_ERRORS;
-  // One context shape, whether or not an audit keeps the figures.
   const payout =
     totalProblems.length > 0
       ? NO_PAYOUT_RESULT
-      : payOut(total, payoutAsk, {
+      : payOut(
+          total,
+          payoutAsk,
           order,
           history,
-          rounding: prorations.rounding,
-          invoicePositions: ids.invoices,
+          prorations.rounding,
+          ids.invoices,
           moneyLeft,
-          collected: replay === undefined ? undefined : replay.collected,
-        });
+          replay === undefined ? undefined : replay.collected,
+        );
   // With a payout ask that is itself wrong (an unknown or offline invoice…),
   // the limits of the invoices it names are not reported: it must change anyway.
   const payoutErrors =

@@ -40,14 +40,6 @@ export const FULL_SHIPPING: ShippingAsk = { kind: "full" };
 /** No errors: shared by every shipping refund that has none (frozen, never pushed onto). */
 const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
 
-interface Context {
-  readonly lines: readonly ShippingLine[];
-  readonly history: RefundHistory;
-  readonly presentmentCurrency: string;
-  readonly multiCurrency: boolean;
-  readonly prorations: PolicyProrations;
-}
-
 function taxShares(
   line: ShippingLine,
   net: MoneyBag,
@@ -94,17 +86,31 @@ function splitOverLines(amount: MoneyBag, remainders: readonly MoneyBag[]): Mone
 /**
  * The shipping part of a memo. `maximumRefundable` is the total remainder
  * before this refund. Error: `OVER_REFUND` (shipping) when the amount is
- * above the total remainder.
+ * above the total remainder. The order's shipping lines, its history, its
+ * presentment currency (for the error), whether it has two currencies
+ * (for the shop side of an amount) and the policy's prorations come as
+ * arguments: no object per call.
  */
 export function refundShipping(
   ask: ShippingAsk,
-  context: Context,
+  lines: readonly ShippingLine[],
+  history: RefundHistory,
+  presentmentCurrency: string,
+  multiCurrency: boolean,
+  prorations: PolicyProrations,
 ): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
-  if (ask.kind === "amount") return refundShippingAmount(ask.presentment, context);
+  if (ask.kind === "amount")
+    return refundShippingAmount(
+      ask.presentment,
+      lines,
+      history,
+      presentmentCurrency,
+      multiCurrency,
+      prorations,
+    );
   // No shipping or all of it (most calls): each line's amount is zero or
   // its remainder, so there is nothing to split. One pass, indexed, into
   // an exact-size list; running sums (issue 15 part 2).
-  const { lines, history, prorations } = context;
   const full = ask.kind === "full";
   const n = lines.length;
   const shippingLines = new Array<ShippingLineRefund>(n);
@@ -163,9 +169,12 @@ export function refundShipping(
  */
 function refundShippingAmount(
   presentment: bigint,
-  context: Context,
+  lines: readonly ShippingLine[],
+  history: RefundHistory,
+  presentmentCurrency: string,
+  multiCurrency: boolean,
+  prorations: PolicyProrations,
 ): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
-  const { lines, history, prorations } = context;
   const n = lines.length;
   const nets = new Array<MoneyBag>(n);
   const remainders = new Array<MoneyBag>(n);
@@ -176,7 +185,7 @@ function refundShippingAmount(
   }
   const maximumRefundable = sumBags(remainders);
   if (presentment > maximumRefundable.presentment) {
-    const code = context.presentmentCurrency;
+    const code = presentmentCurrency;
     const shipping = emptyShipping(lines, maximumRefundable);
     return {
       errors: [
@@ -190,12 +199,7 @@ function refundShippingAmount(
       shipping,
     };
   }
-  const bag = freeAmountBag(
-    presentment,
-    maximumRefundable,
-    context.multiCurrency,
-    prorations.rounding,
-  );
+  const bag = freeAmountBag(presentment, maximumRefundable, multiCurrency, prorations.rounding);
   const amounts = splitOverLines(bag, remainders);
   const shippingLines = new Array<ShippingLineRefund>(n);
   for (let i = 0; i < n; i++) {

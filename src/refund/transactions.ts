@@ -123,25 +123,6 @@ interface Context {
   readonly rounding?: RoundingMode;
 }
 
-/**
- * What {@link payOut} computes with: the policy's rounding, the order's
- * invoice index and the order's money left. One shape for every caller.
- */
-interface PayOutContext {
-  readonly order: Order;
-  readonly history: RefundHistory;
-  readonly rounding: RoundingMode;
-  /** The positions of the order's invoices by id (`orderIds`). */
-  readonly invoicePositions: ReadonlyMap<string, number>;
-  /** The order's money left after the history (the memo's `maximumRefundable`). */
-  readonly moneyLeft: MoneyBag;
-  /**
-   * The order's money collected when the caller keeps it (an audit, memo by
-   * memo); else, when it is needed, it is added up over the invoices.
-   */
-  readonly collected: MoneyBag | undefined;
-}
-
 /** What {@link payOut} gives: the transactions, or what is wrong with them. */
 export interface PayoutResult {
   readonly errors: readonly RefundError[];
@@ -323,9 +304,23 @@ export function exchangeDifferenceOf(
  * limits are checked on the presentment side (a shop side never exceeds
  * its invoice's shop money left). A zero presentment total has no
  * transactions. Assumes {@link checkPayoutAsk} passed.
+ *
+ * The context comes as arguments (no object per call): the order, its
+ * history, the policy's rounding, the positions of its invoices by id
+ * (`orderIds`), its money left after the history (the memo's
+ * `maximumRefundable`) and its money collected when the caller keeps it (an
+ * audit, memo by memo; else it is added up over the invoices when needed).
  */
-export function payOut(total: MoneyBag, ask: PayoutAsk, context: PayOutContext): PayoutResult {
-  const { order, history, rounding } = context;
+export function payOut(
+  total: MoneyBag,
+  ask: PayoutAsk,
+  order: Order,
+  history: RefundHistory,
+  rounding: RoundingMode,
+  invoicePositions: ReadonlyMap<string, number>,
+  moneyLeft: MoneyBag,
+  collected: MoneyBag | undefined,
+): PayoutResult {
   const code = order.presentmentCurrency;
   // Made on the first error: most payouts have none.
   let errors: RefundError[] | undefined;
@@ -346,11 +341,11 @@ export function payOut(total: MoneyBag, ask: PayoutAsk, context: PayOutContext):
     }
   }
   if (total.presentment <= 0n) return { errors: errors ?? NO_ERRORS, transactions: [] };
-  const left = context.moneyLeft;
+  const left = moneyLeft;
   const over = total.presentment > left.presentment;
   if (over) {
     errors ??= [];
-    if (isZeroBag(context.collected ?? moneyCollected(order))) errors.push(refundErrors.notPaid());
+    if (isZeroBag(collected ?? moneyCollected(order))) errors.push(refundErrors.notPaid());
     else
       errors.push(
         refundErrors.moneyOverRefund(
@@ -368,7 +363,7 @@ export function payOut(total: MoneyBag, ask: PayoutAsk, context: PayOutContext):
         transactions: suggested(total, order, history, rounding),
       };
     case "invoice": {
-      const invoice = invoiceAt(order, context.invoicePositions, ask.invoiceId);
+      const invoice = invoiceAt(order, invoicePositions, ask.invoiceId);
       if (invoice === undefined) break;
       const invoiceLeft = invoiceMoneyLeft(invoice, history);
       if (!over && total.presentment > invoiceLeft.presentment) {
@@ -396,7 +391,7 @@ export function payOut(total: MoneyBag, ask: PayoutAsk, context: PayOutContext):
       const positions: number[] = [];
       const payments: { readonly invoice: Invoice; readonly presentment: bigint }[] = [];
       ask.transactions.forEach((t, i) => {
-        const invoice = invoiceAt(order, context.invoicePositions, t.invoiceId);
+        const invoice = invoiceAt(order, invoicePositions, t.invoiceId);
         if (invoice === undefined) return;
         positions.push(i);
         payments.push({ invoice, presentment: t.presentment });
