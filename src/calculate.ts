@@ -122,7 +122,7 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
   if (refundArgumentErrors(order, request, "default") !== undefined) return "";
   const taken = new Set<string>();
   for (const memo of order.refunds) taken.add(memo.id);
-  return memoIdOf(order, request, taken);
+  return memoIdOf(order, request.idempotencyKey, taken);
 }
 
 /**
@@ -134,8 +134,8 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
  * candidate (issue 12: with 10^4 such memos `calculate` took 5.5 s). At most
  * `refunds.length` candidates can be taken, so the loop ends.
  */
-function memoIdOf(order: Order, request: RefundRequest, taken: KeySet): string {
-  if (request.idempotencyKey !== undefined) return request.idempotencyKey;
+function memoIdOf(order: Order, idempotencyKey: string | undefined, taken: KeySet): string {
+  if (idempotencyKey !== undefined) return idempotencyKey;
   let k = order.refunds.length + 1;
   // Each candidate spelt once (it was spelt again to be returned).
   let id = `${order.id}-${k}`;
@@ -148,8 +148,11 @@ function memoIdOf(order: Order, request: RefundRequest, taken: KeySet): string {
   return id;
 }
 
-function requestShapeErrors(request: RefundRequest): readonly RefundError[] {
-  if (request.idempotencyKey === "")
+function requestShapeErrors(
+  request: RefundRequest,
+  idempotencyKey: string | undefined,
+): readonly RefundError[] {
+  if (idempotencyKey === "")
     return [
       refundErrors.invalidInput(
         "idempotencyKey",
@@ -168,10 +171,9 @@ function requestShapeErrors(request: RefundRequest): readonly RefundError[] {
 
 /** `DUPLICATE_REFUND`: the request's idempotency key is a refund's of this order already. */
 function duplicateRefundErrors(
-  request: RefundRequest,
+  key: string | undefined,
   history: RefundHistory,
 ): readonly RefundError[] {
-  const key = request.idempotencyKey;
   if (key !== undefined && (history.idempotencyKeys.has(key) || history.memoIds.has(key)))
     return [refundErrors.duplicateRefund("idempotencyKey", key)];
   return NO_ERRORS;
@@ -382,23 +384,21 @@ function refundOnCheckedHistory(
   { history, ids }: CheckedHistory,
   replay?: MoneyFigures,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  // Validate the request against the order.
+  // Validate the request against the order. A field read more than once is
+  // read into a local once: in a service, requests come in many shapes and
+  // each read of a field they lack is a slow (megamorphic) load.
+  const idempotencyKey = request.idempotencyKey;
+  const full = request.full;
+  const lineItems = request.lineItems;
   // A policy that has passed its check is one of POLICY_NAMES.
   const prorations = PRORATIONS.get(policy) ?? prorationsOf(policy);
   // The order has passed its checks: its two codes are strings, no shape check needed.
   const multiCurrency = order.currency !== order.presentmentCurrency;
   const free = readFreeAmounts(order, request);
   const selection =
-    request.full && request.lineItems.length === 0
+    full && lineItems.length === 0
       ? { errors: NO_ERRORS, lines: selectEverythingLeft(order, history) }
-      : selectLines(
-          order,
-          ids,
-          request.lineItems,
-          history,
-          request.refundDuties,
-          prorations.rounding,
-        );
+      : selectLines(order, ids, lineItems, history, request.refundDuties, prorations.rounding);
   const payoutAsk: PayoutAsk =
     replay === undefined ? payoutAskOf(request, free.amounts.transactions) : NO_PAYOUT;
   const shippingAsk = shippingAskOf(request, free.amounts.shipping);
@@ -412,8 +412,8 @@ function refundOnCheckedHistory(
   );
   // Errors about how the money would go out do not keep the total from
   // being computed, so they do not hide its errors (§5, v2); the others do.
-  const shapeErrors = requestShapeErrors(request);
-  const duplicate = duplicateRefundErrors(request, history);
+  const shapeErrors = requestShapeErrors(request, idempotencyKey);
+  const duplicate = duplicateRefundErrors(idempotencyKey, history);
   const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk, ids.invoices);
   const totalUnknown =
     shapeErrors.length > 0 ||
@@ -431,7 +431,7 @@ function refundOnCheckedHistory(
     ] as NonEmptyArray<RefundError>);
 
   // Prorate each line.
-  const lineOptions = lineOptionsOf(request.full || request.refundDuties, order.taxesIncluded);
+  const lineOptions = lineOptionsOf(full || request.refundDuties, order.taxesIncluded);
   // An exact-size list filled by index: once per line, no closure.
   const selected: readonly SelectedLine[] = selection.lines;
   const prorated = new Array<CreditMemoLine>(selected.length);
@@ -442,7 +442,7 @@ function refundOnCheckedHistory(
   // invalid; under `full`, it is left out. Such a memo line would fail the
   // memo's own audit (issue 12, finding 8).
   const idle = idleLineErrors(prorated);
-  if (idle !== undefined && !request.full) return E.left(idle);
+  if (idle !== undefined && !full) return E.left(idle);
   const lines = idle === undefined ? prorated : prorated.filter((line) => !isIdleLine(line));
 
   // Adjustments and totals.
@@ -452,10 +452,7 @@ function refundOnCheckedHistory(
     shippingAsk.kind === "full" || (shippingAsk.kind === "amount" && shippingAsk.presentment > 0n);
   const amounts = free.amounts;
   const amountOnly =
-    amounts.amount !== undefined &&
-    request.lineItems.length === 0 &&
-    !shippingRefundsSomething &&
-    !request.full;
+    amounts.amount !== undefined && lineItems.length === 0 && !shippingRefundsSomething && !full;
   const positive =
     amounts.adjustmentPositive === undefined && !amountOnly
       ? undefined
@@ -479,7 +476,7 @@ function refundOnCheckedHistory(
     adjustmentNegative,
     order.taxesIncluded,
   );
-  if (request.full) {
+  if (full) {
     const fitted = fitToMoneyLeft(totals.total, moneyLeft, {
       positive: adjustmentPositive,
       negative: adjustmentNegative,
@@ -536,7 +533,7 @@ function refundOnCheckedHistory(
     ] as NonEmptyArray<RefundError>);
 
   return E.right({
-    id: memoIdOf(order, request, history.memoIds),
+    id: memoIdOf(order, idempotencyKey, history.memoIds),
     orderId: order.id,
     currency: order.currency,
     presentmentCurrency: order.presentmentCurrency,
@@ -556,7 +553,7 @@ function refundOnCheckedHistory(
     reason: request.reason ?? null,
     note: request.note ?? null,
     notify: request.notify,
-    idempotencyKey: request.idempotencyKey ?? null,
+    idempotencyKey: idempotencyKey ?? null,
   });
 }
 
