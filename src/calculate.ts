@@ -13,7 +13,7 @@ import { refundArgumentErrors } from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide } from "./domain/order.js";
-import { POLICY_NAMES, type PolicyName } from "./domain/policy.js";
+import type { PolicyName } from "./domain/policy.js";
 import type { RefundRequest } from "./domain/refundRequest.js";
 import { type RefundError, refundErrors } from "./errors.js";
 import { formatInCurrency } from "./money/decimal.js";
@@ -51,18 +51,40 @@ import {
  */
 const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
 
+/** A policy's prorations, frozen: they are constants. */
+function frozenProrations(policy: PolicyName): PolicyProrations {
+  const prorations = prorationsOf(policy);
+  Object.freeze(prorations.lines);
+  Object.freeze(prorations.shipping);
+  return Object.freeze(prorations);
+}
+
 /**
- * The prorations of each policy, made once: a policy's are constants
- * (frozen), so a refund need not build its three objects per call.
+ * The prorations of each policy, made once (frozen constants), so a refund
+ * need not build their three objects per call; found by comparing names,
+ * not by a map look-up.
  */
-const PRORATIONS: ReadonlyMap<PolicyName, PolicyProrations> = new Map(
-  POLICY_NAMES.map((name): [PolicyName, PolicyProrations] => {
-    const prorations = prorationsOf(name);
-    Object.freeze(prorations.lines);
-    Object.freeze(prorations.shipping);
-    return [name, Object.freeze(prorations)];
-  }),
-);
+const DEFAULT_PRORATIONS = frozenProrations("default");
+const MAGENTO_PRORATIONS = frozenProrations("magento");
+const SHOPIFY_PRORATIONS = frozenProrations("shopify");
+const BANKERS_PRORATIONS = frozenProrations("bankers");
+
+/** The prorations of `policy`: one of the constants above for each name of POLICY_NAMES. */
+function prorationsFor(policy: PolicyName): PolicyProrations {
+  switch (policy) {
+    case "default":
+      return DEFAULT_PRORATIONS;
+    case "magento":
+      return MAGENTO_PRORATIONS;
+    case "shopify":
+      return SHOPIFY_PRORATIONS;
+    case "bankers":
+      return BANKERS_PRORATIONS;
+    default:
+      // Not a policy name (checked at the API; an internal caller's mistake): as before.
+      return prorationsOf(policy);
+  }
+}
 
 /** How each memo line is refunded: whether duties go back, whether prices include tax. */
 interface LineOptions {
@@ -390,8 +412,7 @@ function refundOnCheckedHistory(
   const idempotencyKey = request.idempotencyKey;
   const full = request.full;
   const lineItems = request.lineItems;
-  // A policy that has passed its check is one of POLICY_NAMES.
-  const prorations = PRORATIONS.get(policy) ?? prorationsOf(policy);
+  const prorations = prorationsFor(policy);
   // The order has passed its checks: its two codes are strings, no shape check needed.
   const multiCurrency = order.currency !== order.presentmentCurrency;
   const free = readFreeAmounts(order, request);
