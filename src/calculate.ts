@@ -201,11 +201,15 @@ function duplicateRefundErrors(
   return NO_ERRORS;
 }
 
-function shippingAskOf(request: RefundRequest, presentmentAmount: bigint | undefined): ShippingAsk {
-  if (request.full) return FULL_SHIPPING;
-  if (request.shipping === undefined) return NO_SHIPPING;
+function shippingAskOf(
+  full: boolean,
+  shipping: RefundRequest["shipping"],
+  presentmentAmount: bigint | undefined,
+): ShippingAsk {
+  if (full) return FULL_SHIPPING;
+  if (shipping === undefined) return NO_SHIPPING;
   if (presentmentAmount !== undefined) return { kind: "amount", presentment: presentmentAmount };
-  return request.shipping.fullRefund ? FULL_SHIPPING : NO_SHIPPING;
+  return shipping.fullRefund ? FULL_SHIPPING : NO_SHIPPING;
 }
 
 function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): readonly RefundError[] {
@@ -422,7 +426,7 @@ function refundOnCheckedHistory(
       : selectLines(order, ids, lineItems, history, request.refundDuties, prorations.rounding);
   const payoutAsk: PayoutAsk =
     replay === undefined ? payoutAskOf(request, free.amounts.transactions) : NO_PAYOUT;
-  const shippingAsk = shippingAskOf(request, free.amounts.shipping);
+  const shippingAsk = shippingAskOf(full, request.shipping, free.amounts.shipping);
   const shipping = refundShipping(
     shippingAsk,
     order.shippingLines,

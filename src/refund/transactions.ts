@@ -81,7 +81,8 @@ export function payoutAskOf(
 /**
  * Checks of the payout that do not depend on the total: `invoiceId` with
  * `transactions`, unknown invoices, offline invoices for `invoiceId`,
- * non-positive transaction amounts.
+ * non-positive transaction amounts. `ask` is the request's own
+ * ({@link payoutAskOf}) or {@link NO_PAYOUT} (an audit replay).
  */
 export function checkPayoutAsk(
   order: Order,
@@ -89,8 +90,9 @@ export function checkPayoutAsk(
   ask: PayoutAsk,
   invoicePositions: ReadonlyMap<string, number>,
 ): readonly RefundError[] {
-  // The common ask (suggested, no invoiceId) has nothing to check.
-  if (request.invoiceId === undefined && ask.kind !== "explicit") return NO_ERRORS;
+  // The common ask has nothing to check: a suggested payout is asked by a
+  // request with neither invoiceId nor transactions (payoutAskOf).
+  if (ask.kind === "suggested") return NO_ERRORS;
   const errors: RefundError[] = [];
   if (request.invoiceId !== undefined && request.transactions !== undefined)
     errors.push(
