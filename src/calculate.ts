@@ -12,7 +12,7 @@ import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import { refundArgumentErrors } from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
-import { currencyOfSide, isMultiCurrency } from "./domain/order.js";
+import { currencyOfSide } from "./domain/order.js";
 import type { PolicyName } from "./domain/policy.js";
 import type { RefundRequest } from "./domain/refundRequest.js";
 import { type RefundError, refundErrors } from "./errors.js";
@@ -32,17 +32,91 @@ import { type KeySet, type RefundHistory, readRefundHistory } from "./order/refu
 import { freeAmountBag, readFreeAmounts } from "./refund/freeAmounts.js";
 import { refundLine } from "./refund/lineRefund.js";
 import { type SelectedLine, selectEverythingLeft, selectLines } from "./refund/lineSelection.js";
-import { prorationsOf } from "./refund/proration.js";
-import { refundShipping, type ShippingAsk } from "./refund/shippingRefund.js";
+import { type PolicyProrations, prorationsOf } from "./refund/proration.js";
+import {
+  FULL_SHIPPING,
+  NO_SHIPPING,
+  refundShipping,
+  type ShippingAsk,
+} from "./refund/shippingRefund.js";
 import { fitToMoneyLeft, memoTotals } from "./refund/totals.js";
 import {
   checkPayoutAsk,
   exchangeDifferenceOf,
   type MoneyFigures,
+  NO_PAYOUT,
+  NO_PAYOUT_RESULT,
   type PayoutAsk,
   payOut,
   payoutAskOf,
 } from "./refund/transactions.js";
+
+/**
+ * No errors: one frozen list shared by every check that finds none, so a
+ * refund that passes builds no empty lists. Never pushed onto (frozen: a
+ * push would throw, and a test spoils each check that returns it).
+ */
+const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
+
+/** A policy's prorations, frozen: they are constants. */
+function frozenProrations(policy: PolicyName): PolicyProrations {
+  const prorations = prorationsOf(policy);
+  Object.freeze(prorations.lines);
+  Object.freeze(prorations.shipping);
+  return Object.freeze(prorations);
+}
+
+/**
+ * The prorations of each policy, made once (frozen constants), so a refund
+ * need not build their three objects per call; found by comparing names,
+ * not by a map look-up.
+ */
+const DEFAULT_PRORATIONS = frozenProrations("default");
+const MAGENTO_PRORATIONS = frozenProrations("magento");
+const SHOPIFY_PRORATIONS = frozenProrations("shopify");
+const BANKERS_PRORATIONS = frozenProrations("bankers");
+
+/** The prorations of `policy`: one of the constants above for each name of POLICY_NAMES. */
+function prorationsFor(policy: PolicyName): PolicyProrations {
+  switch (policy) {
+    case "default":
+      return DEFAULT_PRORATIONS;
+    case "magento":
+      return MAGENTO_PRORATIONS;
+    case "shopify":
+      return SHOPIFY_PRORATIONS;
+    case "bankers":
+      return BANKERS_PRORATIONS;
+    default:
+      // Not a policy name (checked at the API; an internal caller's mistake): as before.
+      return prorationsOf(policy);
+  }
+}
+
+/** How each memo line is refunded: whether duties go back, whether prices include tax. */
+interface LineOptions {
+  readonly refundDuties: boolean;
+  readonly taxesIncluded: boolean;
+}
+
+/** The four {@link LineOptions}, made once (frozen): no object per call. */
+const LINE_OPTIONS: readonly (readonly LineOptions[])[] = [
+  [
+    Object.freeze({ refundDuties: false, taxesIncluded: false }),
+    Object.freeze({ refundDuties: false, taxesIncluded: true }),
+  ],
+  [
+    Object.freeze({ refundDuties: true, taxesIncluded: false }),
+    Object.freeze({ refundDuties: true, taxesIncluded: true }),
+  ],
+];
+
+/** The {@link LineOptions} of the two flags. */
+function lineOptionsOf(refundDuties: boolean, taxesIncluded: boolean): LineOptions {
+  return (LINE_OPTIONS[refundDuties ? 1 : 0] as readonly LineOptions[])[
+    taxesIncluded ? 1 : 0
+  ] as LineOptions;
+}
 
 /** `errors` as a non-empty list (a copy, so callers' lists stay theirs), or `undefined`. */
 function nonEmpty(errors: readonly RefundError[]): NonEmptyArray<RefundError> | undefined {
@@ -77,7 +151,7 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
   if (refundArgumentErrors(order, request, "default") !== undefined) return "";
   const taken = new Set<string>();
   for (const memo of order.refunds) taken.add(memo.id);
-  return memoIdOf(order, request, taken);
+  return memoIdOf(order, request.idempotencyKey, taken);
 }
 
 /**
@@ -89,11 +163,13 @@ export function creditMemoId(order: Order, request: RefundRequest): string {
  * candidate (issue 12: with 10^4 such memos `calculate` took 5.5 s). At most
  * `refunds.length` candidates can be taken, so the loop ends.
  */
-function memoIdOf(order: Order, request: RefundRequest, taken: KeySet): string {
-  if (request.idempotencyKey !== undefined) return request.idempotencyKey;
+function memoIdOf(order: Order, idempotencyKey: string | undefined, taken: KeySet): string {
+  if (idempotencyKey !== undefined) return idempotencyKey;
   let k = order.refunds.length + 1;
   // Each candidate spelt once (it was spelt again to be returned).
   let id = `${order.id}-${k}`;
+  // No memo yet, no id taken: the look-up (which flattens and hashes the id) is skipped.
+  if (taken.size === 0) return id;
   while (taken.has(id)) {
     k += 1;
     id = `${order.id}-${k}`;
@@ -101,8 +177,11 @@ function memoIdOf(order: Order, request: RefundRequest, taken: KeySet): string {
   return id;
 }
 
-function requestShapeErrors(request: RefundRequest): RefundError[] {
-  if (request.idempotencyKey === "")
+function requestShapeErrors(
+  request: RefundRequest,
+  idempotencyKey: string | undefined,
+): readonly RefundError[] {
+  if (idempotencyKey === "")
     return [
       refundErrors.invalidInput(
         "idempotencyKey",
@@ -116,32 +195,38 @@ function requestShapeErrors(request: RefundRequest): RefundError[] {
     return [
       refundErrors.invalidInput("full", "cannot be combined with lineItems, shipping or amount"),
     ];
-  return [];
+  return NO_ERRORS;
 }
 
 /** `DUPLICATE_REFUND`: the request's idempotency key is a refund's of this order already. */
-function duplicateRefundErrors(request: RefundRequest, history: RefundHistory): RefundError[] {
-  const key = request.idempotencyKey;
+function duplicateRefundErrors(
+  key: string | undefined,
+  history: RefundHistory,
+): readonly RefundError[] {
   if (key !== undefined && (history.idempotencyKeys.has(key) || history.memoIds.has(key)))
     return [refundErrors.duplicateRefund("idempotencyKey", key)];
-  return [];
+  return NO_ERRORS;
 }
 
-function shippingAskOf(request: RefundRequest, presentmentAmount: bigint | undefined): ShippingAsk {
-  if (request.full) return { kind: "full" };
-  if (request.shipping === undefined) return { kind: "none" };
+function shippingAskOf(
+  full: boolean,
+  shipping: RefundRequest["shipping"],
+  presentmentAmount: bigint | undefined,
+): ShippingAsk {
+  if (full) return FULL_SHIPPING;
+  if (shipping === undefined) return NO_SHIPPING;
   if (presentmentAmount !== undefined) return { kind: "amount", presentment: presentmentAmount };
-  return request.shipping.fullRefund ? { kind: "full" } : { kind: "none" };
+  return shipping.fullRefund ? FULL_SHIPPING : NO_SHIPPING;
 }
 
-function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): RefundError[] {
+function totalErrors(order: Order, total: MoneyBag, hasLines: boolean): readonly RefundError[] {
   const side = total.presentment < 0n ? "presentment" : total.shop < 0n ? "shop" : undefined;
   if (side !== undefined) {
     const code = currencyOfSide(order, side);
     return [refundErrors.negativeTotal(code, formatInCurrency(total[side], code))];
   }
   if (!hasLines && isZeroBag(total)) return [refundErrors.emptyRefund()];
-  return [];
+  return NO_ERRORS;
 }
 
 /**
@@ -245,9 +330,13 @@ export function calculate(
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
   // `_tag` checks rather than `E.map`/`E.chain` here and below: fp-ts's
   // data-last combinators copy their arguments on every call, a fixed cost
-  // that shows on small refunds.
-  const refund = calculateWithHistory(order, request, policy);
-  return E.isLeft(refund) ? refund : E.right(refund.right.creditMemo);
+  // that shows on small refunds. The memo is returned as the refund made
+  // it, not unwrapped from a {@link CheckedRefund} built for `applyRefund`.
+  const invalid = refundArgumentErrors(order, request, policy);
+  if (invalid !== undefined) return E.left(invalid);
+  const checked = checkedHistoryOf(order);
+  if (E.isLeft(checked)) return checked;
+  return refundOnCheckedHistory(order, request, policy, checked.right);
 }
 
 /** A memo and what the checks read of the order it was computed on. */
@@ -339,35 +428,35 @@ function refundOnCheckedHistory(
   { history, ids }: CheckedHistory,
   replay?: MoneyFigures,
 ): Either<NonEmptyArray<RefundError>, CreditMemo> {
-  // Validate the request against the order.
-  const prorations = prorationsOf(policy);
-  const multiCurrency = isMultiCurrency(order);
+  // Validate the request against the order. A field read more than once is
+  // read into a local once: in a service, requests come in many shapes and
+  // each read of a field they lack is a slow (megamorphic) load.
+  const idempotencyKey = request.idempotencyKey;
+  const full = request.full;
+  const lineItems = request.lineItems;
+  const prorations = prorationsFor(policy);
+  // The order has passed its checks: its two codes are strings, no shape check needed.
+  const multiCurrency = order.currency !== order.presentmentCurrency;
   const free = readFreeAmounts(order, request);
   const selection =
-    request.full && request.lineItems.length === 0
-      ? { errors: [], lines: selectEverythingLeft(order, history) }
-      : selectLines(
-          order,
-          ids,
-          request.lineItems,
-          history,
-          request.refundDuties,
-          prorations.rounding,
-        );
+    full && lineItems.length === 0
+      ? { errors: NO_ERRORS, lines: selectEverythingLeft(order, history) }
+      : selectLines(order, ids, lineItems, history, request.refundDuties, prorations.rounding);
   const payoutAsk: PayoutAsk =
-    replay === undefined ? payoutAskOf(request, free.amounts.transactions) : { kind: "none" };
-  const shippingAsk = shippingAskOf(request, free.amounts.shipping);
-  const shipping = refundShipping(shippingAsk, {
-    lines: order.shippingLines,
+    replay === undefined ? payoutAskOf(request, free.amounts.transactions) : NO_PAYOUT;
+  const shippingAsk = shippingAskOf(full, request.shipping, free.amounts.shipping);
+  const shipping = refundShipping(
+    shippingAsk,
+    order.shippingLines,
     history,
-    presentmentCurrency: order.presentmentCurrency,
+    order.presentmentCurrency,
     multiCurrency,
     prorations,
-  });
+  );
   // Errors about how the money would go out do not keep the total from
   // being computed, so they do not hide its errors (§5, v2); the others do.
-  const shapeErrors = requestShapeErrors(request);
-  const duplicate = duplicateRefundErrors(request, history);
+  const shapeErrors = requestShapeErrors(request, idempotencyKey);
+  const duplicate = duplicateRefundErrors(idempotencyKey, history);
   const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk, ids.invoices);
   const totalUnknown =
     shapeErrors.length > 0 ||
@@ -385,10 +474,7 @@ function refundOnCheckedHistory(
     ] as NonEmptyArray<RefundError>);
 
   // Prorate each line.
-  const lineOptions = {
-    refundDuties: request.full || request.refundDuties,
-    taxesIncluded: order.taxesIncluded,
-  };
+  const lineOptions = lineOptionsOf(full || request.refundDuties, order.taxesIncluded);
   // An exact-size list filled by index: once per line, no closure.
   const selected: readonly SelectedLine[] = selection.lines;
   const prorated = new Array<CreditMemoLine>(selected.length);
@@ -399,80 +485,75 @@ function refundOnCheckedHistory(
   // invalid; under `full`, it is left out. Such a memo line would fail the
   // memo's own audit (issue 12, finding 8).
   const idle = idleLineErrors(prorated);
-  if (idle !== undefined && !request.full) return E.left(idle);
+  if (idle !== undefined && !full) return E.left(idle);
   const lines = idle === undefined ? prorated : prorated.filter((line) => !isIdleLine(line));
 
   // Adjustments and totals.
-  const moneyLeft = replay?.moneyLeft ?? orderMoneyLeft(order, history);
+  const moneyLeft = replay === undefined ? orderMoneyLeft(order, history) : replay.moneyLeft;
   // Shipping that refunds nothing (no fullRefund, no or a zero amount) is no shipping here.
   const shippingRefundsSomething =
     shippingAsk.kind === "full" || (shippingAsk.kind === "amount" && shippingAsk.presentment > 0n);
+  const amounts = free.amounts;
   const amountOnly =
-    free.amounts.amount !== undefined &&
-    request.lineItems.length === 0 &&
-    !shippingRefundsSomething &&
-    !request.full;
+    amounts.amount !== undefined && lineItems.length === 0 && !shippingRefundsSomething && !full;
   const positive =
-    free.amounts.adjustmentPositive === undefined && !amountOnly
+    amounts.adjustmentPositive === undefined && !amountOnly
       ? undefined
-      : (free.amounts.adjustmentPositive ?? 0n) + (amountOnly ? (free.amounts.amount ?? 0n) : 0n);
+      : (amounts.adjustmentPositive ?? 0n) + (amountOnly ? (amounts.amount ?? 0n) : 0n);
   // An adjustment the request does not give is zero on both sides: it must not
   // "equal the whole pool" when the presentment money left is 0 (§3.8).
   // Plain calls, no closures: this runs once per call (issue 15 part 2).
-  const negative = free.amounts.adjustmentNegative;
-  let adjustments = {
-    positive:
-      positive === undefined
-        ? ZERO
-        : freeAmountBag(positive, moneyLeft, multiCurrency, prorations.rounding),
-    negative:
-      negative === undefined
-        ? ZERO
-        : freeAmountBag(negative, moneyLeft, multiCurrency, prorations.rounding),
-  };
+  const negative = amounts.adjustmentNegative;
+  let adjustmentPositive =
+    positive === undefined
+      ? ZERO
+      : freeAmountBag(positive, moneyLeft, multiCurrency, prorations.rounding);
+  let adjustmentNegative =
+    negative === undefined
+      ? ZERO
+      : freeAmountBag(negative, moneyLeft, multiCurrency, prorations.rounding);
   let totals = memoTotals(
     lines,
     shipping.shipping,
-    adjustments.positive,
-    adjustments.negative,
+    adjustmentPositive,
+    adjustmentNegative,
     order.taxesIncluded,
   );
-  if (request.full) {
-    adjustments = fitToMoneyLeft(totals.total, moneyLeft, adjustments);
+  if (full) {
+    const fitted = fitToMoneyLeft(totals.total, moneyLeft, {
+      positive: adjustmentPositive,
+      negative: adjustmentNegative,
+    });
+    adjustmentPositive = fitted.positive;
+    adjustmentNegative = fitted.negative;
     totals = memoTotals(
       lines,
       shipping.shipping,
-      adjustments.positive,
-      adjustments.negative,
+      adjustmentPositive,
+      adjustmentNegative,
       order.taxesIncluded,
     );
   }
 
   // Check the total and pay it out.
-  const totalProblems = totalErrors(order, totals.total, lines.length > 0);
+  const total = totals.total;
+  const totalProblems = totalErrors(order, total, lines.length > 0);
   const amountCheck =
-    !amountOnly &&
-    free.amounts.amount !== undefined &&
-    free.amounts.amount !== totals.total.presentment
-      ? [amountMismatch(order, totals.total.presentment, free.amounts.amount)]
-      : [];
+    !amountOnly && amounts.amount !== undefined && amounts.amount !== total.presentment
+      ? [amountMismatch(order, total.presentment, amounts.amount)]
+      : NO_ERRORS;
   const payout =
     totalProblems.length > 0
-      ? { errors: [], transactions: [] }
+      ? NO_PAYOUT_RESULT
       : payOut(
-          totals.total,
+          total,
           payoutAsk,
-          // Two literals rather than a spread of `{}` or `{ figures }` (an
-          // object built and copied on every call).
-          replay === undefined
-            ? { order, history, rounding: prorations.rounding, invoicePositions: ids.invoices }
-            : {
-                order,
-                history,
-                rounding: prorations.rounding,
-                invoicePositions: ids.invoices,
-                figures: replay,
-              },
+          order,
+          history,
+          prorations.rounding,
+          ids.invoices,
+          moneyLeft,
+          replay === undefined ? undefined : replay.collected,
         );
   // With a payout ask that is itself wrong (an unknown or offline invoice…),
   // the limits of the invoices it names are not reported: it must change anyway.
@@ -495,27 +576,27 @@ function refundOnCheckedHistory(
     ] as NonEmptyArray<RefundError>);
 
   return E.right({
-    id: memoIdOf(order, request, history.memoIds),
+    id: memoIdOf(order, idempotencyKey, history.memoIds),
     orderId: order.id,
     currency: order.currency,
     presentmentCurrency: order.presentmentCurrency,
     taxesIncluded: order.taxesIncluded,
     lineItems: lines,
     shipping: shipping.shipping,
-    adjustmentPositive: adjustments.positive,
-    adjustmentNegative: adjustments.negative,
+    adjustmentPositive,
+    adjustmentNegative,
     subtotal: totals.subtotal,
     discount: totals.discount,
     tax: totals.tax,
     duties: totals.duties,
-    total: totals.total,
+    total,
     maximumRefundable: moneyLeft,
     transactions: payout.transactions,
-    exchangeDifference: exchangeDifferenceOf(totals.total, payout.transactions),
+    exchangeDifference: exchangeDifferenceOf(total, payout.transactions),
     reason: request.reason ?? null,
     note: request.note ?? null,
     notify: request.notify,
-    idempotencyKey: request.idempotencyKey ?? null,
+    idempotencyKey: idempotencyKey ?? null,
   });
 }
 
@@ -541,13 +622,16 @@ function isIdleLine(line: CreditMemoLine): boolean {
  * has passed, keeps it), so line `i` is the request's `lineItems[i]`.
  */
 function idleLineErrors(lines: readonly CreditMemoLine[]): NonEmptyArray<RefundError> | undefined {
-  const errors: RefundError[] = [];
+  // The list is made on the first idle line: most memos have none.
+  let errors: RefundError[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as CreditMemoLine;
-    if (isIdleLine(line))
+    if (isIdleLine(line)) {
+      errors ??= [];
       errors.push(refundErrors.invalidQuantity(`lineItems[${i}].quantity`, line.lineItemId));
+    }
   }
-  return nonEmpty(errors);
+  return errors as NonEmptyArray<RefundError> | undefined;
 }
 
 function isNotAboutAnInvoice(error: RefundError): boolean {

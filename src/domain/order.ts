@@ -171,5 +171,7 @@ export function currencyOfSide(
  * @internal
  */
 export function shippingNet(line: ShippingLine): MoneyBag {
+  // No discount (most shipping lines): the price itself, no sum made.
+  if (line.discountAllocations.length === 0) return line.price;
   return subtractBags(line.price, sumAmounts(line.discountAllocations));
 }

@@ -23,6 +23,8 @@ export function moneyCollected(order: Pick<Order, "invoices">): MoneyBag {
 
 /** Money left on the order: the sum of its invoices' money left. */
 export function orderMoneyLeft(order: Pick<Order, "invoices">, history: RefundHistory): MoneyBag {
+  // One invoice (most orders): its money left is the sum, no running sum needed.
+  if (order.invoices.length === 1) return invoiceMoneyLeft(order.invoices[0] as Invoice, history);
   const left = new BagSum();
   for (let i = 0; i < order.invoices.length; i++)
     left.add(invoiceMoneyLeft(order.invoices[i] as Invoice, history));

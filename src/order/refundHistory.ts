@@ -147,6 +147,22 @@ export const NO_LINE_HISTORY: LineHistory = {
   duties: NO_DUTIES,
 };
 
+/**
+ * The history of an order with no refunds, shared by every such order
+ * ({@link readRefundHistory} of `[]`): its maps and sets are never added to
+ * (a {@link HistoryReader} builds its own; {@link withMemo} copies the maps
+ * it adds to; the readonly types forbid the rest), so it is a constant, not
+ * state. Not frozen: a frozen object would be a second shape of history at
+ * every site that reads one.
+ */
+export const NO_REFUNDS: RefundHistory = {
+  lines: new Map<string, LineHistory>(),
+  shipping: new Map<string, ShippingHistory>(),
+  invoices: new Map<string, MoneyBag>(),
+  idempotencyKeys: new Set<string>(),
+  memoIds: new Set<string>(),
+};
+
 /** The history of a shipping line nothing was refunded of. */
 export const NO_SHIPPING_HISTORY: ShippingHistory = { amount: ZERO, taxLines: [] };
 
@@ -252,6 +268,8 @@ function firstLineTally(line: CreditMemoLine): LineTally {
  * under their ids and reported by the consistency check, not here.
  */
 export function readRefundHistory(refunds: readonly CreditMemo[]): RefundHistory {
+  // Most orders have no refunds: they share one empty history, no maps built per call.
+  if (refunds.length === 0) return NO_REFUNDS;
   const reader = historyReader();
   for (const memo of refunds) reader.add(memo);
   return reader.history;

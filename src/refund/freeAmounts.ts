@@ -15,14 +15,18 @@ import { type DecimalAmount, toMinorUnits } from "../money/decimal.js";
 import type { MoneyBag } from "../money/moneyBag.js";
 import { divideRounded, type RoundingMode } from "../money/rounding.js";
 
-/** The request's free amounts in presentment minor units. */
+/**
+ * The request's free amounts in presentment minor units, `undefined` where
+ * the request gives none (or gives one that is wrong). Every field is
+ * always present: one object shape, whatever the request states.
+ */
 export interface FreeAmounts {
-  readonly shipping?: bigint;
-  readonly adjustmentPositive?: bigint;
-  readonly adjustmentNegative?: bigint;
-  readonly amount?: bigint;
+  readonly shipping: bigint | undefined;
+  readonly adjustmentPositive: bigint | undefined;
+  readonly adjustmentNegative: bigint | undefined;
+  readonly amount: bigint | undefined;
   /** One per `request.transactions` entry, in order. */
-  readonly transactions?: readonly bigint[];
+  readonly transactions: readonly bigint[] | undefined;
 }
 
 /** The free amounts read one by one into {@link FreeAmounts} (transactions are a list). */
@@ -58,6 +62,40 @@ function namedFreeAmounts(request: RefundRequest): Named[] {
   return named;
 }
 
+/** A request that states no free amount: no errors, no amounts (frozen, shared). */
+const NO_FREE_AMOUNTS: {
+  readonly errors: readonly RefundError[];
+  readonly amounts: FreeAmounts;
+} = Object.freeze({
+  errors: Object.freeze([]),
+  amounts: {
+    shipping: undefined,
+    adjustmentPositive: undefined,
+    adjustmentNegative: undefined,
+    amount: undefined,
+    transactions: undefined,
+  },
+});
+
+/**
+ * Whether the request states a free amount ({@link namedFreeAmounts} would
+ * name one, or it has `transactions`), read field by field without a list.
+ */
+function statesFreeAmounts(request: RefundRequest): boolean {
+  if (
+    request.shipping?.amount !== undefined ||
+    request.adjustmentPositive !== undefined ||
+    request.adjustmentNegative !== undefined ||
+    request.amount !== undefined ||
+    request.transactions !== undefined
+  )
+    return true;
+  const lines = request.lineItems;
+  for (let i = 0; i < lines.length; i++)
+    if ((lines[i] as RefundRequest["lineItems"][number]).amount !== undefined) return true;
+  return false;
+}
+
 /**
  * Checks the request's `currency` against the order and converts every free
  * amount to presentment minor units.
@@ -67,6 +105,24 @@ function namedFreeAmounts(request: RefundRequest): Named[] {
  * currency), `INVALID_INPUT` (more fraction digits than the currency has).
  */
 export function readFreeAmounts(
+  order: Order,
+  request: RefundRequest,
+): { readonly errors: readonly RefundError[]; readonly amounts: FreeAmounts } {
+  // Most requests state no amount and no other currency: nothing to read.
+  if (
+    (request.currency === undefined || request.currency === order.presentmentCurrency) &&
+    !statesFreeAmounts(request)
+  )
+    return NO_FREE_AMOUNTS;
+  return readEachFreeAmount(order, request);
+}
+
+/**
+ * {@link readFreeAmounts} without its shortcut for a request that states
+ * no free amount: the currency checked and each amount read, one by one.
+ * Also the reference its shortcut is tested against.
+ */
+export function readEachFreeAmount(
   order: Order,
   request: RefundRequest,
 ): { readonly errors: readonly RefundError[]; readonly amounts: FreeAmounts } {
@@ -103,18 +159,23 @@ export function readFreeAmounts(
       );
     return converted;
   };
-  const amounts: {
-    -readonly [K in keyof FreeAmounts]: FreeAmounts[K];
-  } = {};
+  const read: { [K in SingleAmount]?: bigint } = {};
   for (const { key, path, value } of named) {
     if (key === undefined) continue;
     const converted = minor(path, value);
-    if (converted !== undefined) amounts[key] = converted;
+    if (converted !== undefined) read[key] = converted;
   }
-  if (request.transactions !== undefined)
-    amounts.transactions = request.transactions.map(
-      (t, i) => minor(`transactions[${i}].amount`, t.amount) ?? 0n,
-    );
+  const transactions =
+    request.transactions === undefined
+      ? undefined
+      : request.transactions.map((t, i) => minor(`transactions[${i}].amount`, t.amount) ?? 0n);
+  const amounts: FreeAmounts = {
+    shipping: read.shipping,
+    adjustmentPositive: read.adjustmentPositive,
+    adjustmentNegative: read.adjustmentNegative,
+    amount: read.amount,
+    transactions,
+  };
   return { errors, amounts };
 }
 

@@ -6,11 +6,19 @@
  * @module
  */
 import type { ShippingLineRefund, ShippingRefund, TaxLineRefund } from "../domain/creditMemo.js";
-import { type ShippingLine, shippingNet } from "../domain/order.js";
+import { type ShippingLine, shippingNet, type TaxLine } from "../domain/order.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { formatInCurrency } from "../money/decimal.js";
 import { allocateByLargestRemainder } from "../money/largestRemainder.js";
-import { BagSum, isZeroBag, type MoneyBag, sumAmounts, sumBags, ZERO } from "../money/moneyBag.js";
+import {
+  BagSum,
+  isZeroBag,
+  type MoneyBag,
+  subtractBags,
+  sumAmounts,
+  sumBags,
+  ZERO,
+} from "../money/moneyBag.js";
 import { shippingLineLeft } from "../order/moneyLeft.js";
 import { type RefundHistory, refundedAt, shippingHistoryOf } from "../order/refundHistory.js";
 import { freeAmountBag } from "./freeAmounts.js";
@@ -23,28 +31,43 @@ export type ShippingAsk =
   | { readonly kind: "full" }
   | { readonly kind: "amount"; readonly presentment: bigint };
 
-interface Context {
-  readonly lines: readonly ShippingLine[];
-  readonly history: RefundHistory;
-  readonly presentmentCurrency: string;
-  readonly multiCurrency: boolean;
-  readonly prorations: PolicyProrations;
-}
+/** No shipping asked: one shared value. */
+export const NO_SHIPPING: ShippingAsk = { kind: "none" };
+
+/** All shipping left asked: one shared value. */
+export const FULL_SHIPPING: ShippingAsk = { kind: "full" };
+
+/** No errors: shared by every shipping refund that has none (frozen, never pushed onto). */
+const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
 
 function taxShares(
   line: ShippingLine,
+  net: MoneyBag,
   refundedBefore: MoneyBag,
   refundedTaxes: readonly MoneyBag[],
   now: MoneyBag,
   prorations: PolicyProrations,
 ): TaxLineRefund[] {
-  const progress = { whole: shippingNet(line), before: refundedBefore, now };
-  return line.taxLines.map((tax, i) =>
-    taxLineRefund(
+  const taxLines = line.taxLines;
+  const shares = new Array<TaxLineRefund>(taxLines.length);
+  if (taxLines.length === 0) return shares;
+  const progress = { whole: net, before: refundedBefore, now };
+  for (let i = 0; i < taxLines.length; i++) {
+    const tax = taxLines[i] as TaxLine;
+    shares[i] = taxLineRefund(
       tax,
       prorateBag(tax.amount, refundedAt(refundedTaxes, i), progress, prorations.shipping),
-    ),
-  );
+    );
+  }
+  return shares;
+}
+
+/** The tax lines of a shipping line that takes no part: each refunds zero. */
+function zeroTaxes(line: ShippingLine): TaxLineRefund[] {
+  const taxLines = line.taxLines;
+  const zeros = new Array<TaxLineRefund>(taxLines.length);
+  for (let i = 0; i < taxLines.length; i++) zeros[i] = taxLineRefund(taxLines[i] as TaxLine, ZERO);
+  return zeros;
 }
 
 /** Splits an amount bag over the lines: each side by that side's remainders. */
@@ -63,71 +86,140 @@ function splitOverLines(amount: MoneyBag, remainders: readonly MoneyBag[]): Mone
 /**
  * The shipping part of a memo. `maximumRefundable` is the total remainder
  * before this refund. Error: `OVER_REFUND` (shipping) when the amount is
- * above the total remainder.
+ * above the total remainder. The order's shipping lines, its history, its
+ * presentment currency (for the error), whether it has two currencies
+ * (for the shop side of an amount) and the policy's prorations come as
+ * arguments: no object per call.
  */
 export function refundShipping(
   ask: ShippingAsk,
-  context: Context,
+  lines: readonly ShippingLine[],
+  history: RefundHistory,
+  presentmentCurrency: string,
+  multiCurrency: boolean,
+  prorations: PolicyProrations,
 ): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
-  const { lines, history, prorations } = context;
-  // Indexed loops into exact-size lists, no closures: this runs on every
-  // calculate, most often with one shipping line (issue 15 part 2).
+  if (ask.kind === "amount")
+    return refundShippingAmount(
+      ask.presentment,
+      lines,
+      history,
+      presentmentCurrency,
+      multiCurrency,
+      prorations,
+    );
+  // No shipping or all of it (most calls): each line's amount is zero or
+  // its remainder, so there is nothing to split. One pass, indexed, into
+  // an exact-size list; running sums (issue 15 part 2).
+  const full = ask.kind === "full";
   const n = lines.length;
-  const histories = new Array<ReturnType<typeof shippingHistoryOf>>(n);
+  const shippingLines = new Array<ShippingLineRefund>(n);
+  if (n === 1) {
+    // One shipping line (the common order): the sums are its own bags.
+    const line = lines[0] as ShippingLine;
+    const refunded = shippingHistoryOf(history, line.id);
+    const net = shippingNet(line);
+    const remainder = subtractBags(net, refunded.amount);
+    const taxLines = full
+      ? taxShares(line, net, refunded.amount, refunded.taxLines, remainder, prorations)
+      : zeroTaxes(line);
+    const amount = full ? remainder : ZERO;
+    shippingLines[0] = { shippingLineId: line.id, amount, taxLines };
+    return {
+      errors: NO_ERRORS,
+      shipping: {
+        amount,
+        tax: sumAmounts(taxLines),
+        maximumRefundable: remainder,
+        lines: shippingLines,
+      },
+    };
+  }
+  const maximumRefundable = new BagSum();
+  const amounts = new BagSum();
+  const tax = new BagSum();
+  for (let i = 0; i < n; i++) {
+    const line = lines[i] as ShippingLine;
+    const refunded = shippingHistoryOf(history, line.id);
+    const net = shippingNet(line);
+    const remainder = subtractBags(net, refunded.amount);
+    maximumRefundable.add(remainder);
+    const taxLines = full
+      ? taxShares(line, net, refunded.amount, refunded.taxLines, remainder, prorations)
+      : zeroTaxes(line);
+    const amount = full ? remainder : ZERO;
+    amounts.add(amount);
+    tax.add(sumAmounts(taxLines));
+    shippingLines[i] = { shippingLineId: line.id, amount, taxLines };
+  }
+  return {
+    errors: NO_ERRORS,
+    shipping: {
+      amount: amounts.total(),
+      tax: tax.total(),
+      maximumRefundable: maximumRefundable.total(),
+      lines: shippingLines,
+    },
+  };
+}
+
+/**
+ * {@link refundShipping} of an amount: split over the lines by largest
+ * remainder, the lines that get something refund their taxes' shares.
+ */
+function refundShippingAmount(
+  presentment: bigint,
+  lines: readonly ShippingLine[],
+  history: RefundHistory,
+  presentmentCurrency: string,
+  multiCurrency: boolean,
+  prorations: PolicyProrations,
+): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
+  const n = lines.length;
+  const nets = new Array<MoneyBag>(n);
   const remainders = new Array<MoneyBag>(n);
   for (let i = 0; i < n; i++) {
     const line = lines[i] as ShippingLine;
-    histories[i] = shippingHistoryOf(history, line.id);
+    nets[i] = shippingNet(line);
     remainders[i] = shippingLineLeft(line, history);
   }
   const maximumRefundable = sumBags(remainders);
-  let amounts: MoneyBag[];
-  switch (ask.kind) {
-    case "none":
-      amounts = new Array<MoneyBag>(n).fill(ZERO);
-      break;
-    case "full":
-      amounts = remainders;
-      break;
-    case "amount": {
-      if (ask.presentment > maximumRefundable.presentment) {
-        const code = context.presentmentCurrency;
-        const shipping = emptyShipping(lines, maximumRefundable);
-        return {
-          errors: [
-            refundErrors.shippingOverRefund(
-              "shipping.amount",
-              code,
-              formatInCurrency(ask.presentment, code),
-              formatInCurrency(maximumRefundable.presentment, code),
-            ),
-          ],
-          shipping,
-        };
-      }
-      const bag = freeAmountBag(
-        ask.presentment,
-        maximumRefundable,
-        context.multiCurrency,
-        prorations.rounding,
-      );
-      amounts = splitOverLines(bag, remainders);
-      break;
-    }
+  if (presentment > maximumRefundable.presentment) {
+    const code = presentmentCurrency;
+    const shipping = emptyShipping(lines, maximumRefundable);
+    return {
+      errors: [
+        refundErrors.shippingOverRefund(
+          "shipping.amount",
+          code,
+          formatInCurrency(presentment, code),
+          formatInCurrency(maximumRefundable.presentment, code),
+        ),
+      ],
+      shipping,
+    };
   }
+  const bag = freeAmountBag(presentment, maximumRefundable, multiCurrency, prorations.rounding);
+  const amounts = splitOverLines(bag, remainders);
   const shippingLines = new Array<ShippingLineRefund>(n);
   for (let i = 0; i < n; i++) {
     const line = lines[i] as ShippingLine;
     const amount = amounts[i] ?? ZERO;
-    const takesPart = ask.kind === "full" || (ask.kind === "amount" && !isZeroBag(amount));
-    const h = histories[i];
-    const taxLines = takesPart
-      ? taxShares(line, h?.amount ?? ZERO, h?.taxLines ?? [], amount, prorations)
-      : line.taxLines.map((tax) => taxLineRefund(tax, ZERO));
+    const refunded = shippingHistoryOf(history, line.id);
+    const taxLines = isZeroBag(amount)
+      ? zeroTaxes(line)
+      : taxShares(
+          line,
+          nets[i] as MoneyBag,
+          refunded.amount,
+          refunded.taxLines,
+          amount,
+          prorations,
+        );
     shippingLines[i] = { shippingLineId: line.id, amount, taxLines };
   }
   return {
-    errors: [],
+    errors: NO_ERRORS,
     shipping: {
       amount: sumAmounts(shippingLines),
       tax: shippingTax(shippingLines),

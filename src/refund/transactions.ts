@@ -23,7 +23,7 @@ import {
   ZERO,
 } from "../money/moneyBag.js";
 import { divideRounded, type RoundingMode } from "../money/rounding.js";
-import { invoiceMoneyLeft, moneyCollected, orderMoneyLeft } from "../order/moneyLeft.js";
+import { invoiceMoneyLeft, moneyCollected } from "../order/moneyLeft.js";
 import type { RefundHistory } from "../order/refundHistory.js";
 
 /** How the request wants to be paid out. */
@@ -43,6 +43,24 @@ export type PayoutAsk =
    */
   | { readonly kind: "none" };
 
+/** No errors: shared by every payout check that finds none (frozen, never pushed onto). */
+const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
+
+/** The suggested payout, the most common ask: one shared value. */
+const SUGGESTED: PayoutAsk = { kind: "suggested" };
+
+/** No payout: an audit replay's ask. */
+export const NO_PAYOUT: PayoutAsk = { kind: "none" };
+
+/**
+ * What {@link payOut} gives when there is nothing to pay out because the
+ * total itself is wrong: no errors, no transactions. Never part of a memo.
+ */
+export const NO_PAYOUT_RESULT: PayoutResult = Object.freeze({
+  errors: NO_ERRORS,
+  transactions: Object.freeze([]),
+});
+
 /** The payout the request asks for, from its `invoiceId` or `transactions`. */
 export function payoutAskOf(
   request: RefundRequest,
@@ -57,36 +75,39 @@ export function payoutAskOf(
       })),
     };
   if (request.invoiceId !== undefined) return { kind: "invoice", invoiceId: request.invoiceId };
-  return { kind: "suggested" };
+  return SUGGESTED;
 }
 
 /**
  * Checks of the payout that do not depend on the total: `invoiceId` with
  * `transactions`, unknown invoices, offline invoices for `invoiceId`,
- * non-positive transaction amounts.
+ * non-positive transaction amounts. `ask` is the request's own
+ * ({@link payoutAskOf}) or {@link NO_PAYOUT} (an audit replay).
  */
 export function checkPayoutAsk(
   order: Order,
   request: RefundRequest,
   ask: PayoutAsk,
   invoicePositions: ReadonlyMap<string, number>,
-): RefundError[] {
+): readonly RefundError[] {
+  // The common ask has nothing to check: a suggested payout is asked by a
+  // request with neither invoiceId nor transactions (payoutAskOf).
+  if (ask.kind === "suggested") return NO_ERRORS;
   const errors: RefundError[] = [];
   if (request.invoiceId !== undefined && request.transactions !== undefined)
     errors.push(
       refundErrors.invalidInput("transactions", "cannot be given together with invoiceId"),
     );
-  const find = invoiceFinder(order, invoicePositions);
   // invoiceId is checked even when it is (wrongly) given with transactions: independent problems.
   const invoiceId = request.invoiceId;
   if (invoiceId !== undefined) {
-    const invoice = find(invoiceId);
+    const invoice = invoiceAt(order, invoicePositions, invoiceId);
     if (invoice === undefined) errors.push(refundErrors.unknownInvoice("invoiceId", invoiceId));
     else if (!invoice.online) errors.push(refundErrors.offlineInvoice("invoiceId", invoiceId));
   }
   if (ask.kind === "explicit")
     ask.transactions.forEach((t, i) => {
-      if (find(t.invoiceId) === undefined)
+      if (invoiceAt(order, invoicePositions, t.invoiceId) === undefined)
         errors.push(refundErrors.unknownInvoice(`transactions[${i}].invoiceId`, t.invoiceId));
       if (t.presentment <= 0n)
         errors.push(
@@ -104,16 +125,10 @@ interface Context {
   readonly rounding?: RoundingMode;
 }
 
-/** What {@link payOut} computes with: the policy's rounding and the order's invoice index. */
-interface PayOutContext extends Context {
-  readonly rounding: RoundingMode;
-  /** The positions of the order's invoices by id (`orderIds`). */
-  readonly invoicePositions: ReadonlyMap<string, number>;
-  /**
-   * The order's money left and collected, when the caller keeps them (an
-   * audit, memo by memo); else they are added up over the invoices.
-   */
-  readonly figures?: MoneyFigures;
+/** What {@link payOut} gives: the transactions, or what is wrong with them. */
+export interface PayoutResult {
+  readonly errors: readonly RefundError[];
+  readonly transactions: readonly RefundTransaction[];
 }
 
 /** The order's money left (after the history) and money collected. */
@@ -123,14 +138,15 @@ export interface MoneyFigures {
 }
 
 /**
- * A function finding an invoice by id through the order's index of
- * positions: no map is built per call (an audit replays many memos).
+ * The invoice of `order` with the id `id`, found through the order's index
+ * of positions: no map is built per call (an audit replays many memos).
  */
-function invoiceFinder(
+function invoiceAt(
   order: Order,
   positions: ReadonlyMap<string, number>,
-): (id: string) => Invoice | undefined {
-  return (id) => order.invoices[positions.get(id) ?? -1];
+  id: string,
+): Invoice | undefined {
+  return order.invoices[positions.get(id) ?? -1];
 }
 
 function formatter(code: string): (minor: bigint) => string {
@@ -243,9 +259,21 @@ export function suggestTransactions(
   total: MoneyBag,
   { order, history, rounding = "halfAwayFromZero" }: Context,
 ): RefundTransaction[] {
+  return suggested(total, order, history, rounding);
+}
+
+/** {@link suggestTransactions} with its context as arguments (no object per call). */
+function suggested(
+  total: MoneyBag,
+  order: Order,
+  history: RefundHistory,
+  rounding: RoundingMode,
+): RefundTransaction[] {
   let remaining = total.presentment;
   const transactions: RefundTransaction[] = [];
-  for (const invoice of order.invoices) {
+  const invoices = order.invoices;
+  for (let i = 0; i < invoices.length; i++) {
+    const invoice = invoices[i] as Invoice;
     if (remaining <= 0n) break;
     const left = invoiceMoneyLeft(invoice, history);
     if (left.presentment <= 0n) continue;
@@ -278,85 +306,106 @@ export function exchangeDifferenceOf(
  * limits are checked on the presentment side (a shop side never exceeds
  * its invoice's shop money left). A zero presentment total has no
  * transactions. Assumes {@link checkPayoutAsk} passed.
+ *
+ * The context comes as arguments (no object per call): the order, its
+ * history, the policy's rounding, the positions of its invoices by id
+ * (`orderIds`), its money left after the history (the memo's
+ * `maximumRefundable`) and its money collected when the caller keeps it (an
+ * audit, memo by memo; else it is added up over the invoices when needed).
  */
 export function payOut(
   total: MoneyBag,
   ask: PayoutAsk,
-  context: PayOutContext,
-): {
-  readonly errors: readonly RefundError[];
-  readonly transactions: readonly RefundTransaction[];
-} {
-  const { order, history, rounding } = context;
+  order: Order,
+  history: RefundHistory,
+  rounding: RoundingMode,
+  invoicePositions: ReadonlyMap<string, number>,
+  moneyLeft: MoneyBag,
+  collected: MoneyBag | undefined,
+): PayoutResult {
   const code = order.presentmentCurrency;
-  const format = formatter(code);
-  const errors: RefundError[] = [];
+  // Made on the first error: most payouts have none.
+  let errors: RefundError[] | undefined;
   // Explicit transactions must add up to the total — a zero total included.
-  const explicitTotal =
-    ask.kind === "explicit" ? ask.transactions.reduce((sum, t) => sum + t.presentment, 0n) : 0n;
-  if (ask.kind === "explicit" && explicitTotal !== total.presentment)
-    errors.push(
-      refundErrors.transactionMismatch(
-        "transactions",
-        code,
-        format(explicitTotal),
-        format(total.presentment),
-      ),
-    );
-  if (total.presentment <= 0n) return { errors, transactions: [] };
-  const left = context.figures?.moneyLeft ?? orderMoneyLeft(order, history);
+  if (ask.kind === "explicit") {
+    let explicitTotal = 0n;
+    for (let i = 0; i < ask.transactions.length; i++)
+      explicitTotal += (ask.transactions[i] as (typeof ask.transactions)[number]).presentment;
+    if (explicitTotal !== total.presentment) {
+      errors = [
+        refundErrors.transactionMismatch(
+          "transactions",
+          code,
+          formatInCurrency(explicitTotal, code),
+          formatInCurrency(total.presentment, code),
+        ),
+      ];
+    }
+  }
+  if (total.presentment <= 0n) return { errors: errors ?? NO_ERRORS, transactions: [] };
+  const left = moneyLeft;
   const over = total.presentment > left.presentment;
   if (over) {
-    if (isZeroBag(context.figures?.collected ?? moneyCollected(order)))
-      errors.push(refundErrors.notPaid());
+    errors ??= [];
+    if (isZeroBag(collected ?? moneyCollected(order))) errors.push(refundErrors.notPaid());
     else
       errors.push(
-        refundErrors.moneyOverRefund(code, format(total.presentment), format(left.presentment)),
+        refundErrors.moneyOverRefund(
+          code,
+          formatInCurrency(total.presentment, code),
+          formatInCurrency(left.presentment, code),
+        ),
       );
   }
-  const find = invoiceFinder(order, context.invoicePositions);
-  const transactions: RefundTransaction[] = [];
   // kind "none": no transactions.
   switch (ask.kind) {
     case "suggested":
-      transactions.push(...suggestTransactions(total, context));
-      break;
+      return {
+        errors: errors ?? NO_ERRORS,
+        transactions: suggested(total, order, history, rounding),
+      };
     case "invoice": {
-      const invoice = find(ask.invoiceId);
+      const invoice = invoiceAt(order, invoicePositions, ask.invoiceId);
       if (invoice === undefined) break;
       const invoiceLeft = invoiceMoneyLeft(invoice, history);
-      if (!over && total.presentment > invoiceLeft.presentment)
+      if (!over && total.presentment > invoiceLeft.presentment) {
+        errors ??= [];
         errors.push(
           refundErrors.invoiceOverRefund(
             "invoiceId",
             invoice.id,
             code,
-            format(total.presentment),
-            format(invoiceLeft.presentment),
+            formatInCurrency(total.presentment, code),
+            formatInCurrency(invoiceLeft.presentment, code),
           ),
         );
+      }
       const amount = atInvoiceRate(total.presentment, invoiceLeft, rounding);
-      transactions.push(transactionWithLeft(invoice, amount, invoiceLeft));
-      break;
+      return {
+        errors: errors ?? NO_ERRORS,
+        transactions: [transactionWithLeft(invoice, amount, invoiceLeft)],
+      };
     }
     case "explicit": {
       // Each transaction converts at its invoice's rate, from what the
       // invoice has left after this memo's earlier transactions on it.
+      const format = formatter(code);
       const positions: number[] = [];
       const payments: { readonly invoice: Invoice; readonly presentment: bigint }[] = [];
       ask.transactions.forEach((t, i) => {
-        const invoice = find(t.invoiceId);
+        const invoice = invoiceAt(order, invoicePositions, t.invoiceId);
         if (invoice === undefined) return;
         positions.push(i);
         payments.push({ invoice, presentment: t.presentment });
       });
       const converted = transactionsAtInvoiceRates(payments, history, rounding);
       const takenNow = new Map<string, bigint>();
+      const explicitErrors: RefundError[] = errors ?? [];
       converted.forEach((transaction, k) => {
         const sofar = (takenNow.get(transaction.invoiceId) ?? 0n) + transaction.amount.presentment;
         takenNow.set(transaction.invoiceId, sofar);
         if (sofar > transaction.maximumRefundable.presentment)
-          errors.push(
+          explicitErrors.push(
             refundErrors.invoiceOverRefund(
               `transactions[${positions[k]}].amount`,
               transaction.invoiceId,
@@ -366,9 +415,8 @@ export function payOut(
             ),
           );
       });
-      transactions.push(...converted);
-      break;
+      return { errors: explicitErrors, transactions: converted };
     }
   }
-  return { errors, transactions };
+  return { errors: errors ?? NO_ERRORS, transactions: [] };
 }
