@@ -179,7 +179,7 @@ function refundUnitsOneSided(
   // The line's first refund under a proration that is `round(X·q/n)` there
   // (not `perUnit`): each component with nothing refunded before takes the
   // short path, with `⌊n/2⌋` for its rounding computed once.
-  const first = before === 0n && proration.method !== "perUnit";
+  const first = before === 0n && whole > 0n && proration.method !== "perUnit";
   const half = first ? whole >> 1n : 0n;
   const discounts = line.discountAllocations;
   const discountAllocations = new Array<DiscountRefund>(discounts.length);

@@ -155,7 +155,7 @@ export function prorateAmount(
  * component of a line's first refund), by `cumulative` or `remaining` —
  * which agree there: `round(X·q/n)`, or `X` once `q ≥ n` — given
  * `half = ⌊n/2⌋`, which the caller computes once for all the line's
- * components. The same share as `prorateAmount(x, 0n, n, 0n, q, …)` with
+ * components, for `n > 0` (a line's units). The same share as `prorateAmount(x, 0n, n, 0n, q, …)` with
  * either method (test/properties/prorationFastPaths.test.ts), in two bigint
  * operations instead of five: a line's first refund is most refunds.
  *
