@@ -4,15 +4,18 @@
  * rounded with `⌊d/2⌋` given) against `divideRounded`'s sign-by-sign rule,
  * `prorateFirstRefund` (a line's first refund) against `prorateAmount`
  * with `R = r = 0`, and `refundLine`'s one-sided path for unit refunds
- * against `refundLineByBags`, field by field and key by key. Each with
+ * against `refundLineByBags`, field by field and key by key, and
+ * `memoTotals`' one-sided sums against `memoTotalsByBags`. Each with
  * hand-worked examples, ties under both roundings among them.
  */
 import { fc, test } from "@fast-check/vitest";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { calculate } from "../../src/calculate.js";
 import type { CreditMemoLine } from "../../src/domain/creditMemo.js";
 import type { LineItem, Order } from "../../src/domain/order.js";
 import { POLICY_NAMES } from "../../src/domain/policy.js";
-import { type MoneyBag, single } from "../../src/money/moneyBag.js";
+import { type MoneyBag, single, ZERO } from "../../src/money/moneyBag.js";
 import {
   divideRounded,
   divideRoundedNatural,
@@ -27,6 +30,7 @@ import {
   prorateFirstRefund,
   prorationsOf,
 } from "../../src/refund/proration.js";
+import { memoTotals, memoTotalsByBags } from "../../src/refund/totals.js";
 import { generatedOrderArb } from "../arbitraries/order.js";
 import { stepChoiceArb, validRequest } from "../arbitraries/request.js";
 import { apply, RUNS } from "./support.js";
@@ -199,6 +203,32 @@ const refundedOrderArb = fc
     }, generated.order),
   );
 
+// A hand-worked line: 3 units of 10.00, discounts 1.00 (titled) and 0.05, taxes 0.50 and 0.07.
+const usd = (minor: bigint): MoneyBag => single(minor);
+const handOrder: Order = {
+  id: "o",
+  currency: "USD",
+  presentmentCurrency: "USD",
+  taxesIncluded: false,
+  lineItems: [
+    {
+      id: "L",
+      quantity: 3,
+      price: usd(1000n),
+      discountAllocations: [{ title: "TEN", amount: usd(100n) }, { amount: usd(5n) }],
+      taxLines: [
+        { title: "State", rate: "0.05", amount: usd(50n) },
+        { title: "City", amount: usd(7n) },
+      ],
+      duties: [],
+      fulfilledQuantity: 3,
+    },
+  ],
+  shippingLines: [],
+  invoices: [],
+  refunds: [],
+};
+
 describe("refundLine's one-sided path", () => {
   test.prop(
     [refundedOrderArb, fc.nat(), fc.nat(), fc.boolean(), fc.constantFrom(...POLICY_NAMES)],
@@ -222,32 +252,6 @@ describe("refundLine's one-sided path", () => {
       expect(fast).toStrictEqual(bags);
     },
   );
-
-  // A hand-worked line: 3 units of 10.00, discounts 1.00 (titled) and 0.05, taxes 0.50 and 0.07.
-  const usd = (minor: bigint): MoneyBag => single(minor);
-  const handOrder: Order = {
-    id: "o",
-    currency: "USD",
-    presentmentCurrency: "USD",
-    taxesIncluded: false,
-    lineItems: [
-      {
-        id: "L",
-        quantity: 3,
-        price: usd(1000n),
-        discountAllocations: [{ title: "TEN", amount: usd(100n) }, { amount: usd(5n) }],
-        taxLines: [
-          { title: "State", rate: "0.05", amount: usd(50n) },
-          { title: "City", amount: usd(7n) },
-        ],
-        duties: [],
-        fulfilledQuantity: 3,
-      },
-    ],
-    shippingLines: [],
-    invoices: [],
-    refunds: [],
-  };
 
   it("prorates a first refund of 2 of 3 units by hand (default policy)", () => {
     const { fast, bags } = bothPaths(handOrder, 0, 2, false, prorationsOf("default").lines);
@@ -333,5 +337,69 @@ describe("refundLine's one-sided path", () => {
       const { fast, bags } = bothPaths(after, 0, q, false, proration);
       expect(fast).toStrictEqual(bags);
     }
+  });
+});
+
+describe("memoTotals' one-sided sums", () => {
+  const adjustmentArb: fc.Arbitrary<MoneyBag> = fc.oneof(
+    fc.bigInt({ min: 0n, max: 10_000n }).map(single),
+    fc.record({
+      shop: fc.bigInt({ min: 0n, max: 10_000n }),
+      presentment: fc.bigInt({ min: 0n, max: 10_000n }),
+    }),
+  );
+
+  test.prop(
+    [
+      refundedOrderArb,
+      stepChoiceArb({ refundDuties: true }),
+      fc.constantFrom(...POLICY_NAMES),
+      adjustmentArb,
+      adjustmentArb,
+    ],
+    RUNS,
+  )(
+    "equal the bag path's totals on every memo, with any adjustments",
+    (order, step, policy, positive, negative) => {
+      const request = validRequest(order, step);
+      fc.pre(request !== undefined);
+      if (request === undefined) return;
+      const memo = calculate(order, request, policy);
+      fc.pre(E.isRight(memo));
+      if (E.isLeft(memo)) return;
+      const { lineItems, shipping, taxesIncluded } = memo.right;
+      for (const [p, n] of [
+        [memo.right.adjustmentPositive, memo.right.adjustmentNegative],
+        [positive, negative],
+      ] as const)
+        expect(memoTotals(lineItems, shipping, p, n, taxesIncluded)).toStrictEqual(
+          memoTotalsByBags(lineItems, shipping, p, n, taxesIncluded),
+        );
+    },
+  );
+
+  it("adds up a hand-worked memo", () => {
+    const proration = prorationsOf("default").lines;
+    const { fast: line } = bothPaths(handOrder, 0, 2, false, proration);
+    const shipping = {
+      amount: single(500n),
+      tax: single(25n),
+      maximumRefundable: single(500n),
+      lines: [],
+    };
+    // Subtotal 19.30, tax 0.38 + 0.25, shipping 5.00, +1.00 −0.50: 19.30 + 0.38 + 5.00 + 0.25 + 0.50.
+    const totals = memoTotals([line, line], shipping, single(100n), single(50n), false);
+    expect(totals).toStrictEqual({
+      subtotal: single(3860n),
+      discount: single(140n),
+      tax: single(101n),
+      duties: single(0n),
+      total: single(3860n + 76n + 500n + 25n + 50n),
+    });
+    expect(totals).toStrictEqual(
+      memoTotalsByBags([line, line], shipping, single(100n), single(50n), false),
+    );
+    // Taxes included: the tax is inside the subtotal, not added again.
+    expect(memoTotals([line], shipping, ZERO, ZERO, true).total).toEqual(single(1930n + 500n));
   });
 });
