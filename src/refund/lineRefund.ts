@@ -45,6 +45,22 @@ import {
 import { taxLineRefund } from "./taxLineRefund.js";
 
 /**
+ * The empty list, shared by every memo line without discounts, taxes or
+ * duties (frozen, so that no holder can change the others').
+ */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
+/**
+ * A list of `length` entries to fill by index — exact-size: `.map` would
+ * need a closure per line, and `push` onto `[]` would keep spare capacity
+ * in the memo — or, for none, the shared {@link EMPTY_LIST}, which the
+ * caller's loop then never writes to.
+ */
+function exactList<T>(length: number): T[] {
+  return length === 0 ? (EMPTY_LIST as never[]) : new Array<T>(length);
+}
+
+/**
  * The share of `amount` (of which `refunded` was refunded before) that this
  * refund returns, over the line's `whole` units of which `before` were
  * refunded before and `now` are refunded now; zero when `proration` is
@@ -75,9 +91,7 @@ function refundTaxLines(
   now: bigint,
   proration: Proration | undefined,
 ): TaxLineRefund[] {
-  // An exact-size list filled by index: `.map` would need a closure per
-  // line, and `push` onto `[]` would keep spare capacity in the memo.
-  const result = new Array<TaxLineRefund>(taxes.length);
+  const result = exactList<TaxLineRefund>(taxes.length);
   for (let i = 0; i < taxes.length; i++) {
     const tax = taxes[i] as TaxLine;
     result[i] = taxLineRefund(
@@ -88,12 +102,6 @@ function refundTaxLines(
   return result;
 }
 
-/**
- * The duty refunds of a line without duties, shared by every such memo line
- * (frozen, so that no holder can change the others').
- */
-const NO_DUTIES: readonly DutyRefund[] = Object.freeze([]);
-
 /** The refunded share of each duty and its taxes; zero unless `proration` is given. */
 function refundDuties(
   duties: readonly Duty[],
@@ -103,8 +111,7 @@ function refundDuties(
   now: bigint,
   proration: Proration | undefined,
 ): readonly DutyRefund[] {
-  if (duties.length === 0) return NO_DUTIES;
-  const result = new Array<DutyRefund>(duties.length);
+  const result = exactList<DutyRefund>(duties.length);
   for (let i = 0; i < duties.length; i++) {
     const duty = duties[i] as Duty;
     const dh = history.get(duty.id);
@@ -182,7 +189,7 @@ function refundUnitsOneSided(
   const first = before === 0n && whole > 0n && proration.method !== "perUnit";
   const half = first ? whole >> 1n : 0n;
   const discounts = line.discountAllocations;
-  const discountAllocations = new Array<DiscountRefund>(discounts.length);
+  const discountAllocations = exactList<DiscountRefund>(discounts.length);
   let discount = 0n;
   for (let i = 0; i < discounts.length; i++) {
     const d = discounts[i] as DiscountAllocation;
@@ -198,7 +205,7 @@ function refundUnitsOneSided(
     discountAllocations[i] = d.title === undefined ? { amount } : { title: d.title, amount };
   }
   const taxes = line.taxLines;
-  const taxLines = new Array<TaxLineRefund>(taxes.length);
+  const taxLines = exactList<TaxLineRefund>(taxes.length);
   let tax = 0n;
   for (let i = 0; i < taxes.length; i++) {
     const t = taxes[i] as TaxLine;
@@ -300,7 +307,7 @@ export function refundLineByBags(
   const now = units ? BigInt(quantity) : 0n;
   const rule = units ? proration : progressProration(proration.rounding);
   const discounts = line.discountAllocations;
-  const discountAllocations = new Array<DiscountRefund>(discounts.length);
+  const discountAllocations = exactList<DiscountRefund>(discounts.length);
   for (let i = 0; i < discounts.length; i++) {
     const d = discounts[i] as DiscountAllocation;
     const amount = share(d.amount, bagAt(history.discountAllocations, i), whole, before, now, rule);
