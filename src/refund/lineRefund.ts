@@ -12,6 +12,16 @@
  * optimizing compiler takes over — a single refund of a large order runs
  * mostly that way — each `for…of` step allocates an iterator result.
  *
+ * A unit refund on a single-currency line — nearly every line — takes a
+ * shorter path still (`refundUnitsOneSided`): each share computed once, on
+ * one side, and the line's sums added up in plain bigints as the shares
+ * come; on the line's first refund each share is `round(X·q/n)` in two
+ * bigint operations ({@link prorateFirstRefund}). V8 allocates every
+ * bigint result, and at this size the bigint operations and the objects
+ * are the cost. Every other line, and any line with a two-sided bag, takes
+ * the bag path ({@link refundLineByBags}), which the short path equals
+ * (test/properties/prorationFastPaths.test.ts).
+ *
  * @module
  */
 import type {
