@@ -205,9 +205,11 @@ function refundUnitsOneSided(
     const d = discounts[i] as DiscountAllocation;
     const x = d.amount;
     const refunded = bagAt(history.discountAllocations, i);
-    if (!sameSides(x) || !sameSides(refunded)) return undefined;
+    // Nothing refunded before (the history lists no amount): no bigint to compare.
+    const untouched = refunded === ZERO;
+    if (!sameSides(x) || (!untouched && !sameSides(refunded))) return undefined;
     const s =
-      first && refunded.shop === 0n
+      first && (untouched || refunded.shop === 0n)
         ? prorateFirstRefund(x.shop, whole, half, now, proration.rounding)
         : prorateAmount(x.shop, refunded.shop, whole, before, now, proration);
     discount = i === 0 ? s : discount + s;
@@ -221,9 +223,10 @@ function refundUnitsOneSided(
     const t = taxes[i] as TaxLine;
     const x = t.amount;
     const refunded = bagAt(history.taxLines, i);
-    if (!sameSides(x) || !sameSides(refunded)) return undefined;
+    const untouched = refunded === ZERO;
+    if (!sameSides(x) || (!untouched && !sameSides(refunded))) return undefined;
     const s =
-      first && refunded.shop === 0n
+      first && (untouched || refunded.shop === 0n)
         ? prorateFirstRefund(x.shop, whole, half, now, proration.rounding)
         : prorateAmount(x.shop, refunded.shop, whole, before, now, proration);
     tax = i === 0 ? s : tax + s;
