@@ -15,7 +15,7 @@ import { calculate } from "../../src/calculate.js";
 import type { CreditMemoLine } from "../../src/domain/creditMemo.js";
 import type { LineItem, Order } from "../../src/domain/order.js";
 import { POLICY_NAMES } from "../../src/domain/policy.js";
-import { type MoneyBag, single, ZERO } from "../../src/money/moneyBag.js";
+import { bagAt, type MoneyBag, single, ZERO } from "../../src/money/moneyBag.js";
 import {
   divideRounded,
   divideRoundedNatural,
@@ -337,6 +337,15 @@ describe("refundLine's one-sided path", () => {
       const { fast, bags } = bothPaths(after, 0, q, false, proration);
       expect(fast).toStrictEqual(bags);
     }
+  });
+});
+
+describe("bagAt", () => {
+  it("reads a history list by position, zero past its end", () => {
+    const a = single(5n);
+    expect(bagAt([a], 0)).toBe(a);
+    expect(bagAt([a], 1)).toBe(ZERO);
+    expect(bagAt([], 0)).toBe(ZERO);
   });
 });
 
