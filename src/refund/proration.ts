@@ -157,8 +157,9 @@ export function prorateAmount(
  * `half = ⌊n/2⌋`, which the caller computes once for all the line's
  * components, for `n > 0` (a line's units). The same share as
  * `prorateAmount(x, 0n, n, 0n, q, …)` with either method
- * (test/properties/prorationFastPaths.test.ts), in two bigint operations
- * instead of five: a line's first refund is most refunds.
+ * (test/properties/prorationFastPaths.test.ts), with fewer bigint
+ * operations — `x·q`, `+ half` and `/ n` half away from zero — and no
+ * comparison of `R`, `r` or clamp: a line's first refund is most refunds.
  *
  * Worked example: a 0.05 discount over 4 units, 2 refunded now (half 2):
  * 5 · 2 = 10, (10 + 2) / 4 = 3 half away from zero; half even: 10 / 4 = 2
