@@ -202,6 +202,17 @@ export function everySameSides(items: readonly { readonly amount: MoneyBag }[]):
   return true;
 }
 
+/**
+ * The `i`-th bag of a list, zero past its end (a component's history that
+ * lists fewer amounts than the component has). Checked against the length
+ * rather than read and defaulted with `??`: a read past the end of an
+ * array is a slow path in V8, and on a first refund every such list is
+ * empty.
+ */
+export function bagAt(bags: readonly MoneyBag[], i: number): MoneyBag {
+  return i < bags.length ? (bags[i] as MoneyBag) : ZERO;
+}
+
 /** Whether both sides are zero. */
 export function isZeroBag(a: MoneyBag): boolean {
   return a.shop === 0n && a.presentment === 0n;

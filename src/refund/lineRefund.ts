@@ -12,6 +12,16 @@
  * optimizing compiler takes over — a single refund of a large order runs
  * mostly that way — each `for…of` step allocates an iterator result.
  *
+ * A unit refund on a single-currency line — nearly every line — takes a
+ * shorter path still (`refundUnitsOneSided`): each share computed once, on
+ * one side, and the line's sums added up in plain bigints as the shares
+ * come; on the line's first refund each share is `round(X·q/n)` in two
+ * bigint operations ({@link prorateFirstRefund}). V8 allocates every
+ * bigint result, and at this size the bigint operations and the objects
+ * are the cost. Every other line, and any line with a two-sided bag, takes
+ * the bag path ({@link refundLineByBags}), which the short path equals
+ * (test/properties/prorationFastPaths.test.ts).
+ *
  * @module
  */
 import type {
@@ -23,17 +33,42 @@ import type {
 import type { DiscountAllocation, Duty, TaxLine } from "../domain/order.js";
 import {
   addBags,
+  bagAt,
   exceedsOnEitherSide,
   type MoneyBag,
+  sameSides,
   scaleBag,
+  single,
   subtractBags,
   sumAmounts,
   ZERO,
 } from "../money/moneyBag.js";
-import { type DutyHistory, refundedAt } from "../order/refundHistory.js";
+import type { DutyHistory } from "../order/refundHistory.js";
 import type { SelectedLine } from "./lineSelection.js";
-import { type Proration, progressProration, prorateAmount, prorateOverUnits } from "./proration.js";
+import {
+  type Proration,
+  progressProration,
+  prorateAmount,
+  prorateFirstRefund,
+  prorateOverUnits,
+} from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
+
+/**
+ * The empty list, shared by every memo line without discounts, taxes or
+ * duties (frozen, so that no holder can change the others').
+ */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
+/**
+ * A list of `length` entries to fill by index — exact-size: `.map` would
+ * need a closure per line, and `push` onto `[]` would keep spare capacity
+ * in the memo — or, for none, the shared {@link EMPTY_LIST}, which the
+ * caller's loop then never writes to.
+ */
+function exactList<T>(length: number): T[] {
+  return length === 0 ? (EMPTY_LIST as never[]) : new Array<T>(length);
+}
 
 /**
  * The share of `amount` (of which `refunded` was refunded before) that this
@@ -66,14 +101,12 @@ function refundTaxLines(
   now: bigint,
   proration: Proration | undefined,
 ): TaxLineRefund[] {
-  // An exact-size list filled by index: `.map` would need a closure per
-  // line, and `push` onto `[]` would keep spare capacity in the memo.
-  const result = new Array<TaxLineRefund>(taxes.length);
+  const result = exactList<TaxLineRefund>(taxes.length);
   for (let i = 0; i < taxes.length; i++) {
     const tax = taxes[i] as TaxLine;
     result[i] = taxLineRefund(
       tax,
-      share(tax.amount, refundedAt(refunded, i), whole, before, now, proration),
+      share(tax.amount, bagAt(refunded, i), whole, before, now, proration),
     );
   }
   return result;
@@ -87,8 +120,8 @@ function refundDuties(
   before: bigint,
   now: bigint,
   proration: Proration | undefined,
-): DutyRefund[] {
-  const result = new Array<DutyRefund>(duties.length);
+): readonly DutyRefund[] {
+  const result = exactList<DutyRefund>(duties.length);
   for (let i = 0; i < duties.length; i++) {
     const duty = duties[i] as Duty;
     const dh = history.get(duty.id);
@@ -138,6 +171,108 @@ function dutiesWithTax(duties: readonly DutyRefund[]): MoneyBag {
 }
 
 /**
+ * {@link refundLine} of a unit refund on a line whose price and components
+ * have equal sides (a single-currency order, nearly every line): each
+ * share computed once for both sides and the sums added up as plain
+ * bigints in the loops that compute the shares, with no running-sum
+ * object or bag in between; `undefined` when some bag has two sides, for
+ * `refundLine` to take the bag path, whose values these are
+ * (test/properties/prorationFastPaths.test.ts). Bags are shared as that
+ * path shares them: a share of all of a component is its bag, the sum of
+ * one discount is its bag, a subtotal without discount is the gross.
+ */
+function refundUnitsOneSided(
+  selected: SelectedLine,
+  options: { readonly refundDuties: boolean; readonly taxesIncluded: boolean },
+  proration: Proration,
+): CreditMemoLine | undefined {
+  const { line, history, quantity } = selected;
+  const price = line.price;
+  if (!sameSides(price)) return undefined;
+  const whole = BigInt(line.quantity);
+  // Most lines have no history: no bigint for its zero.
+  const before = history.refundedQuantity === 0 ? 0n : BigInt(history.refundedQuantity);
+  const now = BigInt(quantity);
+  // The line's first refund under a proration that is `round(X·q/n)` there
+  // (not `perUnit`): each component with nothing refunded before takes the
+  // short path, with `⌊n/2⌋` for its rounding computed once.
+  const first = before === 0n && whole > 0n && proration.method !== "perUnit";
+  const half = first ? whole >> 1n : 0n;
+  const discounts = line.discountAllocations;
+  const discountAllocations = exactList<DiscountRefund>(discounts.length);
+  let discount = 0n;
+  for (let i = 0; i < discounts.length; i++) {
+    const d = discounts[i] as DiscountAllocation;
+    const x = d.amount;
+    const refunded = bagAt(history.discountAllocations, i);
+    // Nothing refunded before (the history lists no amount): no bigint to compare.
+    const untouched = refunded === ZERO;
+    if (!sameSides(x) || (!untouched && !sameSides(refunded))) return undefined;
+    const s =
+      first && (untouched || refunded.shop === 0n)
+        ? prorateFirstRefund(x.shop, whole, half, now, proration.rounding)
+        : prorateAmount(x.shop, refunded.shop, whole, before, now, proration);
+    discount = i === 0 ? s : discount + s;
+    const amount = s === x.shop ? x : single(s);
+    discountAllocations[i] = d.title === undefined ? { amount } : { title: d.title, amount };
+  }
+  const taxes = line.taxLines;
+  const taxLines = exactList<TaxLineRefund>(taxes.length);
+  let tax = 0n;
+  for (let i = 0; i < taxes.length; i++) {
+    const t = taxes[i] as TaxLine;
+    const x = t.amount;
+    const refunded = bagAt(history.taxLines, i);
+    const untouched = refunded === ZERO;
+    if (!sameSides(x) || (!untouched && !sameSides(refunded))) return undefined;
+    const s =
+      first && (untouched || refunded.shop === 0n)
+        ? prorateFirstRefund(x.shop, whole, half, now, proration.rounding)
+        : prorateAmount(x.shop, refunded.shop, whole, before, now, proration);
+    tax = i === 0 ? s : tax + s;
+    taxLines[i] = taxLineRefund(t, s === x.shop ? x : single(s));
+  }
+  // The bags as `sumAmounts`, `scaleBag`, `subtractBags` and `addBags` share them.
+  const discountBag =
+    discounts.length === 1 ? (discountAllocations[0] as DiscountRefund).amount : single(discount);
+  const taxBag = taxes.length === 1 ? (taxLines[0] as TaxLineRefund).amount : single(tax);
+  const gross = quantity === 1 ? price.shop : price.shop * now;
+  const grossBag = quantity === 1 ? price : single(gross);
+  const subtotal = discount === 0n ? gross : gross - discount;
+  const subtotalBag = discount === 0n ? grossBag : single(subtotal);
+  const chargedBag =
+    options.taxesIncluded || tax === 0n
+      ? subtotalBag
+      : subtotal === 0n
+        ? taxBag
+        : single(subtotal + tax);
+  const duties = refundDuties(
+    line.duties,
+    history.duties,
+    whole,
+    before,
+    now,
+    options.refundDuties ? proration : undefined,
+  );
+  return {
+    lineItemId: line.id,
+    quantity,
+    amount: null,
+    price,
+    gross: grossBag,
+    discount: discountBag,
+    subtotal: subtotalBag,
+    tax: taxBag,
+    discountAllocations,
+    taxLines,
+    duties,
+    total: duties.length === 0 ? chargedBag : addBags(chargedBag, dutiesWithTax(duties)),
+    restock: selected.restock,
+    locationId: selected.locationId,
+  };
+}
+
+/**
  * The memo line for a selected line. Duties are prorated only with
  * `refundDuties`; otherwise each is listed with zero. `total` is the
  * subtotal, plus the tax unless `taxesIncluded`, plus duties and their taxes.
@@ -155,6 +290,25 @@ export function refundLine(
   options: { readonly refundDuties: boolean; readonly taxesIncluded: boolean },
   proration: Proration,
 ): CreditMemoLine {
+  if (selected.progress === null && selected.amount === null) {
+    const oneSided = refundUnitsOneSided(selected, options, proration);
+    if (oneSided !== undefined) return oneSided;
+  }
+  return refundLineByBags(selected, options, proration);
+}
+
+/**
+ * {@link refundLine} on money bags, side by side: every line that the
+ * one-sided path of a unit refund does not take (a line with amounts, a
+ * bag with two sides). Exported for the tests that hold the one-sided path
+ * to it (test/properties/prorationFastPaths.test.ts); not part of the
+ * package's API.
+ */
+export function refundLineByBags(
+  selected: SelectedLine,
+  options: { readonly refundDuties: boolean; readonly taxesIncluded: boolean },
+  proration: Proration,
+): CreditMemoLine {
   const { line, history, quantity, progress } = selected;
   const lineAmount = selected.amount;
   // The line's units (or its progress) as bigints, converted once for all
@@ -166,17 +320,10 @@ export function refundLine(
   const now = units ? BigInt(quantity) : 0n;
   const rule = units ? proration : progressProration(proration.rounding);
   const discounts = line.discountAllocations;
-  const discountAllocations = new Array<DiscountRefund>(discounts.length);
+  const discountAllocations = exactList<DiscountRefund>(discounts.length);
   for (let i = 0; i < discounts.length; i++) {
     const d = discounts[i] as DiscountAllocation;
-    const amount = share(
-      d.amount,
-      refundedAt(history.discountAllocations, i),
-      whole,
-      before,
-      now,
-      rule,
-    );
+    const amount = share(d.amount, bagAt(history.discountAllocations, i), whole, before, now, rule);
     discountAllocations[i] = d.title === undefined ? { amount } : { title: d.title, amount };
   }
   const taxLines = refundTaxLines(line.taxLines, history.taxLines, whole, before, now, rule);

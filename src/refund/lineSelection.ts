@@ -18,15 +18,10 @@ import type { RefundLineRequest } from "../domain/refundRequest.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import { formatInCurrency, toMinorUnits } from "../money/decimal.js";
-import { bagsEqual, exceedsOnEitherSide, type MoneyBag, ZERO } from "../money/moneyBag.js";
+import { bagAt, bagsEqual, exceedsOnEitherSide, type MoneyBag, ZERO } from "../money/moneyBag.js";
 import type { RoundingMode } from "../money/rounding.js";
 import type { OrderIds } from "../order/orderConsistency.js";
-import {
-  type LineHistory,
-  lineHistoryOf,
-  type RefundHistory,
-  refundedAt,
-} from "../order/refundHistory.js";
+import { type LineHistory, lineHistoryOf, type RefundHistory } from "../order/refundHistory.js";
 import { freeAmountBag } from "./freeAmounts.js";
 import {
   afterAmount,
@@ -331,8 +326,7 @@ export function hasDutiesLeft(line: LineItem, history: LineHistory): boolean {
     const taxes = duty.taxLines;
     const taxesRefunded = refunded?.taxLines ?? [];
     for (let t = 0; t < taxes.length; t++)
-      if (exceedsOnEitherSide((taxes[t] as TaxLine).amount, refundedAt(taxesRefunded, t)))
-        return true;
+      if (exceedsOnEitherSide((taxes[t] as TaxLine).amount, bagAt(taxesRefunded, t))) return true;
   }
   return false;
 }
@@ -355,9 +349,7 @@ function allRefunded(
   refunded: readonly MoneyBag[],
 ): boolean {
   for (let c = 0; c < components.length; c++)
-    if (
-      !bagsEqual((components[c] as { readonly amount: MoneyBag }).amount, refundedAt(refunded, c))
-    )
+    if (!bagsEqual((components[c] as { readonly amount: MoneyBag }).amount, bagAt(refunded, c)))
       return false;
   return true;
 }

@@ -27,7 +27,7 @@
 import type { PolicyName } from "../domain/policy.js";
 import { roundingOf } from "../domain/policy.js";
 import { type MoneyBag, sameSides, single } from "../money/moneyBag.js";
-import { divideRounded, type RoundingMode } from "../money/rounding.js";
+import { divideRounded, divideRoundedNatural, type RoundingMode } from "../money/rounding.js";
 
 /** How a component is spread over the parts of its whole. */
 export type ProrationMethod = "cumulative" | "remaining" | "perUnit";
@@ -147,6 +147,38 @@ export function prorateAmount(
       break;
   }
   return share < 0n ? 0n : share > left ? left : share;
+}
+
+/**
+ * {@link prorateAmount} of a component nothing of which was refunded
+ * before, over a whole none of whose parts were (`R = 0`, `r = 0`: every
+ * component of a line's first refund), by `cumulative` or `remaining` —
+ * which agree there: `round(X·q/n)`, or `X` once `q ≥ n` — given
+ * `half = ⌊n/2⌋`, which the caller computes once for all the line's
+ * components, for `n > 0` (a line's units). The same share as
+ * `prorateAmount(x, 0n, n, 0n, q, …)` with either method
+ * (test/properties/prorationFastPaths.test.ts), with fewer bigint
+ * operations — `x·q`, `+ half` and `/ n` half away from zero — and no
+ * comparison of `R`, `r` or clamp: a line's first refund is most refunds.
+ *
+ * Worked example: a 0.05 discount over 4 units, 2 refunded now (half 2):
+ * 5 · 2 = 10, (10 + 2) / 4 = 3 half away from zero; half even: 10 / 4 = 2
+ * remainder 2, a tie, 2 is even → 2. Of 3 units, 1 now (half 1): 5 / 3 =
+ * 1 remainder 2 > 1 → 2 either way.
+ */
+export function prorateFirstRefund(
+  x: bigint,
+  n: bigint,
+  half: bigint,
+  q: bigint,
+  rounding: RoundingMode,
+): bigint {
+  if (x <= 0n) return 0n;
+  if (q >= n) return x;
+  // `0 < q < n` from here on; a share of none (or fewer) is none.
+  if (q <= 0n) return 0n;
+  // 0 < x·q < x·n: the rounded quotient is within [0, x], no clamp needed.
+  return divideRoundedNatural(x * q, n, half, rounding);
 }
 
 /** Progress on each side of a money bag (shipping: minor units of each side's net). */
