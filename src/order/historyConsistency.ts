@@ -39,19 +39,12 @@ import {
 const inconsistent = refundErrors.inconsistentOrder;
 
 /**
- * The history of an order without refunds, read once for all of them. It
- * is never added to: a history is read through `ReadonlyMap`s and
- * `KeySet`s, and `withMemo` copies whatever it adds to.
- */
-const NO_REFUNDS: RefundHistory = readRefundHistory([]);
-
-/**
- * `readRefundHistory(order.refunds)`, without reading anything for an
- * order that has no refunds (most orders a service sees): their history is
- * one shared, empty value rather than five empty maps and sets per call.
+ * `readRefundHistory(order.refunds)`: an order without refunds (most orders
+ * a service sees) gets the one shared, empty history `NO_REFUNDS` of
+ * `refundHistory.ts` rather than five empty maps and sets per call.
  */
 export function refundHistoryOf(order: Order): RefundHistory {
-  return order.refunds.length === 0 ? NO_REFUNDS : readRefundHistory(order.refunds);
+  return readRefundHistory(order.refunds);
 }
 
 /** Paths of ids that appear more than once in a list. */
