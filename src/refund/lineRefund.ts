@@ -171,6 +171,31 @@ function dutiesWithTax(duties: readonly DutyRefund[]): MoneyBag {
 }
 
 /**
+ * The one-sided share of component `x` of which `refunded` was refunded
+ * before (`ZERO` when the history lists nothing), over `whole` units of
+ * which `before` were refunded and `now` are refunded now; on a line's
+ * `first` refund by `round(X·q/n)` with `half = ⌊n/2⌋`. `undefined` when
+ * `x` or `refunded` has two sides, for the bag path.
+ */
+function oneSidedShare(
+  x: MoneyBag,
+  refunded: MoneyBag,
+  first: boolean,
+  whole: bigint,
+  half: bigint,
+  before: bigint,
+  now: bigint,
+  proration: Proration,
+): bigint | undefined {
+  // Nothing refunded before (the history lists no amount): no bigint to compare.
+  const untouched = refunded === ZERO;
+  if (!sameSides(x) || (!untouched && !sameSides(refunded))) return undefined;
+  return first && (untouched || refunded.shop === 0n)
+    ? prorateFirstRefund(x.shop, whole, half, now, proration.rounding)
+    : prorateAmount(x.shop, refunded.shop, whole, before, now, proration);
+}
+
+/**
  * {@link refundLine} of a unit refund on a line whose price and components
  * have equal sides (a single-currency order, nearly every line): each
  * share computed once for both sides and the sums added up as plain
@@ -204,14 +229,17 @@ function refundUnitsOneSided(
   for (let i = 0; i < discounts.length; i++) {
     const d = discounts[i] as DiscountAllocation;
     const x = d.amount;
-    const refunded = bagAt(history.discountAllocations, i);
-    // Nothing refunded before (the history lists no amount): no bigint to compare.
-    const untouched = refunded === ZERO;
-    if (!sameSides(x) || (!untouched && !sameSides(refunded))) return undefined;
-    const s =
-      first && (untouched || refunded.shop === 0n)
-        ? prorateFirstRefund(x.shop, whole, half, now, proration.rounding)
-        : prorateAmount(x.shop, refunded.shop, whole, before, now, proration);
+    const s = oneSidedShare(
+      x,
+      bagAt(history.discountAllocations, i),
+      first,
+      whole,
+      half,
+      before,
+      now,
+      proration,
+    );
+    if (s === undefined) return undefined;
     discount = i === 0 ? s : discount + s;
     const amount = s === x.shop ? x : single(s);
     discountAllocations[i] = d.title === undefined ? { amount } : { title: d.title, amount };
@@ -222,13 +250,17 @@ function refundUnitsOneSided(
   for (let i = 0; i < taxes.length; i++) {
     const t = taxes[i] as TaxLine;
     const x = t.amount;
-    const refunded = bagAt(history.taxLines, i);
-    const untouched = refunded === ZERO;
-    if (!sameSides(x) || (!untouched && !sameSides(refunded))) return undefined;
-    const s =
-      first && (untouched || refunded.shop === 0n)
-        ? prorateFirstRefund(x.shop, whole, half, now, proration.rounding)
-        : prorateAmount(x.shop, refunded.shop, whole, before, now, proration);
+    const s = oneSidedShare(
+      x,
+      bagAt(history.taxLines, i),
+      first,
+      whole,
+      half,
+      before,
+      now,
+      proration,
+    );
+    if (s === undefined) return undefined;
     tax = i === 0 ? s : tax + s;
     taxLines[i] = taxLineRefund(t, s === x.shop ? x : single(s));
   }
