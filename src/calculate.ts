@@ -10,7 +10,7 @@ import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import { refundArgumentErrors } from "./apiArguments.js";
-import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
+import type { CreditMemo, CreditMemoLine, ShippingRefund } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide } from "./domain/order.js";
 import type { PolicyName } from "./domain/policy.js";
@@ -39,7 +39,13 @@ import {
   refundShipping,
   type ShippingAsk,
 } from "./refund/shippingRefund.js";
-import { fitToMoneyLeft, memoTotals } from "./refund/totals.js";
+import {
+  fitToMoneyLeft,
+  LineSums,
+  type MemoTotals,
+  memoTotals,
+  memoTotalsOfSums,
+} from "./refund/totals.js";
 import {
   checkPayoutAsk,
   exchangeDifferenceOf,
@@ -476,17 +482,25 @@ function refundOnCheckedHistory(
   // Prorate each line.
   const lineOptions = lineOptionsOf(full || request.refundDuties, order.taxesIncluded);
   // An exact-size list filled by index: once per line, no closure.
+  // The memo's sums are added up as its lines are made (no second pass).
   const selected: readonly SelectedLine[] = selection.lines;
   const prorated = new Array<CreditMemoLine>(selected.length);
-  for (let i = 0; i < selected.length; i++)
-    prorated[i] = refundLine(selected[i] as SelectedLine, lineOptions, prorations.lines);
+  const sums = new LineSums();
+  let noUnits = false;
+  for (let i = 0; i < selected.length; i++) {
+    const line = selected[i] as SelectedLine;
+    if (line.quantity === 0) noUnits = true;
+    prorated[i] = refundLine(line, lineOptions, prorations.lines, sums);
+  }
   // A line of quantity 0 refunds only duties (§3.3). One whose duties give
   // nothing under the policy refunds nothing: asked for, its quantity is
   // invalid; under `full`, it is left out. Such a memo line would fail the
-  // memo's own audit (issue 12, finding 8).
-  const idle = idleLineErrors(prorated);
+  // memo's own audit (issue 12, finding 8). Only a line of no units can be idle.
+  const idle = noUnits ? idleLineErrors(prorated) : undefined;
   if (idle !== undefined && !full) return E.left(idle);
   const lines = idle === undefined ? prorated : prorated.filter((line) => !isIdleLine(line));
+  // Idle lines left out: the sums no longer hold the memo's lines, which are added up again.
+  const lineSums = idle === undefined ? sums : undefined;
 
   // Adjustments and totals.
   const moneyLeft = replay === undefined ? orderMoneyLeft(order, history) : replay.moneyLeft;
@@ -512,7 +526,8 @@ function refundOnCheckedHistory(
     negative === undefined
       ? ZERO
       : freeAmountBag(negative, moneyLeft, multiCurrency, prorations.rounding);
-  let totals = memoTotals(
+  let totals = totalsOf(
+    lineSums,
     lines,
     shipping.shipping,
     adjustmentPositive,
@@ -526,7 +541,8 @@ function refundOnCheckedHistory(
     });
     adjustmentPositive = fitted.positive;
     adjustmentNegative = fitted.negative;
-    totals = memoTotals(
+    totals = totalsOf(
+      lineSums,
       lines,
       shipping.shipping,
       adjustmentPositive,
@@ -598,6 +614,27 @@ function refundOnCheckedHistory(
     notify: request.notify,
     idempotencyKey: idempotencyKey ?? null,
   });
+}
+
+/** The memo's totals: from the line loop's sums when they hold its lines, else from the lines. */
+function totalsOf(
+  sums: LineSums | undefined,
+  lines: readonly CreditMemoLine[],
+  shipping: ShippingRefund,
+  adjustmentPositive: MoneyBag,
+  adjustmentNegative: MoneyBag,
+  taxesIncluded: boolean,
+): MemoTotals {
+  return sums === undefined
+    ? memoTotals(lines, shipping, adjustmentPositive, adjustmentNegative, taxesIncluded)
+    : memoTotalsOfSums(
+        sums,
+        lines,
+        shipping,
+        adjustmentPositive,
+        adjustmentNegative,
+        taxesIncluded,
+      );
 }
 
 /**

@@ -53,6 +53,7 @@ import {
   prorateOverUnits,
 } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
+import type { LineSums } from "./totals.js";
 
 /**
  * The empty list, shared by every memo line without discounts, taxes or
@@ -210,6 +211,7 @@ function refundUnitsOneSided(
   selected: SelectedLine,
   options: { readonly refundDuties: boolean; readonly taxesIncluded: boolean },
   proration: Proration,
+  sums: LineSums | undefined,
 ): CreditMemoLine | undefined {
   const { line, history, quantity } = selected;
   const price = line.price;
@@ -286,6 +288,7 @@ function refundUnitsOneSided(
     now,
     options.refundDuties ? proration : undefined,
   );
+  if (sums !== undefined) sums.addOneSided(subtotal, discount, tax, duties);
   return {
     lineItemId: line.id,
     quantity,
@@ -316,17 +319,23 @@ function refundUnitsOneSided(
  * is worth exactly its amount: `subtotal` is the amount less its tax (taxes
  * excluded) or the amount itself, `gross = subtotal + discount`. Every
  * other line follows [§3.1](../../docs/specification.md#31-proration) with `proration`.
+ *
+ * With `sums`, the line is also added to the memo's running sums (the
+ * totals of `calculate`'s line loop): as bigints when made on one side.
  */
 export function refundLine(
   selected: SelectedLine,
   options: { readonly refundDuties: boolean; readonly taxesIncluded: boolean },
   proration: Proration,
+  sums?: LineSums,
 ): CreditMemoLine {
   if (selected.progress === null && selected.amount === null) {
-    const oneSided = refundUnitsOneSided(selected, options, proration);
+    const oneSided = refundUnitsOneSided(selected, options, proration, sums);
     if (oneSided !== undefined) return oneSided;
   }
-  return refundLineByBags(selected, options, proration);
+  const byBags = refundLineByBags(selected, options, proration);
+  if (sums !== undefined) sums.addLine(byBags);
+  return byBags;
 }
 
 /**

@@ -54,68 +54,145 @@ export function memoTotals(
   adjustmentNegative: MoneyBag,
   taxesIncluded: boolean,
 ): MemoTotals {
-  return (
-    oneSidedTotals(lines, shipping, adjustmentPositive, adjustmentNegative, taxesIncluded) ??
-    memoTotalsByBags(lines, shipping, adjustmentPositive, adjustmentNegative, taxesIncluded)
+  const sums = new LineSums();
+  for (let i = 0; i < lines.length && sums.oneSided; i++) sums.addLine(lines[i] as CreditMemoLine);
+  return memoTotalsOfSums(
+    sums,
+    lines,
+    shipping,
+    adjustmentPositive,
+    adjustmentNegative,
+    taxesIncluded,
   );
 }
 
 /**
- * {@link memoTotals} of a memo whose every bag has equal sides, summed on
- * one side; `undefined` as soon as a bag has two, for the bag path.
+ * The running one-sided sums of a memo's lines, added up as the lines are
+ * made (`calculate`'s line loop), so that the totals need no second pass
+ * over the lines: a line made on one side adds its bigints
+ * ({@link LineSums.addOneSided}), any other line its bags
+ * ({@link LineSums.addLine}). The first bag with two sides ends the sums
+ * (`oneSided` false): the totals are then added up on bags, from the lines.
+ * Local to one call, never shared: it is the loop's running sum, the one
+ * value here that changes.
  */
-function oneSidedTotals(
+export class LineSums {
+  subtotal = 0n;
+  discount = 0n;
+  tax = 0n;
+  duties = 0n;
+  dutiesTax = 0n;
+  /** Whether every line added so far had equal sides. */
+  oneSided = true;
+
+  /** Adds a line made on one side: its subtotal, discount and tax, then its duties. */
+  addOneSided(
+    subtotal: bigint,
+    discount: bigint,
+    tax: bigint,
+    duties: readonly DutyRefund[],
+  ): void {
+    // Adding 0n still allocates a bigint in V8: skipped (most lines have a discount, some not).
+    if (subtotal !== 0n) this.subtotal += subtotal;
+    if (discount !== 0n) this.discount += discount;
+    if (tax !== 0n) this.tax += tax;
+    if (duties.length > 0) this.addDuties(duties);
+  }
+
+  /** Adds a line made on bags; a bag with two sides ends the sums. */
+  addLine(line: CreditMemoLine): void {
+    if (!this.oneSided) return;
+    const s = line.subtotal;
+    const d = line.discount;
+    const t = line.tax;
+    if (!sameSides(s) || !sameSides(d) || !sameSides(t)) {
+      this.oneSided = false;
+      return;
+    }
+    this.addOneSided(s.shop, d.shop, t.shop, line.duties);
+  }
+
+  private addDuties(duties: readonly DutyRefund[]): void {
+    for (let k = 0; k < duties.length; k++) {
+      const duty = duties[k] as DutyRefund;
+      if (!sameSides(duty.amount)) {
+        this.oneSided = false;
+        return;
+      }
+      this.duties += duty.amount.shop;
+      const taxes = duty.taxLines;
+      for (let j = 0; j < taxes.length; j++) {
+        const tax = (taxes[j] as TaxLineRefund).amount;
+        if (!sameSides(tax)) {
+          this.oneSided = false;
+          return;
+        }
+        this.dutiesTax += tax.shop;
+      }
+    }
+  }
+}
+
+/**
+ * {@link memoTotals} of `lines` whose one-sided sums `sums` holds, added up
+ * as they were made: no pass over the lines unless a bag has two sides (in
+ * the lines, the shipping or the adjustments), then on bags. `sums` must
+ * hold exactly `lines`.
+ */
+export function memoTotalsOfSums(
+  sums: LineSums,
   lines: readonly CreditMemoLine[],
   shipping: ShippingRefund,
   adjustmentPositive: MoneyBag,
   adjustmentNegative: MoneyBag,
   taxesIncluded: boolean,
-): MemoTotals | undefined {
+): MemoTotals {
   const shippingAmount = shipping.amount;
   const shippingTax = shipping.tax;
   if (
+    !sums.oneSided ||
     !sameSides(shippingAmount) ||
     !sameSides(shippingTax) ||
     !sameSides(adjustmentPositive) ||
     !sameSides(adjustmentNegative)
   )
-    return undefined;
-  let subtotal = 0n;
-  let discount = 0n;
-  let lineTax = 0n;
-  let duties = 0n;
-  let dutiesTax = 0n;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as CreditMemoLine;
-    const s = line.subtotal;
-    const d = line.discount;
-    const t = line.tax;
-    if (!sameSides(s) || !sameSides(d) || !sameSides(t)) return undefined;
-    subtotal += s.shop;
-    discount += d.shop;
-    lineTax += t.shop;
-    const lineDuties = line.duties;
-    for (let k = 0; k < lineDuties.length; k++) {
-      const duty = lineDuties[k] as DutyRefund;
-      if (!sameSides(duty.amount)) return undefined;
-      duties += duty.amount.shop;
-      const taxes = duty.taxLines;
-      for (let j = 0; j < taxes.length; j++) {
-        const tax = (taxes[j] as TaxLineRefund).amount;
-        if (!sameSides(tax)) return undefined;
-        dutiesTax += tax.shop;
-      }
-    }
-  }
+    return memoTotalsByBags(lines, shipping, adjustmentPositive, adjustmentNegative, taxesIncluded);
+  return oneSidedMemoTotals(
+    sums.subtotal,
+    sums.discount,
+    sums.tax,
+    sums.duties,
+    sums.dutiesTax,
+    shippingAmount.shop,
+    shippingTax.shop,
+    adjustmentPositive.shop,
+    adjustmentNegative.shop,
+    taxesIncluded,
+  );
+}
+
+/** The totals ([§3.5](../../docs/specification.md#35-totals)) of one-sided sums, as bags. */
+function oneSidedMemoTotals(
+  subtotal: bigint,
+  discount: bigint,
+  lineTax: bigint,
+  duties: bigint,
+  dutiesTax: bigint,
+  shippingAmount: bigint,
+  shippingTax: bigint,
+  adjustmentPositive: bigint,
+  adjustmentNegative: bigint,
+  taxesIncluded: boolean,
+): MemoTotals {
   const charged = taxesIncluded
-    ? subtotal + shippingAmount.shop + duties + dutiesTax
-    : subtotal + lineTax + shippingAmount.shop + shippingTax.shop + duties + dutiesTax;
+    ? subtotal + shippingAmount + duties + dutiesTax
+    : subtotal + lineTax + shippingAmount + shippingTax + duties + dutiesTax;
   return {
     subtotal: single(subtotal),
     discount: single(discount),
-    tax: single(lineTax + shippingTax.shop + dutiesTax),
+    tax: single(lineTax + shippingTax + dutiesTax),
     duties: single(duties),
-    total: single(charged + adjustmentPositive.shop - adjustmentNegative.shop),
+    total: single(charged + adjustmentPositive - adjustmentNegative),
   };
 }
 

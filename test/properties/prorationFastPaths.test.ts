@@ -30,7 +30,12 @@ import {
   prorateFirstRefund,
   prorationsOf,
 } from "../../src/refund/proration.js";
-import { memoTotals, memoTotalsByBags } from "../../src/refund/totals.js";
+import {
+  LineSums,
+  memoTotals,
+  memoTotalsByBags,
+  memoTotalsOfSums,
+} from "../../src/refund/totals.js";
 import { generatedOrderArb } from "../arbitraries/order.js";
 import { stepChoiceArb, validRequest } from "../arbitraries/request.js";
 import { apply, RUNS } from "./support.js";
@@ -377,6 +382,17 @@ describe("memoTotals' one-sided sums", () => {
       fc.pre(E.isRight(memo));
       if (E.isLeft(memo)) return;
       const { lineItems, shipping, taxesIncluded } = memo.right;
+      // The memo's own totals, added up in calculate's line loop (LineSums).
+      const { subtotal, discount, tax, duties, total } = memo.right;
+      expect({ subtotal, discount, tax, duties, total }).toStrictEqual(
+        memoTotalsByBags(
+          lineItems,
+          shipping,
+          memo.right.adjustmentPositive,
+          memo.right.adjustmentNegative,
+          taxesIncluded,
+        ),
+      );
       for (const [p, n] of [
         [memo.right.adjustmentPositive, memo.right.adjustmentNegative],
         [positive, negative],
@@ -411,4 +427,66 @@ describe("memoTotals' one-sided sums", () => {
     // Taxes included: the tax is inside the subtotal, not added again.
     expect(memoTotals([line], shipping, ZERO, ZERO, true).total).toEqual(single(1930n + 500n));
   });
+
+  it("running sums: bigints of one-sided lines, bags of the others, ended by two sides", () => {
+    const sums = new LineSums();
+    // A line made on one side adds its bigints: 19.30, 0.70 discount, 0.38 tax, no duties.
+    sums.addOneSided(1930n, 70n, 38n, []);
+    // A line made on bags adds its bags, duties and their taxes included: 5.00 + 0.50 (0.05 tax).
+    sums.addLine({
+      ...memoLineOf(single(1000n), single(0n), single(60n)),
+      duties: [
+        { dutyId: "d", amount: single(50n), taxLines: [{ title: "T", amount: single(5n) }] },
+      ],
+    });
+    expect([sums.subtotal, sums.discount, sums.tax, sums.duties, sums.dutiesTax]).toEqual([
+      2930n,
+      70n,
+      98n,
+      50n,
+      5n,
+    ]);
+    expect(sums.oneSided).toBe(true);
+    const shipping = { amount: single(500n), tax: single(25n), maximumRefundable: ZERO, lines: [] };
+    // 29.30 + 0.98 + 5.00 + 0.25 + 0.50 + 0.05 = 36.08.
+    expect(memoTotalsOfSums(sums, [], shipping, ZERO, ZERO, false).total).toEqual(single(3608n));
+    // A two-sided bag ends the sums; nothing added after it counts, and the totals come from the lines.
+    const twoSided = memoLineOf({ shop: 900n, presentment: 1000n }, ZERO, ZERO);
+    sums.addLine(twoSided);
+    expect(sums.oneSided).toBe(false);
+    sums.addOneSided(1n, 1n, 1n, []);
+    expect(memoTotalsOfSums(sums, [twoSided], shipping, ZERO, ZERO, false).total).toEqual({
+      shop: 900n + 525n,
+      presentment: 1000n + 525n,
+    });
+    // So does a two-sided duty or duty tax.
+    for (const [amount, tax] of [
+      [{ shop: 1n, presentment: 2n }, single(1n)],
+      [single(1n), { shop: 1n, presentment: 2n }],
+    ] as const) {
+      const s = new LineSums();
+      s.addOneSided(0n, 0n, 0n, [{ dutyId: "d", amount, taxLines: [{ title: "T", amount: tax }] }]);
+      expect(s.oneSided).toBe(false);
+    }
+  });
 });
+
+/** A memo line of the given subtotal, discount and tax (gross = subtotal + discount). */
+function memoLineOf(subtotal: MoneyBag, discount: MoneyBag, tax: MoneyBag): CreditMemoLine {
+  return {
+    lineItemId: "x",
+    quantity: 1,
+    amount: null,
+    price: subtotal,
+    gross: subtotal,
+    discount,
+    subtotal,
+    tax,
+    discountAllocations: [],
+    taxLines: [],
+    duties: [],
+    total: subtotal,
+    restock: "no_restock",
+    locationId: null,
+  };
+}
