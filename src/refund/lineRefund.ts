@@ -51,6 +51,7 @@ import {
   prorateAmount,
   prorateFirstRefund,
   prorateOverUnits,
+  unitsOf,
 } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
 import type { LineSums } from "./totals.js";
@@ -216,15 +217,17 @@ function refundUnitsOneSided(
   const { line, history, quantity } = selected;
   const price = line.price;
   if (!sameSides(price)) return undefined;
-  const whole = BigInt(line.quantity);
-  // Most lines have no history: no bigint for its zero.
-  const before = history.refundedQuantity === 0 ? 0n : BigInt(history.refundedQuantity);
-  const now = BigInt(quantity);
+  // Counts as shared bigints (`unitsOf`): no allocation for a line's usual counts.
+  const units = line.quantity;
+  const whole = unitsOf(units);
+  const before = unitsOf(history.refundedQuantity);
+  const now = unitsOf(quantity);
   // The line's first refund under a proration that is `round(X·q/n)` there
   // (not `perUnit`): each component with nothing refunded before takes the
   // short path, with `⌊n/2⌋` for its rounding computed once.
   const first = before === 0n && whole > 0n && proration.method !== "perUnit";
-  const half = first ? whole >> 1n : 0n;
+  // ⌊n/2⌋ of a count n ≥ 0 is the count ⌊units/2⌋.
+  const half = first ? unitsOf(Math.floor(units / 2)) : 0n;
   const discounts = line.discountAllocations;
   const discountAllocations = exactList<DiscountRefund>(discounts.length);
   let discount = 0n;

@@ -100,6 +100,28 @@ export function prorate(
 }
 
 /**
+ * The bigints of small unit counts, made once: a line's quantity `n`, the
+ * units `r` refunded before and `q` refunded now, and `⌊n/2⌋` are each a
+ * bigint per refunded line, and `BigInt(count)` allocates a new one every
+ * time; nearly every line's counts are below this table's length.
+ */
+const SMALL_COUNTS: readonly bigint[] = Object.freeze(
+  Array.from({ length: 1024 }, (_, count) => BigInt(count)),
+);
+
+/**
+ * `count` (a whole number of units, at least 0) as a bigint: the shared one
+ * of {@link SMALL_COUNTS} below 1,024, else a new one. Worked example:
+ * `unitsOf(3)` is `3n`, the same value `BigInt(3)` gives, and so is
+ * `unitsOf(5000)` `5000n`.
+ */
+export function unitsOf(count: number): bigint {
+  return count >= 0 && count < SMALL_COUNTS.length
+    ? (SMALL_COUNTS[count] as bigint)
+    : BigInt(count);
+}
+
+/**
  * `a + b`, without a new bigint when `b` is zero. V8 allocates a fresh
  * bigint for every `+` and `−`, even of `0n`; on the first refund of a line
  * every `r` and `R` is zero, so this saves up to three bigints for each

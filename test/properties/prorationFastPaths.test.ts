@@ -29,6 +29,7 @@ import {
   prorateAmount,
   prorateFirstRefund,
   prorationsOf,
+  unitsOf,
 } from "../../src/refund/proration.js";
 import {
   LineSums,
@@ -234,7 +235,54 @@ const handOrder: Order = {
   refunds: [],
 };
 
+describe("unitsOf", () => {
+  it("gives a count's bigint, shared below 1,024 and new above", () => {
+    expect(unitsOf(0)).toBe(0n);
+    expect(unitsOf(3)).toBe(3n);
+    expect(unitsOf(1023)).toBe(1023n);
+    expect(unitsOf(1024)).toBe(1024n);
+    expect(unitsOf(5000)).toBe(5000n);
+  });
+
+  test.prop([fc.oneof(fc.nat({ max: 2048 }), fc.maxSafeNat())], RUNS)(
+    "equals BigInt of every whole count",
+    (count) => {
+      expect(unitsOf(count)).toBe(BigInt(count));
+    },
+  );
+});
+
 describe("refundLine's one-sided path", () => {
+  it("counts past the shared bigints: 1,025 of 2,049 units", () => {
+    // 2,049 units of 0.01, discount 0.33, tax 1.00; 1,025 now, ⌊n/2⌋ = 1,024 (not shared).
+    // Discount round(33 · 1025 / 2049) = round(16.508) = 0.17; tax round(102500 / 2049) = round(50.02) = 0.50.
+    const order: Order = {
+      ...handOrder,
+      lineItems: [
+        {
+          id: "L",
+          quantity: 2049,
+          price: usd(1n),
+          discountAllocations: [{ amount: usd(33n) }],
+          taxLines: [{ title: "T", amount: usd(100n) }],
+          duties: [],
+          fulfilledQuantity: 2049,
+        },
+      ],
+    };
+    for (const policy of ["default", "bankers"] as const) {
+      const { fast, bags } = bothPaths(order, 0, 1025, false, prorationsOf(policy).lines);
+      expect(fast).toStrictEqual(bags);
+      expect([fast.gross, fast.discount, fast.subtotal, fast.tax, fast.total]).toEqual([
+        usd(1025n),
+        usd(17n),
+        usd(1008n),
+        usd(50n),
+        usd(1058n),
+      ]);
+    }
+  });
+
   test.prop(
     [refundedOrderArb, fc.nat(), fc.nat(), fc.boolean(), fc.constantFrom(...POLICY_NAMES)],
     RUNS,
