@@ -58,18 +58,11 @@ export function unitsLeft(line: LineItem, history: LineHistory): number {
 }
 
 /**
- * The positions of the order's lines by sku, built on first use: most
- * requests name lines by id, which the order's {@link OrderIds} (indexed
- * once per refund, or carried along a chain) already resolve.
+ * The positions of the order's lines by sku. Built by {@link selectLines}
+ * on the first requested line that names a sku: most requests name lines
+ * by id, which the order's {@link OrderIds} (indexed once per refund, or
+ * carried along a chain) already resolve.
  */
-function skuIndex(lineItems: readonly LineItem[]): () => ReadonlyMap<string, readonly number[]> {
-  let built: ReadonlyMap<string, readonly number[]> | undefined;
-  return () => {
-    built ??= positionsBySku(lineItems);
-    return built;
-  };
-}
-
 function positionsBySku(lineItems: readonly LineItem[]): ReadonlyMap<string, readonly number[]> {
   const bySku = new Map<string, number[]>();
   for (let position = 0; position < lineItems.length; position++) {
@@ -90,27 +83,28 @@ function requestPath(i: number): string {
 /** The position in the order of the line a request names, or why there is none. */
 function resolveLine(
   ids: OrderIds,
-  bySku: () => ReadonlyMap<string, readonly number[]>,
-  requested: RefundLineRequest,
+  bySku: ReadonlyMap<string, readonly number[]> | undefined,
+  lineItemId: string | undefined,
+  sku: string | undefined,
   i: number,
 ): number | RefundError {
-  if (requested.lineItemId !== undefined) {
-    const position = ids.lines.get(requested.lineItemId);
+  if (lineItemId !== undefined) {
+    const position = ids.lines.get(lineItemId);
     if (position === undefined)
-      return refundErrors.unknownLineItem(`${requestPath(i)}.lineItemId`, requested.lineItemId);
+      return refundErrors.unknownLineItem(`${requestPath(i)}.lineItemId`, lineItemId);
     // Both named: they must name the same line, or which one is meant? (issue 12)
-    if (requested.sku !== undefined && !(bySku().get(requested.sku) ?? []).includes(position))
+    if (sku !== undefined && !(bySku?.get(sku) ?? []).includes(position))
       return refundErrors.invalidInput(
         `${requestPath(i)}.sku`,
-        `is "${requested.sku}", which is not the sku of item "${requested.lineItemId}"; name the item by lineItemId or by sku, or by both of the same item`,
+        `is "${sku}", which is not the sku of item "${lineItemId}"; name the item by lineItemId or by sku, or by both of the same item`,
       );
     return position;
   }
-  if (requested.sku !== undefined) {
-    const matches = bySku().get(requested.sku) ?? [];
+  if (sku !== undefined) {
+    const matches = bySku?.get(sku) ?? [];
     const [position, other] = matches;
     if (position === undefined)
-      return refundErrors.unknownLineItem(`${requestPath(i)}.sku`, requested.sku, requested.sku);
+      return refundErrors.unknownLineItem(`${requestPath(i)}.sku`, sku, sku);
     if (other !== undefined)
       return refundErrors.invalidInput(
         `${requestPath(i)}.sku`,
@@ -149,11 +143,14 @@ export function selectLines(
   // Lines already requested, by position: a flag per order line is cheaper
   // than a set of ids on an order of many lines.
   const seen = new Uint8Array(order.lineItems.length);
-  const bySku = skuIndex(order.lineItems);
+  // Built on the first requested line that names a sku (no closure to build it lazily).
+  let bySku: ReadonlyMap<string, readonly number[]> | undefined;
   // An indexed loop, not `forEach` with a closure: once per requested line.
   for (let i = 0; i < requested.length; i++) {
     const request = requested[i] as RefundLineRequest;
-    const position = resolveLine(ids, bySku, request, i);
+    const sku = request.sku;
+    if (sku !== undefined) bySku ??= positionsBySku(order.lineItems);
+    const position = resolveLine(ids, bySku, request.lineItemId, sku, i);
     if (typeof position !== "number") {
       errors.push(position);
       continue;
