@@ -142,7 +142,9 @@ export function selectLines(
   const lines: SelectedLine[] = [];
   // Lines already requested, by position: a flag per order line is cheaper
   // than a set of ids on an order of many lines.
-  const seen = new Uint8Array(order.lineItems.length);
+  // One requested line cannot repeat one: no flags made (a typed array costs
+  // more to make than the rest of a one-line selection).
+  const seen = requested.length > 1 ? new Uint8Array(order.lineItems.length) : undefined;
   // Built on the first requested line that names a sku (no closure to build it lazily).
   let bySku: ReadonlyMap<string, readonly number[]> | undefined;
   // An indexed loop, not `forEach` with a closure: once per requested line.
@@ -156,11 +158,11 @@ export function selectLines(
       continue;
     }
     const line = order.lineItems[position] as LineItem;
-    if (seen[position] === 1) {
+    if (seen !== undefined && seen[position] === 1) {
       errors.push(refundErrors.duplicateLineItem(requestPath(i), line.id));
       continue;
     }
-    seen[position] = 1;
+    if (seen !== undefined) seen[position] = 1;
     const h = lineHistoryOf(history, line.id);
     if (request.amount !== undefined) {
       const selected = selectByAmount(order, line, h, request, i, rounding, errors);
