@@ -21,7 +21,12 @@ import { formatInCurrency, toMinorUnits } from "../money/decimal.js";
 import { bagAt, bagsEqual, exceedsOnEitherSide, type MoneyBag, ZERO } from "../money/moneyBag.js";
 import type { RoundingMode } from "../money/rounding.js";
 import type { OrderIds } from "../order/orderConsistency.js";
-import { type LineHistory, lineHistoryOf, type RefundHistory } from "../order/refundHistory.js";
+import {
+  type LineHistory,
+  lineHistoryOf,
+  NO_LINE_HISTORY,
+  type RefundHistory,
+} from "../order/refundHistory.js";
 import { freeAmountBag } from "./freeAmounts.js";
 import {
   afterAmount,
@@ -147,23 +152,26 @@ export function selectLines(
   const seen = requested.length > 1 ? new Uint8Array(order.lineItems.length) : undefined;
   // Built on the first requested line that names a sku (no closure to build it lazily).
   let bySku: ReadonlyMap<string, readonly number[]> | undefined;
+  const lineItems = order.lineItems;
+  // An order refunded for the first time (most calls) has no line histories to look up.
+  const anyLineHistory = history.lines.size > 0;
   // An indexed loop, not `forEach` with a closure: once per requested line.
   for (let i = 0; i < requested.length; i++) {
     const request = requested[i] as RefundLineRequest;
     const sku = request.sku;
-    if (sku !== undefined) bySku ??= positionsBySku(order.lineItems);
+    if (sku !== undefined) bySku ??= positionsBySku(lineItems);
     const position = resolveLine(ids, bySku, request.lineItemId, sku, i);
     if (typeof position !== "number") {
       errors.push(position);
       continue;
     }
-    const line = order.lineItems[position] as LineItem;
+    const line = lineItems[position] as LineItem;
     if (seen !== undefined && seen[position] === 1) {
       errors.push(refundErrors.duplicateLineItem(requestPath(i), line.id));
       continue;
     }
     if (seen !== undefined) seen[position] = 1;
-    const h = lineHistoryOf(history, line.id);
+    const h = anyLineHistory ? lineHistoryOf(history, line.id) : NO_LINE_HISTORY;
     if (request.amount !== undefined) {
       const selected = selectByAmount(order, line, h, request, i, rounding, errors);
       if (selected !== undefined) lines.push(selected);
