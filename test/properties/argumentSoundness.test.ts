@@ -151,7 +151,10 @@ function spoilt<T>(value: T, spoils: readonly SpoilChoice[]): T {
       break;
     }
     const slot = slots[at % Math.max(1, slots.length)];
-    if (slot !== undefined) (SPOILS[kind] as Spoil)(slot, k);
+    // A spoil that reads a value an earlier one made hostile is not made.
+    try {
+      if (slot !== undefined) (SPOILS[kind] as Spoil)(slot, k);
+    } catch {}
   }
   return copy;
 }
