@@ -222,7 +222,7 @@ describe("the fused argument check agrees with the shape checks and the exact pa
           expectAgreement(spoilt(o, spoils), requestFor(o, choice), "default");
         },
       ),
-      { numRuns: RUNS.numRuns * 20 },
+      { numRuns: RUNS.numRuns * 10 },
     );
   });
 
