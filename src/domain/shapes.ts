@@ -673,7 +673,7 @@ export function isDecimalValue(value: unknown): value is DecimalAmount {
 /** Whether `value` is a policy name ([§9.1](../../docs/specification.md#91-policies)). */
 export function isPolicyName(value: unknown): value is PolicyName {
   // Compared name by name, not searched in POLICY_NAMES: asked on every call
-  // (`test/engine/shape-fast-paths.test.ts` holds the two to each other).
+  // (`test/properties/argumentSoundness.test.ts` holds the two to each other).
   return value === "default" || value === "magento" || value === "shopify" || value === "bankers";
 }
 

@@ -12,6 +12,10 @@
  * once, checks all the same rules and builds the ids as it goes; it only
  * says "sound" or "ask the exact passes", so no error is ever made by it
  * and the errors stay the exact passes' by construction.
+ * It also checks, on the way, every type `orderShapeError` checks (issue
+ * 15 part 4), so that `calculate` need not walk the order a second time
+ * for its shape: it reads only what it has checked the type of, and
+ * answers for a value of any shape.
  *
  * @module
  */
