@@ -319,7 +319,7 @@ export interface IdPositions {
 
 /**
  * Up to this many items, the positions of their ids are found by a scan of
- * the ids rather than through a map: building a map of three entries costs
+ * the list rather than through a map: building a map of three entries costs
  * more than comparing three strings on every look-up of a refund
  * (`uniquePositions` was 3–5 % of a 3-line `calculate`).
  */
