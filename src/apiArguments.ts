@@ -11,13 +11,26 @@
  * checked one (its carried history, see `order/carriedHistory.ts`), so a
  * chain of refunds costs no more than before.
  *
+ * Nearly every call has nothing wrong with it: {@link soundArgumentIds}
+ * knows that in one read of the order, its shape checked on the way
+ * through the order's own soundness pass, and the separate shape walk of
+ * the order runs only for what that pass does not accept (issue 15 part 4).
+ *
  * @module
  */
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { Order } from "./domain/order.js";
-import { orderShapeError, policyError, requestShapeError } from "./domain/shapes.js";
+import {
+  isPolicyName,
+  isRequestShape,
+  orderShapeError,
+  policyError,
+  readOrUndefined,
+  requestShapeError,
+} from "./domain/shapes.js";
 import type { RefundError } from "./errors.js";
 import { carriedHistoryOf } from "./order/carriedHistory.js";
+import { type OrderIds, soundOrderIds } from "./order/orderSoundness.js";
 
 /** Whether `value` is an order `applyRefund` made, which carries its checked history. */
 function isCarriedOrder(value: unknown): boolean {
@@ -51,6 +64,34 @@ export function refundArgumentErrors(
   if (orderError === undefined && requestError === undefined && policyProblem === undefined)
     return undefined;
   return nonEmpty([orderError, requestError, policyProblem]);
+}
+
+/**
+ * The ids of a carried order ({@link isCarriedOrder}), else of an order that
+ * has its shape and is itself sound, else `undefined`.
+ */
+function carriedOrSoundIds(order: unknown): OrderIds | undefined {
+  const carried = carriedHistoryOf(order as Order);
+  return carried !== undefined ? carried.ids : soundOrderIds(order as Order);
+}
+
+/**
+ * The order's ids when `calculate`'s or `applyRefund`'s arguments are all
+ * right — {@link refundArgumentErrors} finds nothing, and the order itself
+ * is sound (`checkOrderItself` finds nothing) or carries its checked
+ * history — known in one read of the order, not a shape walk and then the
+ * order's checks (issue 15 part 4). `undefined` says only "not known":
+ * ask `refundArgumentErrors`, then the order's checks, which report every
+ * error as before. Never throws: a value whose getters or Proxy traps
+ * throw is left to them.
+ */
+export function soundArgumentIds(
+  order: unknown,
+  request: unknown,
+  policy: unknown,
+): OrderIds | undefined {
+  if (!isPolicyName(policy) || !isRequestShape(request)) return undefined;
+  return readOrUndefined(order, carriedOrSoundIds);
 }
 
 /** The problems of `audit`'s arguments: an order and a policy name, or `undefined`. */

@@ -9,7 +9,7 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
-import { refundArgumentErrors } from "./apiArguments.js";
+import { refundArgumentErrors, soundArgumentIds } from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine, ShippingRefund } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide } from "./domain/order.js";
@@ -24,6 +24,7 @@ import {
   checkHistoryShape,
   checkOrder,
   checkRefundHistory,
+  type OrderIds,
   orderIds,
   refundHistoryOf,
   soundOrderIds,
@@ -338,9 +339,7 @@ export function calculate(
   // data-last combinators copy their arguments on every call, a fixed cost
   // that shows on small refunds. The memo is returned as the refund made
   // it, not unwrapped from a {@link CheckedRefund} built for `applyRefund`.
-  const invalid = refundArgumentErrors(order, request, policy);
-  if (invalid !== undefined) return E.left(invalid);
-  const checked = checkedHistoryOf(order);
+  const checked = checkedArguments(order, request, policy);
   if (E.isLeft(checked)) return checked;
   return refundOnCheckedHistory(order, request, policy, checked.right);
 }
@@ -364,26 +363,51 @@ export function calculateWithHistory(
   request: RefundRequest,
   policy: PolicyName = "default",
 ): Either<NonEmptyArray<RefundError>, CheckedRefund> {
-  const invalid = refundArgumentErrors(order, request, policy);
-  if (invalid !== undefined) return E.left(invalid);
-  const checked = checkedHistoryOf(order);
+  const checked = checkedArguments(order, request, policy);
   if (E.isLeft(checked)) return checked;
   const memo = refundOnCheckedHistory(order, request, policy, checked.right);
   return E.isLeft(memo) ? memo : E.right({ creditMemo: memo.right, checked: checked.right });
 }
 
 /**
+ * The arguments checked (`INVALID_INPUT`) and then the order
+ * (`INCONSISTENT_ORDER`, `INVALID_INPUT`): the order's checked history, or
+ * every error found. Arguments that are all right with an order that is
+ * sound — nearly every call — are known in one read of the order
+ * (`soundArgumentIds`), which also builds its ids; anything else is
+ * checked by `refundArgumentErrors` and the exact passes, which report the
+ * errors.
+ */
+function checkedArguments(
+  order: Order,
+  request: RefundRequest,
+  policy: PolicyName,
+): Either<NonEmptyArray<RefundError>, CheckedHistory> {
+  const sound = soundArgumentIds(order, request, policy);
+  if (sound === undefined) {
+    const invalid = refundArgumentErrors(order, request, policy);
+    if (invalid !== undefined) return E.left(invalid);
+  }
+  return checkedHistoryOf(order, sound);
+}
+
+/**
  * The order's checked history: the one it carries, else its refunds read
  * and the order checked (`INCONSISTENT_ORDER`, `INVALID_INPUT`) now.
+ * `known` is the order's ids when the order itself is already known to be
+ * sound (see `soundArgumentIds`).
  */
-function checkedHistoryOf(order: Order): Either<NonEmptyArray<RefundError>, CheckedHistory> {
+function checkedHistoryOf(
+  order: Order,
+  known: OrderIds | undefined,
+): Either<NonEmptyArray<RefundError>, CheckedHistory> {
   const carried = carriedHistoryOf(order);
   if (carried !== undefined) return E.right(carried);
   const history = refundHistoryOf(order);
   // A sound order, nearly every call, is known in one pass that builds its
   // ids on the way; anything else goes through the exact passes, which
   // report the errors. With no refunds the history check can find nothing.
-  const sound = soundOrderIds(order);
+  const sound = known ?? soundOrderIds(order);
   const ids = sound ?? orderIds(order);
   const errors =
     sound === undefined

@@ -223,7 +223,8 @@ interface Problem {
   readonly expected: string;
 }
 
-function isRecordValue(u: unknown): u is Readonly<Record<string, unknown>> {
+/** Whether `u` is a record: an object, not `null`, not an array. */
+export function isRecordValue(u: unknown): u is Readonly<Record<string, unknown>> {
   return typeof u === "object" && u !== null && !Array.isArray(u);
 }
 
@@ -357,7 +358,8 @@ const compiled = (shape: RecordShape): Compiled => ({ name: shape.name, check: c
  * the item's predicate: that helper's call would see every predicate.
  */
 
-const isOptionalString = (u: unknown): boolean => u === undefined || typeof u === "string";
+/** Whether `u` is a string or `undefined` (a field that may be missing). */
+export const isOptionalString = (u: unknown): boolean => u === undefined || typeof u === "string";
 
 function isDiscountList(u: unknown): boolean {
   if (!Array.isArray(u)) return false;
@@ -455,8 +457,11 @@ function isInvoiceList(u: unknown): boolean {
 /** The refund history of an order: credit memos, through the compiled check (rarely long). */
 const MEMO_LIST_CHECK = compile(list(MEMO));
 
-/** Whether `u` is a list of credit memos: most orders have none, which needs no call. */
-function isMemoList(u: unknown): boolean {
+/**
+ * Whether `u` is a list of credit memos (an order's refunds) as
+ * `orderShapeError` asks: most orders have none, which needs no call.
+ */
+export function isMemoListShaped(u: unknown): boolean {
   return (Array.isArray(u) && u.length === 0) || MEMO_LIST_CHECK(u) === undefined;
 }
 
@@ -471,7 +476,7 @@ function isOrderShaped(u: unknown): boolean {
     isLineItemList(u["lineItems"]) &&
     isShippingLineList(u["shippingLines"]) &&
     isInvoiceList(u["invoices"]) &&
-    isMemoList(u["refunds"])
+    isMemoListShaped(u["refunds"])
   );
 }
 
@@ -571,6 +576,15 @@ export function requestShapeError(
   return checkShape(value, REQUEST_CHECK, argument);
 }
 
+/**
+ * Whether `value` has the shape of a refund request: what
+ * `requestShapeError(value) === undefined` says, without its guard and
+ * compiled check (false also when reading `value` throws).
+ */
+export function isRequestShape(value: unknown): boolean {
+  return holds(value, isRequestShaped);
+}
+
 /** `INVALID_INPUT` when `value` does not have the shape of a credit memo. */
 export function memoShapeError(
   value: unknown,
@@ -622,6 +636,22 @@ export function holds(value: unknown, test: (value: unknown) => boolean): boolea
   }
 }
 
+/**
+ * `read(value)`, or `undefined` should reading `value` throw (a Proxy, a
+ * getter): for the fast paths at the API's edge, which then leave the
+ * value to the checks that report it.
+ */
+export function readOrUndefined<T>(
+  value: unknown,
+  read: (value: unknown) => T | undefined,
+): T | undefined {
+  try {
+    return read(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether `value` is a {@link Currency}: a code and a whole exponent from 0 to 30. */
 export function isCurrencyValue(value: unknown): value is Currency {
   return holds(
@@ -642,7 +672,9 @@ export function isDecimalValue(value: unknown): value is DecimalAmount {
 
 /** Whether `value` is a policy name ([§9.1](../../docs/specification.md#91-policies)). */
 export function isPolicyName(value: unknown): value is PolicyName {
-  return typeof value === "string" && (POLICY_NAMES as readonly string[]).includes(value);
+  // Compared name by name, not searched in POLICY_NAMES: asked on every call
+  // (`test/properties/argumentSoundness.test.ts` holds the two to each other).
+  return value === "default" || value === "magento" || value === "shopify" || value === "bankers";
 }
 
 /** `INVALID_INPUT` when `policy` is given and is not a policy name ([§9.1](../../docs/specification.md#91-policies)). */

@@ -24,6 +24,9 @@ export {
 } from "./historyConsistency.js";
 export {
   checkOrderItself,
+  FEW_IDS,
+  FewIdPositions,
+  type IdPositions,
   lineHasDuty,
   type OrderIds,
   orderIds,

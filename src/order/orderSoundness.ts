@@ -12,10 +12,23 @@
  * once, checks all the same rules and builds the ids as it goes; it only
  * says "sound" or "ask the exact passes", so no error is ever made by it
  * and the errors stay the exact passes' by construction.
+ * It also checks, on the way, every type `orderShapeError` checks (issue
+ * 15 part 4), so that `calculate` need not walk the order a second time
+ * for its shape: it reads only what it has checked the type of, and
+ * answers for a value of any shape.
  *
  * @module
  */
-import type { Duty, Invoice, LineItem, Order, ShippingLine } from "../domain/order.js";
+import type {
+  DiscountAllocation,
+  Duty,
+  Invoice,
+  LineItem,
+  Order,
+  ShippingLine,
+  TaxLine,
+} from "../domain/order.js";
+import { isMemoListShaped, isOptionalString, isRecordValue } from "../domain/shapes.js";
 import { type RefundError, refundErrors } from "../errors.js";
 import { findCurrency } from "../money/currency.js";
 import {
@@ -65,7 +78,7 @@ function repeatedDutyIds(lines: readonly LineItem[], errors: RefundError[]): voi
  */
 function repeatedPositions(
   items: readonly { readonly id: string }[],
-  positions: ReadonlyMap<string, number>,
+  positions: IdPositions,
   path: string,
   errors: RefundError[],
 ): void {
@@ -290,14 +303,68 @@ export function orderItselfErrors(order: Order, ids: OrderIds): RefundError[] {
 }
 
 /**
+ * The positions of a list's ids (lines, shipping lines or invoices): each
+ * id's first position, and how many different ids the list has. What the
+ * later steps ask of a `ReadonlyMap<string, number>`, so that a map answers
+ * for a long list and {@link FewIdPositions} for a short one.
+ */
+export interface IdPositions {
+  /** The first position of `id` in the list, or `undefined` when no item has it. */
+  get(id: string): number | undefined;
+  /** Whether an item of the list has `id`. */
+  has(id: string): boolean;
+  /** How many different ids the list has (fewer than its items when an id repeats). */
+  readonly size: number;
+}
+
+/**
+ * Up to this many items, the positions of their ids are found by a scan of
+ * the list rather than through a map: building a map of three entries costs
+ * more than comparing three strings on every look-up of a refund
+ * (`uniquePositions` was 3–5 % of a 3-line `calculate`).
+ */
+export const FEW_IDS = 8;
+
+/**
+ * The positions of the ids of a list of at most {@link FEW_IDS} items, by a
+ * scan of the list itself (no copy of its ids is made): the first item with
+ * an id is at that id's first position.
+ */
+export class FewIdPositions implements IdPositions {
+  /** The list, as the order holds it (immutable, like every value of refund-core). */
+  readonly items: readonly { readonly id: string }[];
+  readonly size: number;
+
+  /**
+   * @param items - the list (kept, not copied).
+   * @param size - how many different ids its items have.
+   */
+  constructor(items: readonly { readonly id: string }[], size: number) {
+    this.items = items;
+    this.size = size;
+  }
+
+  get(id: string): number | undefined {
+    const items = this.items;
+    for (let i = 0; i < items.length; i++)
+      if ((items[i] as { readonly id: string }).id === id) return i;
+    return undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+}
+
+/**
  * The ids a memo may name, each with its position in the order, indexed once
  * for the whole history (and carried along a chain of refunds, see
  * `carriedHistory.ts`).
  */
 export interface OrderIds {
-  readonly lines: ReadonlyMap<string, number>;
-  readonly shippingLines: ReadonlyMap<string, number>;
-  readonly invoices: ReadonlyMap<string, number>;
+  readonly lines: IdPositions;
+  readonly shippingLines: IdPositions;
+  readonly invoices: IdPositions;
   /**
    * The duty ids of each line with many duties, by the line's position:
    * built once per order, so that checking a history of many memos against
@@ -348,8 +415,28 @@ export function lineHasDuty(
   return false;
 }
 
+/** No ids: the positions of every empty list (most orders have no shipping line or one). */
+const NO_IDS: IdPositions = Object.freeze(new FewIdPositions(Object.freeze([]), 0));
+
+/**
+ * How many different ids the items of a short list have: each compared with
+ * those before it.
+ */
+function distinctIds(items: readonly { readonly id: string }[]): number {
+  let distinct = 0;
+  for (let i = 0; i < items.length; i++) {
+    const id = (items[i] as { readonly id: string }).id;
+    let j = 0;
+    while (j < i && (items[j] as { readonly id: string }).id !== id) j++;
+    if (j === i) distinct += 1;
+  }
+  return distinct;
+}
+
 /** Each id's first position in `items`. */
-function positionsById(items: readonly { readonly id: string }[]): ReadonlyMap<string, number> {
+function positionsById(items: readonly { readonly id: string }[]): IdPositions {
+  if (items.length === 0) return NO_IDS;
+  if (items.length <= FEW_IDS) return new FewIdPositions(items, distinctIds(items));
   const positions = new Map<string, number>();
   // Backwards, so that an id used twice keeps its first position.
   for (let i = items.length - 1; i >= 0; i--)
@@ -383,23 +470,34 @@ export function orderIds(order: Order): OrderIds {
  */
 
 /**
- * Whether a stored amount is sound: no negative side, and on a
- * single-currency order equal sides (`amountProblem` finds nothing).
+ * Whether a stored amount is a money bag and sound: a record of two bigint
+ * sides, as `orderShapeError` asks, with no negative side and, on a
+ * single-currency order, equal sides (`amountProblem` finds nothing).
  */
 function isSoundAmount(amount: MoneyBag, single: boolean): boolean {
+  if (!isRecordValue(amount)) return false;
   const shop = amount.shop;
-  return single
-    ? shop >= 0n && shop === amount.presentment
-    : shop >= 0n && amount.presentment >= 0n;
+  const presentment = amount.presentment;
+  if (typeof shop !== "bigint" || typeof presentment !== "bigint") return false;
+  return single ? shop >= 0n && shop === presentment : shop >= 0n && presentment >= 0n;
 }
 
-/** Whether every amount of `items` is sound ({@link isSoundAmount}). */
-function areSoundAmounts(
-  items: readonly { readonly amount: MoneyBag }[],
-  single: boolean,
-): boolean {
-  for (let i = 0; i < items.length; i++)
-    if (!isSoundAmount((items[i] as { readonly amount: MoneyBag }).amount, single)) return false;
+/**
+ * Whether `taxLines` is a list of tax lines (a title, maybe a rate, an
+ * amount) whose amounts are sound ({@link isSoundAmount}).
+ */
+function areSoundTaxLines(taxLines: readonly TaxLine[], single: boolean): boolean {
+  if (!Array.isArray(taxLines)) return false;
+  for (let i = 0; i < taxLines.length; i++) {
+    const tax = taxLines[i] as TaxLine;
+    if (
+      !isRecordValue(tax) ||
+      typeof tax.title !== "string" ||
+      !isOptionalString(tax.rate) ||
+      !isSoundAmount(tax.amount, single)
+    )
+      return false;
+  }
   return true;
 }
 
@@ -428,6 +526,14 @@ function holdsOnSide(
  * include tax, taxes within the gross after discounts. Not its ids.
  */
 function isLineSound(line: LineItem, single: boolean, taxesIncluded: boolean): boolean {
+  if (
+    !isRecordValue(line) ||
+    typeof line.id !== "string" ||
+    !isOptionalString(line.sku) ||
+    !isOptionalString(line.title)
+  )
+    return false;
+  // Not a number is not a safe integer: the shape is checked on the way.
   const quantity = line.quantity;
   if (!Number.isSafeInteger(quantity) || quantity < 1) return false;
   const fulfilled = line.fulfilledQuantity;
@@ -435,10 +541,13 @@ function isLineSound(line: LineItem, single: boolean, taxesIncluded: boolean): b
   const price = line.price;
   if (!isSoundAmount(price, single)) return false;
   const discounts = line.discountAllocations;
+  if (!Array.isArray(discounts)) return false;
   let discountShop = 0n;
   let discountPresentment = 0n;
   for (let i = 0; i < discounts.length; i++) {
-    const amount = (discounts[i] as { readonly amount: MoneyBag }).amount;
+    const discount = discounts[i] as DiscountAllocation;
+    if (!isRecordValue(discount) || !isOptionalString(discount.title)) return false;
+    const amount = discount.amount;
     if (!isSoundAmount(amount, single)) return false;
     // The first one as it is: a sum of one allocates no bigint.
     discountShop = i === 0 ? amount.shop : discountShop + amount.shop;
@@ -446,10 +555,14 @@ function isLineSound(line: LineItem, single: boolean, taxesIncluded: boolean): b
       discountPresentment = i === 0 ? amount.presentment : discountPresentment + amount.presentment;
   }
   const taxes = line.taxLines;
+  if (!Array.isArray(taxes)) return false;
   let taxShop = 0n;
   let taxPresentment = 0n;
   for (let i = 0; i < taxes.length; i++) {
-    const amount = (taxes[i] as { readonly amount: MoneyBag }).amount;
+    const tax = taxes[i] as TaxLine;
+    if (!isRecordValue(tax) || typeof tax.title !== "string" || !isOptionalString(tax.rate))
+      return false;
+    const amount = tax.amount;
     if (!isSoundAmount(amount, single)) return false;
     if (taxesIncluded) {
       taxShop = i === 0 ? amount.shop : taxShop + amount.shop;
@@ -458,9 +571,15 @@ function isLineSound(line: LineItem, single: boolean, taxesIncluded: boolean): b
     }
   }
   const duties = line.duties;
+  if (!Array.isArray(duties)) return false;
   for (let d = 0; d < duties.length; d++) {
     const duty = duties[d] as Duty;
-    if (!isSoundAmount(duty.amount, single) || !areSoundAmounts(duty.taxLines, single))
+    if (
+      !isRecordValue(duty) ||
+      typeof duty.id !== "string" ||
+      !isSoundAmount(duty.amount, single) ||
+      !areSoundTaxLines(duty.taxLines, single)
+    )
       return false;
   }
   return (
@@ -476,22 +595,31 @@ function isLineSound(line: LineItem, single: boolean, taxesIncluded: boolean): b
  * discounts, on each side.
  */
 function isShippingLineSound(line: ShippingLine, single: boolean, taxesIncluded: boolean): boolean {
+  if (!isRecordValue(line) || typeof line.id !== "string" || !isOptionalString(line.title))
+    return false;
   const price = line.price;
   if (!isSoundAmount(price, single)) return false;
   const discounts = line.discountAllocations;
+  if (!Array.isArray(discounts)) return false;
   let discountShop = 0n;
   let discountPresentment = 0n;
   for (let i = 0; i < discounts.length; i++) {
-    const amount = (discounts[i] as { readonly amount: MoneyBag }).amount;
+    const discount = discounts[i] as DiscountAllocation;
+    if (!isRecordValue(discount) || !isOptionalString(discount.title)) return false;
+    const amount = discount.amount;
     if (!isSoundAmount(amount, single)) return false;
     discountShop += amount.shop;
     discountPresentment += amount.presentment;
   }
   const taxes = line.taxLines;
+  if (!Array.isArray(taxes)) return false;
   let taxShop = 0n;
   let taxPresentment = 0n;
   for (let i = 0; i < taxes.length; i++) {
-    const amount = (taxes[i] as { readonly amount: MoneyBag }).amount;
+    const tax = taxes[i] as TaxLine;
+    if (!isRecordValue(tax) || typeof tax.title !== "string" || !isOptionalString(tax.rate))
+      return false;
+    const amount = tax.amount;
     if (!isSoundAmount(amount, single)) return false;
     taxShop += amount.shop;
     taxPresentment += amount.presentment;
@@ -500,6 +628,17 @@ function isShippingLineSound(line: ShippingLine, single: boolean, taxesIncluded:
   return (
     holdsOnSide(price.shop, 1, discountShop, taxShop, taxesIncluded) &&
     holdsOnSide(price.presentment, 1, discountPresentment, taxPresentment, taxesIncluded)
+  );
+}
+
+/** Whether invoice `invoice` has its shape (an id, an amount, maybe a gateway, online or not) and a sound amount. */
+function isInvoiceSound(invoice: Invoice, single: boolean): boolean {
+  return (
+    isRecordValue(invoice) &&
+    typeof invoice.id === "string" &&
+    isSoundAmount(invoice.amount, single) &&
+    isOptionalString(invoice.gateway) &&
+    typeof invoice.online === "boolean"
   );
 }
 
@@ -519,18 +658,26 @@ function areDutyIdsUnique(lines: readonly LineItem[]): boolean {
 
 /**
  * Whether {@link checkOrderItself} finds nothing, ids of lines, shipping
- * lines and invoices aside: `-1` says only "ask the exact passes"; a sound
+ * lines and invoices aside, and the order has the shape `orderShapeError`
+ * asks for, its refunds aside: `-1` says only "ask the exact passes"
+ * (or, for an order not yet checked, `orderShapeError` first); a sound
  * order gives its number of duties (most have none, and then no duty set
- * is built, here or in its ids).
+ * is built, here or in its ids). Reads only what it has checked the type
+ * of, so an order of any shape is answered without an error (a getter or a
+ * Proxy that throws aside).
  */
 function soundOrderDuties(order: Order): number {
+  if (!isRecordValue(order) || typeof order.id !== "string") return -1;
   const currency = order.currency;
   const presentmentCurrency = order.presentmentCurrency;
+  if (typeof currency !== "string" || typeof presentmentCurrency !== "string") return -1;
   const single = currency === presentmentCurrency;
   if (findCurrency(currency) === undefined) return -1;
   if (!single && findCurrency(presentmentCurrency) === undefined) return -1;
   const taxesIncluded = order.taxesIncluded;
+  if (typeof taxesIncluded !== "boolean") return -1;
   const lines = order.lineItems;
+  if (!Array.isArray(lines)) return -1;
   let duties = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as LineItem;
@@ -539,11 +686,13 @@ function soundOrderDuties(order: Order): number {
   }
   if (duties > 0 && !areDutyIdsUnique(lines)) return -1;
   const shippingLines = order.shippingLines;
+  if (!Array.isArray(shippingLines)) return -1;
   for (let i = 0; i < shippingLines.length; i++)
     if (!isShippingLineSound(shippingLines[i] as ShippingLine, single, taxesIncluded)) return -1;
   const invoices = order.invoices;
+  if (!Array.isArray(invoices)) return -1;
   for (let i = 0; i < invoices.length; i++)
-    if (!isSoundAmount((invoices[i] as Invoice).amount, single)) return -1;
+    if (!isInvoiceSound(invoices[i] as Invoice, single)) return -1;
   return duties;
 }
 
@@ -552,9 +701,12 @@ function soundOrderDuties(order: Order): number {
  * (then {@link positionsById} keeps the first position of each, for the
  * exact passes).
  */
-function uniquePositions(
-  items: readonly { readonly id: string }[],
-): ReadonlyMap<string, number> | undefined {
+function uniquePositions(items: readonly { readonly id: string }[]): IdPositions | undefined {
+  if (items.length === 0) return NO_IDS;
+  if (items.length <= FEW_IDS) {
+    const size = distinctIds(items);
+    return size === items.length ? new FewIdPositions(items, size) : undefined;
+  }
   const positions = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     positions.set((items[i] as { readonly id: string }).id, i);
@@ -565,23 +717,29 @@ function uniquePositions(
 }
 
 /**
- * The order's ids ({@link orderIds}) when the order itself is sound —
- * when {@link checkOrderItself} would find nothing — in one read of the
- * order; `undefined` says only "not known to be sound": run
- * `checkOrderItself`, which finds the errors (and may find none).
+ * The order's ids ({@link orderIds}) when the order has its shape and is
+ * itself sound — when `orderShapeError` and {@link checkOrderItself} would
+ * find nothing — in one read of the order; `undefined` says only "not
+ * known to be sound": run `orderShapeError`, then `checkOrderItself`, which
+ * find the errors (and may find none). Its refunds are only checked for
+ * their shape (that is `checkRefundHistory`'s).
  *
- * @param order - an order of the right shape (`orderArgumentError` passed).
+ * @param order - an order, or any value a JavaScript caller passed as one:
+ * read only as far as its types are checked, so it answers for a value of
+ * any shape, except that a getter or a Proxy trap that throws throws here
+ * (`apiArguments.ts` calls it inside a guard).
  * @returns the same ids as `orderIds(order)`, or `undefined`.
  */
 export function soundOrderIds(order: Order): OrderIds | undefined {
+  // The shape and soundness of every item first: the ids are then strings of records.
+  const duties = soundOrderDuties(order);
+  if (duties < 0 || !isMemoListShaped(order.refunds)) return undefined;
   const lines = uniquePositions(order.lineItems);
   if (lines === undefined) return undefined;
   const shippingLines = uniquePositions(order.shippingLines);
   if (shippingLines === undefined) return undefined;
   const invoices = uniquePositions(order.invoices);
   if (invoices === undefined) return undefined;
-  const duties = soundOrderDuties(order);
-  if (duties < 0) return undefined;
   // A line of many duties needs at least that many.
   const sets = duties > FEW_DUTIES ? dutySets(order.lineItems) : NO_DUTY_SETS;
   return { lines, shippingLines, invoices, duties: sets };

@@ -24,6 +24,7 @@ import {
 } from "../money/moneyBag.js";
 import { divideRounded, type RoundingMode } from "../money/rounding.js";
 import { invoiceMoneyLeft, moneyCollected } from "../order/moneyLeft.js";
+import type { IdPositions } from "../order/orderConsistency.js";
 import type { RefundHistory } from "../order/refundHistory.js";
 
 /** How the request wants to be paid out. */
@@ -88,7 +89,7 @@ export function checkPayoutAsk(
   order: Order,
   request: RefundRequest,
   ask: PayoutAsk,
-  invoicePositions: ReadonlyMap<string, number>,
+  invoicePositions: IdPositions,
 ): readonly RefundError[] {
   // The common ask has nothing to check: a suggested payout is asked by a
   // request with neither invoiceId nor transactions (payoutAskOf).
@@ -141,11 +142,7 @@ export interface MoneyFigures {
  * The invoice of `order` with the id `id`, found through the order's index
  * of positions: no map is built per call (an audit replays many memos).
  */
-function invoiceAt(
-  order: Order,
-  positions: ReadonlyMap<string, number>,
-  id: string,
-): Invoice | undefined {
+function invoiceAt(order: Order, positions: IdPositions, id: string): Invoice | undefined {
   return order.invoices[positions.get(id) ?? -1];
 }
 
@@ -319,7 +316,7 @@ export function payOut(
   order: Order,
   history: RefundHistory,
   rounding: RoundingMode,
-  invoicePositions: ReadonlyMap<string, number>,
+  invoicePositions: IdPositions,
   moneyLeft: MoneyBag,
   collected: MoneyBag | undefined,
 ): PayoutResult {

@@ -16,6 +16,7 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { soundArgumentIds } from "../../src/apiArguments.js";
 import { calculate } from "../../src/calculate.js";
 import type { Order } from "../../src/domain/order.js";
 import type { RefundRequest } from "../../src/domain/refundRequest.js";
@@ -61,6 +62,8 @@ function expectAgreement(o: Order, request: RefundRequest = FULL_REFUND): void {
   const fast = soundOrderIds(o);
   expect(fast !== undefined).toBe(exact.length === 0);
   if (fast !== undefined) expect(fast).toEqual(ids);
+  // The same answer with the arguments' shapes checked on the way (issue 15 part 4).
+  expect(soundArgumentIds(o, request, "default")).toEqual(fast);
   expect(checkOrderItself(o, ids)).toEqual(exact);
   expect(checkOrderItself(o)).toEqual(exact);
   const reference = referenceErrors(o);
