@@ -48,6 +48,7 @@ import {
   NO_PAYOUT_RESULT,
   type PayoutAsk,
   payOut,
+  payOutOfOneInvoice,
   payoutAskOf,
 } from "./refund/transactions.js";
 
@@ -542,38 +543,50 @@ function refundOnCheckedHistory(
     !amountOnly && amounts.amount !== undefined && amounts.amount !== total.presentment
       ? [amountMismatch(order, total.presentment, amounts.amount)]
       : NO_ERRORS;
-  const payout =
+  // The common payout (suggested, out of the one invoice, which holds the
+  // total) has no errors of its own and no ask errors: it is answered
+  // directly; anything else goes through `payOut` and its checks.
+  let transactions =
     totalProblems.length > 0
-      ? NO_PAYOUT_RESULT
-      : payOut(
-          total,
-          payoutAsk,
-          order,
-          history,
-          prorations.rounding,
-          ids.invoices,
-          moneyLeft,
-          replay === undefined ? undefined : replay.collected,
-        );
-  // With a payout ask that is itself wrong (an unknown or offline invoice…),
-  // the limits of the invoices it names are not reported: it must change anyway.
-  const payoutErrors =
-    payoutAskErrors.length === 0 ? payout.errors : payout.errors.filter(isNotAboutAnInvoice);
-  // The list of errors is built only when there is one (most calls have none).
-  if (
-    duplicate.length > 0 ||
-    payoutAskErrors.length > 0 ||
-    totalProblems.length > 0 ||
-    amountCheck.length > 0 ||
-    payoutErrors.length > 0
-  )
-    return E.left([
-      ...duplicate,
-      ...payoutAskErrors,
-      ...totalProblems,
-      ...amountCheck,
-      ...payoutErrors,
-    ] as NonEmptyArray<RefundError>);
+      ? undefined
+      : payOutOfOneInvoice(total, payoutAsk, order.invoices, moneyLeft, prorations.rounding);
+  if (transactions === undefined) {
+    const payout =
+      totalProblems.length > 0
+        ? NO_PAYOUT_RESULT
+        : payOut(
+            total,
+            payoutAsk,
+            order,
+            history,
+            prorations.rounding,
+            ids.invoices,
+            moneyLeft,
+            replay === undefined ? undefined : replay.collected,
+          );
+    // With a payout ask that is itself wrong (an unknown or offline invoice…),
+    // the limits of the invoices it names are not reported: it must change anyway.
+    const payoutErrors =
+      payoutAskErrors.length === 0 ? payout.errors : payout.errors.filter(isNotAboutAnInvoice);
+    // The list of errors is built only when there is one (most calls have none).
+    if (
+      duplicate.length > 0 ||
+      payoutAskErrors.length > 0 ||
+      totalProblems.length > 0 ||
+      amountCheck.length > 0 ||
+      payoutErrors.length > 0
+    )
+      return E.left([
+        ...duplicate,
+        ...payoutAskErrors,
+        ...totalProblems,
+        ...amountCheck,
+        ...payoutErrors,
+      ] as NonEmptyArray<RefundError>);
+    transactions = payout.transactions;
+  } else if (duplicate.length > 0 || amountCheck.length > 0)
+    // The errors `payOut`'s path would report: those of the ask, the total and the payout are none.
+    return E.left([...duplicate, ...amountCheck] as NonEmptyArray<RefundError>);
 
   return E.right({
     id: memoIdOf(order, idempotencyKey, history.memoIds),
@@ -591,8 +604,8 @@ function refundOnCheckedHistory(
     duties: totals.duties,
     total,
     maximumRefundable: moneyLeft,
-    transactions: payout.transactions,
-    exchangeDifference: exchangeDifferenceOf(total, payout.transactions),
+    transactions,
+    exchangeDifference: exchangeDifferenceOf(total, transactions),
     reason: request.reason ?? null,
     note: request.note ?? null,
     notify: request.notify,

@@ -285,6 +285,45 @@ function suggested(
 }
 
 /**
+ * The common payout, answered without {@link payOut}'s checks: a suggested
+ * payout of a positive total out of an order's only invoice, which holds
+ * it — that invoice's one transaction, its shop side at the invoice's rate
+ * ({@link shopSideAtInvoiceRate}). `undefined` for anything else (another
+ * ask, several invoices, a total of zero or less, a total above the money
+ * left), which `payOut` computes and checks. What `payOut` gives then, with
+ * no errors (`test/properties/fixedCostFastPaths.test.ts`).
+ *
+ * @param total - the memo's total.
+ * @param ask - the request's payout ask ({@link payoutAskOf}).
+ * @param invoices - the order's invoices.
+ * @param moneyLeft - the order's money left after its history
+ * (`orderMoneyLeft`): with one invoice, that invoice's own, so it is not
+ * looked up again.
+ * @param rounding - the policy's rounding.
+ */
+export function payOutOfOneInvoice(
+  total: MoneyBag,
+  ask: PayoutAsk,
+  invoices: readonly Invoice[],
+  moneyLeft: MoneyBag,
+  rounding: RoundingMode,
+): readonly RefundTransaction[] | undefined {
+  if (ask.kind !== "suggested" || invoices.length !== 1) return undefined;
+  const presentment = total.presentment;
+  if (presentment <= 0n || presentment > moneyLeft.presentment) return undefined;
+  const shop = shopSideAtInvoiceRate(presentment, moneyLeft, rounding);
+  // The total itself when its shop side is the transaction's (every
+  // single-currency refund): bags are immutable, no bag is made.
+  const amount: MoneyBag =
+    shop === total.shop
+      ? total
+      : shop === presentment
+        ? single(presentment)
+        : { shop, presentment };
+  return [transactionWithLeft(invoices[0] as Invoice, amount, moneyLeft)];
+}
+
+/**
  * The memo's `exchangeDifference` ([§3.8](../../docs/specification.md#38-free-amounts-and-currency)): the transactions' shop sum minus
  * the memo's shop total, signed. Zero on a single-currency order.
  */
