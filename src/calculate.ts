@@ -168,14 +168,37 @@ function memoIdOf(order: Order, idempotencyKey: string | undefined, taken: KeySe
   if (idempotencyKey !== undefined) return idempotencyKey;
   let k = order.refunds.length + 1;
   // Each candidate spelt once (it was spelt again to be returned).
-  let id = `${order.id}-${k}`;
+  let id = memoIdAt(order.id, k);
   // No memo yet, no id taken: the look-up (which flattens and hashes the id) is skipped.
   if (taken.size === 0) return id;
   while (taken.has(id)) {
     k += 1;
-    id = `${order.id}-${k}`;
+    id = memoIdAt(order.id, k);
   }
   return id;
+}
+
+/**
+ * `"-1"` to `"-9"` (at their positions; `"-0"` is never used): the endings
+ * of the ids of an order's first nine memos, written out, so the common id
+ * is one concatenation with no number turned into a string (a constant).
+ */
+const FIRST_ENDINGS: readonly string[] = Object.freeze([
+  "-0",
+  "-1",
+  "-2",
+  "-3",
+  "-4",
+  "-5",
+  "-6",
+  "-7",
+  "-8",
+  "-9",
+]);
+
+/** `"<orderId>-<k>"`, the id of an order's `k`-th memo (1-based). */
+function memoIdAt(orderId: string, k: number): string {
+  return k < 10 ? orderId + (FIRST_ENDINGS[k] as string) : `${orderId}-${k}`;
 }
 
 function requestShapeErrors(

@@ -40,6 +40,13 @@ export const FULL_SHIPPING: ShippingAsk = { kind: "full" };
 /** No errors: shared by every shipping refund that has none (frozen, never pushed onto). */
 const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
 
+/**
+ * No tax refunds: shared by every refunded shipping line without tax lines
+ * (most shipping lines), as memo lines share theirs (frozen, so that no
+ * holder can change the others').
+ */
+const NO_TAX_REFUNDS: readonly TaxLineRefund[] = Object.freeze([]);
+
 function taxShares(
   line: ShippingLine,
   net: MoneyBag,
@@ -47,10 +54,10 @@ function taxShares(
   refundedTaxes: readonly MoneyBag[],
   now: MoneyBag,
   prorations: PolicyProrations,
-): TaxLineRefund[] {
+): readonly TaxLineRefund[] {
   const taxLines = line.taxLines;
+  if (taxLines.length === 0) return NO_TAX_REFUNDS;
   const shares = new Array<TaxLineRefund>(taxLines.length);
-  if (taxLines.length === 0) return shares;
   const progress = { whole: net, before: refundedBefore, now };
   for (let i = 0; i < taxLines.length; i++) {
     const tax = taxLines[i] as TaxLine;
@@ -63,8 +70,9 @@ function taxShares(
 }
 
 /** The tax lines of a shipping line that takes no part: each refunds zero. */
-function zeroTaxes(line: ShippingLine): TaxLineRefund[] {
+function zeroTaxes(line: ShippingLine): readonly TaxLineRefund[] {
   const taxLines = line.taxLines;
+  if (taxLines.length === 0) return NO_TAX_REFUNDS;
   const zeros = new Array<TaxLineRefund>(taxLines.length);
   for (let i = 0; i < taxLines.length; i++) zeros[i] = taxLineRefund(taxLines[i] as TaxLine, ZERO);
   return zeros;
@@ -129,7 +137,7 @@ export function refundShipping(
       errors: NO_ERRORS,
       shipping: {
         amount,
-        tax: sumAmounts(taxLines),
+        tax: taxLines.length === 0 ? ZERO : sumAmounts(taxLines),
         maximumRefundable: remainder,
         lines: shippingLines,
       },

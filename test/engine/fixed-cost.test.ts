@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { applyRefund } from "../../src/applyRefund.js";
 import { calculate, creditMemoId } from "../../src/calculate.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
-import { orderAfter, unit } from "../support/apply.js";
+import { applied, orderAfter, unit, unitRequest } from "../support/apply.js";
 import {
   bag,
   dec,
@@ -178,6 +178,23 @@ describe("two taxed shipping lines with a history", () => {
       lines: ["s1 0.00 [0.00]", "s2 0.00 [0.00]"],
     });
     expect(show(memo.total)).toBe("10.00");
+  });
+
+  it("memo ids count on past the ninth: t-1 … t-9, t-10, t-11, t-12", () => {
+    // One unit at a time of a line of twelve: twelve memos, numbered from 1 in the order made.
+    let current = order({
+      id: "t",
+      lineItems: [line("a", 12, "1.00")],
+      invoices: [invoice("i", "12.00")],
+    });
+    const ids: string[] = [];
+    for (let n = 0; n < 12; n++) {
+      const next = applied(current, unitRequest("a"));
+      ids.push(next.memo.id);
+      expect(creditMemoId(current, unitRequest("a"))).toBe(next.memo.id);
+      current = next.order;
+    }
+    expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => `t-${i + 1}`));
   });
 
   it("a memo id taken by an earlier memo's key moves the next id on", () => {

@@ -10,7 +10,8 @@
  *   states no free amount and no other currency: what `readEachFreeAmount`
  *   (the path without the shortcut) gives.
  * - `refundShipping` without a shipping amount (none or all of it) sums as
- *   it goes and, with one shipping line, builds no lists: what the former
+ *   it goes and, with one shipping line, builds no lists; a shipping line
+ *   without tax lines shares one empty list of tax refunds: what the former
  *   code gave (kept below as the reference, lists and all).
  * - `orderMoneyLeft` of one invoice skips the running sum; an order with no
  *   refunds shares one empty history, which nothing ever adds to.
