@@ -19,8 +19,12 @@ import {
   sumBags,
   ZERO,
 } from "../money/moneyBag.js";
-import { shippingLineLeft } from "../order/moneyLeft.js";
-import { type RefundHistory, refundedAt, shippingHistoryOf } from "../order/refundHistory.js";
+import {
+  type RefundHistory,
+  refundedAt,
+  type ShippingHistory,
+  shippingHistoryOf,
+} from "../order/refundHistory.js";
 import { freeAmountBag } from "./freeAmounts.js";
 import { type PolicyProrations, prorateBag } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
@@ -184,12 +188,18 @@ function refundShippingAmount(
   prorations: PolicyProrations,
 ): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
   const n = lines.length;
+  // Each line's net, history and remainder read once (the remainder was
+  // `shippingLineLeft`, which read the net and the history again).
   const nets = new Array<MoneyBag>(n);
+  const histories = new Array<ShippingHistory>(n);
   const remainders = new Array<MoneyBag>(n);
   for (let i = 0; i < n; i++) {
     const line = lines[i] as ShippingLine;
-    nets[i] = shippingNet(line);
-    remainders[i] = shippingLineLeft(line, history);
+    const net = shippingNet(line);
+    const refunded = shippingHistoryOf(history, line.id);
+    nets[i] = net;
+    histories[i] = refunded;
+    remainders[i] = subtractBags(net, refunded.amount);
   }
   const maximumRefundable = sumBags(remainders);
   if (presentment > maximumRefundable.presentment) {
@@ -213,7 +223,7 @@ function refundShippingAmount(
   for (let i = 0; i < n; i++) {
     const line = lines[i] as ShippingLine;
     const amount = amounts[i] ?? ZERO;
-    const refunded = shippingHistoryOf(history, line.id);
+    const refunded = histories[i] as ShippingHistory;
     const taxLines = isZeroBag(amount)
       ? zeroTaxes(line)
       : taxShares(
