@@ -201,9 +201,15 @@ function memoIdAt(orderId: string, k: number): string {
   return k < 10 ? orderId + (FIRST_ENDINGS[k] as string) : `${orderId}-${k}`;
 }
 
+/**
+ * `INVALID_INPUT` for an empty idempotency key, or for `full` with other
+ * items. The key and `full` come read (the caller has them): the request's
+ * other fields are read only when `full` is set.
+ */
 function requestShapeErrors(
   request: RefundRequest,
   idempotencyKey: string | undefined,
+  full: boolean,
 ): readonly RefundError[] {
   if (idempotencyKey === "")
     return [
@@ -213,7 +219,7 @@ function requestShapeErrors(
       ),
     ];
   if (
-    request.full &&
+    full &&
     (request.lineItems.length > 0 || request.shipping !== undefined || request.amount !== undefined)
   )
     return [
@@ -479,7 +485,7 @@ function refundOnCheckedHistory(
   );
   // Errors about how the money would go out do not keep the total from
   // being computed, so they do not hide its errors (§5, v2); the others do.
-  const shapeErrors = requestShapeErrors(request, idempotencyKey);
+  const shapeErrors = requestShapeErrors(request, idempotencyKey, full);
   const duplicate = duplicateRefundErrors(idempotencyKey, history);
   const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk, ids.invoices);
   const totalUnknown =
