@@ -61,15 +61,22 @@ export const NO_PAYOUT_RESULT: PayoutResult = Object.freeze({
   transactions: Object.freeze([]),
 });
 
-/** The payout the request asks for, from its `invoiceId` or `transactions`. */
+/**
+ * The payout the request asks for, from its `invoiceId` or `transactions`.
+ * `transactionAmounts` are its transactions' amounts as `readFreeAmounts`
+ * read them: `undefined` exactly when it has no transactions, which are
+ * then not read again (in a service, each read of a field the request
+ * lacks is a slow, megamorphic load).
+ */
 export function payoutAskOf(
   request: RefundRequest,
   transactionAmounts: readonly bigint[] | undefined,
 ): PayoutAsk {
-  if (request.transactions !== undefined)
+  const transactions = transactionAmounts === undefined ? undefined : request.transactions;
+  if (transactions !== undefined)
     return {
       kind: "explicit",
-      transactions: request.transactions.map((t, i) => ({
+      transactions: transactions.map((t, i) => ({
         invoiceId: t.invoiceId,
         presentment: transactionAmounts?.[i] ?? 0n,
       })),

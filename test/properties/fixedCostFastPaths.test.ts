@@ -15,6 +15,8 @@
  *   code gave (kept below as the reference, lists and all).
  * - `orderMoneyLeft` of one invoice skips the running sum; an order with no
  *   refunds shares one empty history, which nothing ever adds to.
+ * - `payoutAskOf` does not read `transactions` again when `readFreeAmounts`
+ *   found none: the ask the former code (below) made from the request.
  * - `payOutOfOneInvoice` answers a suggested payout out of an order's one
  *   invoice that holds the total without `payOut`'s checks: what `payOut`
  *   gives, with no errors, and nothing (so `payOut` runs) otherwise.
@@ -429,6 +431,58 @@ describe("payOutOfOneInvoice: the suggested payout out of the one invoice", () =
       const common = total.presentment > 0n && total.presentment <= left.presentment;
       expect(fast !== undefined).toBe(common);
       if (fast !== undefined) expect({ errors: [], transactions: fast }).toEqual(exact);
+    },
+  );
+});
+
+/** The payout ask as the former code made it: from the request's own `transactions`. */
+function referencePayoutAsk(
+  request: RefundRequest,
+  transactionAmounts: readonly bigint[] | undefined,
+): PayoutAsk {
+  if (request.transactions !== undefined)
+    return {
+      kind: "explicit",
+      transactions: request.transactions.map((t, i) => ({
+        invoiceId: t.invoiceId,
+        presentment: transactionAmounts?.[i] ?? 0n,
+      })),
+    };
+  if (request.invoiceId !== undefined) return { kind: "invoice", invoiceId: request.invoiceId };
+  return { kind: "suggested" };
+}
+
+describe("payoutAskOf: transactions read once, by readFreeAmounts", () => {
+  const both = (order: Order, request: RefundRequest) => {
+    const amounts = readFreeAmounts(order, request).amounts.transactions;
+    return [payoutAskOf(request, amounts), referencePayoutAsk(request, amounts)] as const;
+  };
+
+  test.prop([orderWithHistoryArb, anyChoiceArb], RUNS)(
+    "gives the ask the request's own transactions give",
+    ({ order }, choice) => {
+      const request = anyRequest(order, choice);
+      const [ask, reference] = both(order, request);
+      expect(ask).toEqual(reference);
+      // With transactions and an invoice id both, the transactions are the ask.
+      const [first] = order.invoices;
+      if (first === undefined) return;
+      const paid: RefundRequest = {
+        ...request,
+        invoiceId: first.id,
+        transactions: [{ invoiceId: first.id, amount: { coefficient: 1n, scale: 0 } }],
+      };
+      const [paidAsk, paidReference] = both(order, paid);
+      expect(paidAsk.kind).toBe("explicit");
+      expect(paidAsk).toEqual(paidReference);
+    },
+  );
+
+  test.prop([wildOrder, wildRequest], RUNS)(
+    "and on hostile orders and requests",
+    (order, request) => {
+      const [ask, reference] = both(order, request);
+      expect(ask).toEqual(reference);
     },
   );
 });
