@@ -15,6 +15,8 @@
  *   code gave (kept below as the reference, lists and all).
  * - `orderMoneyLeft` of one invoice skips the running sum; an order with no
  *   refunds shares one empty history, which nothing ever adds to.
+ * - `lineHistoryOf`, `shippingHistoryOf` and `invoiceTakenOf` answer an
+ *   empty map without looking the id up: what the look-up gives.
  * - `payoutAskOf` does not read `transactions` again when `readFreeAmounts`
  *   found none: the ask the former code (below) made from the request.
  * - `payOutOfOneInvoice` answers a suggested payout out of an order's one
@@ -40,11 +42,16 @@ import { isZeroBag, type MoneyBag, sumAmounts, sumBags, ZERO } from "../../src/m
 import { orderMoneyLeft, shippingLineLeft } from "../../src/order/moneyLeft.js";
 import { orderIds } from "../../src/order/orderConsistency.js";
 import {
+  invoiceTakenOf,
+  lineHistoryOf,
+  NO_LINE_HISTORY,
   NO_REFUNDS,
+  NO_SHIPPING_HISTORY,
   type RefundHistory,
   readRefundHistory,
   refundedAt,
   shippingHistoryOf,
+  withMemo,
 } from "../../src/order/refundHistory.js";
 import {
   freeAmountBag,
@@ -483,6 +490,33 @@ describe("payoutAskOf: transactions read once, by readFreeAmounts", () => {
     (order, request) => {
       const [ask, reference] = both(order, request);
       expect(ask).toEqual(reference);
+    },
+  );
+});
+
+describe("the history look-ups: an empty map answered without a look-up", () => {
+  test.prop([orderWithHistoryArb], RUNS)(
+    "each gives what its map holds under the id, or the empty history",
+    ({ order }) => {
+      const read = readRefundHistory(order.refunds);
+      // Also a history grown by a memo (its maps copied), and the shared empty one.
+      const [last] = order.refunds.slice(-1);
+      const histories = [
+        read,
+        NO_REFUNDS,
+        ...(last === undefined ? [] : [withMemo(NO_REFUNDS, last)]),
+      ];
+      const ids = (items: readonly { readonly id: string }[]) => [...items.map((i) => i.id), "?"];
+      for (const history of histories) {
+        for (const id of ids(order.lineItems))
+          expect(lineHistoryOf(history, id)).toBe(history.lines.get(id) ?? NO_LINE_HISTORY);
+        for (const id of ids(order.shippingLines))
+          expect(shippingHistoryOf(history, id)).toBe(
+            history.shipping.get(id) ?? NO_SHIPPING_HISTORY,
+          );
+        for (const id of ids(order.invoices))
+          expect(invoiceTakenOf(history, id)).toBe(history.invoices.get(id) ?? ZERO);
+      }
     },
   );
 });
