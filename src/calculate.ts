@@ -55,6 +55,7 @@ import {
   NO_PAYOUT_RESULT,
   type PayoutAsk,
   payOut,
+  payOutOfOneInvoice,
   payoutAskOf,
 } from "./refund/transactions.js";
 
@@ -174,19 +175,48 @@ function memoIdOf(order: Order, idempotencyKey: string | undefined, taken: KeySe
   if (idempotencyKey !== undefined) return idempotencyKey;
   let k = order.refunds.length + 1;
   // Each candidate spelt once (it was spelt again to be returned).
-  let id = `${order.id}-${k}`;
+  let id = memoIdAt(order.id, k);
   // No memo yet, no id taken: the look-up (which flattens and hashes the id) is skipped.
   if (taken.size === 0) return id;
   while (taken.has(id)) {
     k += 1;
-    id = `${order.id}-${k}`;
+    id = memoIdAt(order.id, k);
   }
   return id;
 }
 
+/**
+ * `"-1"` to `"-9"` (at their positions; `"-0"` is never used): the endings
+ * of the ids of an order's first nine memos, written out, so the common id
+ * is one concatenation with no number turned into a string (a constant).
+ */
+const FIRST_ENDINGS: readonly string[] = Object.freeze([
+  "-0",
+  "-1",
+  "-2",
+  "-3",
+  "-4",
+  "-5",
+  "-6",
+  "-7",
+  "-8",
+  "-9",
+]);
+
+/** `"<orderId>-<k>"`, the id of an order's `k`-th memo (1-based). */
+function memoIdAt(orderId: string, k: number): string {
+  return k < 10 ? orderId + (FIRST_ENDINGS[k] as string) : `${orderId}-${k}`;
+}
+
+/**
+ * `INVALID_INPUT` for an empty idempotency key, or for `full` with other
+ * items. The key and `full` come read (the caller has them): the request's
+ * other fields are read only when `full` is set.
+ */
 function requestShapeErrors(
   request: RefundRequest,
   idempotencyKey: string | undefined,
+  full: boolean,
 ): readonly RefundError[] {
   if (idempotencyKey === "")
     return [
@@ -196,7 +226,7 @@ function requestShapeErrors(
       ),
     ];
   if (
-    request.full &&
+    full &&
     (request.lineItems.length > 0 || request.shipping !== undefined || request.amount !== undefined)
   )
     return [
@@ -485,7 +515,7 @@ function refundOnCheckedHistory(
   );
   // Errors about how the money would go out do not keep the total from
   // being computed, so they do not hide its errors (§5, v2); the others do.
-  const shapeErrors = requestShapeErrors(request, idempotencyKey);
+  const shapeErrors = requestShapeErrors(request, idempotencyKey, full);
   const duplicate = duplicateRefundErrors(idempotencyKey, history);
   const payoutAskErrors = checkPayoutAsk(order, request, payoutAsk, ids.invoices);
   const totalUnknown =
@@ -582,38 +612,50 @@ function refundOnCheckedHistory(
     !amountOnly && amounts.amount !== undefined && amounts.amount !== total.presentment
       ? [amountMismatch(order, total.presentment, amounts.amount)]
       : NO_ERRORS;
-  const payout =
+  // The common payout (suggested, out of the one invoice, which holds the
+  // total) has no errors of its own and no ask errors: it is answered
+  // directly; anything else goes through `payOut` and its checks.
+  let transactions =
     totalProblems.length > 0
-      ? NO_PAYOUT_RESULT
-      : payOut(
-          total,
-          payoutAsk,
-          order,
-          history,
-          prorations.rounding,
-          ids.invoices,
-          moneyLeft,
-          replay === undefined ? undefined : replay.collected,
-        );
-  // With a payout ask that is itself wrong (an unknown or offline invoice…),
-  // the limits of the invoices it names are not reported: it must change anyway.
-  const payoutErrors =
-    payoutAskErrors.length === 0 ? payout.errors : payout.errors.filter(isNotAboutAnInvoice);
-  // The list of errors is built only when there is one (most calls have none).
-  if (
-    duplicate.length > 0 ||
-    payoutAskErrors.length > 0 ||
-    totalProblems.length > 0 ||
-    amountCheck.length > 0 ||
-    payoutErrors.length > 0
-  )
-    return E.left([
-      ...duplicate,
-      ...payoutAskErrors,
-      ...totalProblems,
-      ...amountCheck,
-      ...payoutErrors,
-    ] as NonEmptyArray<RefundError>);
+      ? undefined
+      : payOutOfOneInvoice(total, payoutAsk, order.invoices, moneyLeft, prorations.rounding);
+  if (transactions === undefined) {
+    const payout =
+      totalProblems.length > 0
+        ? NO_PAYOUT_RESULT
+        : payOut(
+            total,
+            payoutAsk,
+            order,
+            history,
+            prorations.rounding,
+            ids.invoices,
+            moneyLeft,
+            replay === undefined ? undefined : replay.collected,
+          );
+    // With a payout ask that is itself wrong (an unknown or offline invoice…),
+    // the limits of the invoices it names are not reported: it must change anyway.
+    const payoutErrors =
+      payoutAskErrors.length === 0 ? payout.errors : payout.errors.filter(isNotAboutAnInvoice);
+    // The list of errors is built only when there is one (most calls have none).
+    if (
+      duplicate.length > 0 ||
+      payoutAskErrors.length > 0 ||
+      totalProblems.length > 0 ||
+      amountCheck.length > 0 ||
+      payoutErrors.length > 0
+    )
+      return E.left([
+        ...duplicate,
+        ...payoutAskErrors,
+        ...totalProblems,
+        ...amountCheck,
+        ...payoutErrors,
+      ] as NonEmptyArray<RefundError>);
+    transactions = payout.transactions;
+  } else if (duplicate.length > 0 || amountCheck.length > 0)
+    // The errors `payOut`'s path would report: those of the ask, the total and the payout are none.
+    return E.left([...duplicate, ...amountCheck] as NonEmptyArray<RefundError>);
 
   return E.right({
     id: memoIdOf(order, idempotencyKey, history.memoIds),
@@ -631,8 +673,8 @@ function refundOnCheckedHistory(
     duties: totals.duties,
     total,
     maximumRefundable: moneyLeft,
-    transactions: payout.transactions,
-    exchangeDifference: exchangeDifferenceOf(total, payout.transactions),
+    transactions,
+    exchangeDifference: exchangeDifferenceOf(total, transactions),
     reason: request.reason ?? null,
     note: request.note ?? null,
     notify: request.notify,

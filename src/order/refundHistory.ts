@@ -404,19 +404,30 @@ export function isMemoIdTaken(refunds: readonly CreditMemo[], id: string): boole
   return false;
 }
 
+/*
+ * The three look-ups below answer an empty map (an order with no refunds,
+ * the common case) without hashing the id: the map's size is read inline,
+ * a miss of `get` is not.
+ */
+
 /** The history of one line (empty when nothing was refunded of it). */
 export function lineHistoryOf(history: RefundHistory, lineItemId: string): LineHistory {
-  return history.lines.get(lineItemId) ?? NO_LINE_HISTORY;
+  const lines = history.lines;
+  return lines.size === 0 ? NO_LINE_HISTORY : (lines.get(lineItemId) ?? NO_LINE_HISTORY);
 }
 
 /** The history of one shipping line (empty when nothing was refunded of it). */
 export function shippingHistoryOf(history: RefundHistory, shippingLineId: string): ShippingHistory {
-  return history.shipping.get(shippingLineId) ?? NO_SHIPPING_HISTORY;
+  const shipping = history.shipping;
+  return shipping.size === 0
+    ? NO_SHIPPING_HISTORY
+    : (shipping.get(shippingLineId) ?? NO_SHIPPING_HISTORY);
 }
 
 /** Money already paid out of one invoice. */
 export function invoiceTakenOf(history: RefundHistory, invoiceId: string): MoneyBag {
-  return history.invoices.get(invoiceId) ?? ZERO;
+  const invoices = history.invoices;
+  return invoices.size === 0 ? ZERO : (invoices.get(invoiceId) ?? ZERO);
 }
 
 /** The `i`-th refunded component amount (zero when the history has none). */

@@ -19,8 +19,12 @@ import {
   sumBags,
   ZERO,
 } from "../money/moneyBag.js";
-import { shippingLineLeft } from "../order/moneyLeft.js";
-import { type RefundHistory, refundedAt, shippingHistoryOf } from "../order/refundHistory.js";
+import {
+  type RefundHistory,
+  refundedAt,
+  type ShippingHistory,
+  shippingHistoryOf,
+} from "../order/refundHistory.js";
 import { freeAmountBag } from "./freeAmounts.js";
 import { type PolicyProrations, prorateBag } from "./proration.js";
 import { taxLineRefund } from "./taxLineRefund.js";
@@ -40,6 +44,13 @@ export const FULL_SHIPPING: ShippingAsk = { kind: "full" };
 /** No errors: shared by every shipping refund that has none (frozen, never pushed onto). */
 const NO_ERRORS: readonly RefundError[] = Object.freeze([]);
 
+/**
+ * No tax refunds: shared by every refunded shipping line without tax lines
+ * (most shipping lines), as memo lines share theirs (frozen, so that no
+ * holder can change the others').
+ */
+const NO_TAX_REFUNDS: readonly TaxLineRefund[] = Object.freeze([]);
+
 function taxShares(
   line: ShippingLine,
   net: MoneyBag,
@@ -47,10 +58,10 @@ function taxShares(
   refundedTaxes: readonly MoneyBag[],
   now: MoneyBag,
   prorations: PolicyProrations,
-): TaxLineRefund[] {
+): readonly TaxLineRefund[] {
   const taxLines = line.taxLines;
+  if (taxLines.length === 0) return NO_TAX_REFUNDS;
   const shares = new Array<TaxLineRefund>(taxLines.length);
-  if (taxLines.length === 0) return shares;
   const progress = { whole: net, before: refundedBefore, now };
   for (let i = 0; i < taxLines.length; i++) {
     const tax = taxLines[i] as TaxLine;
@@ -63,8 +74,9 @@ function taxShares(
 }
 
 /** The tax lines of a shipping line that takes no part: each refunds zero. */
-function zeroTaxes(line: ShippingLine): TaxLineRefund[] {
+function zeroTaxes(line: ShippingLine): readonly TaxLineRefund[] {
   const taxLines = line.taxLines;
+  if (taxLines.length === 0) return NO_TAX_REFUNDS;
   const zeros = new Array<TaxLineRefund>(taxLines.length);
   for (let i = 0; i < taxLines.length; i++) zeros[i] = taxLineRefund(taxLines[i] as TaxLine, ZERO);
   return zeros;
@@ -129,7 +141,7 @@ export function refundShipping(
       errors: NO_ERRORS,
       shipping: {
         amount,
-        tax: sumAmounts(taxLines),
+        tax: taxLines.length === 0 ? ZERO : sumAmounts(taxLines),
         maximumRefundable: remainder,
         lines: shippingLines,
       },
@@ -176,12 +188,18 @@ function refundShippingAmount(
   prorations: PolicyProrations,
 ): { readonly errors: readonly RefundError[]; readonly shipping: ShippingRefund } {
   const n = lines.length;
+  // Each line's net, history and remainder read once (the remainder was
+  // `shippingLineLeft`, which read the net and the history again).
   const nets = new Array<MoneyBag>(n);
+  const histories = new Array<ShippingHistory>(n);
   const remainders = new Array<MoneyBag>(n);
   for (let i = 0; i < n; i++) {
     const line = lines[i] as ShippingLine;
-    nets[i] = shippingNet(line);
-    remainders[i] = shippingLineLeft(line, history);
+    const net = shippingNet(line);
+    const refunded = shippingHistoryOf(history, line.id);
+    nets[i] = net;
+    histories[i] = refunded;
+    remainders[i] = subtractBags(net, refunded.amount);
   }
   const maximumRefundable = sumBags(remainders);
   if (presentment > maximumRefundable.presentment) {
@@ -205,7 +223,7 @@ function refundShippingAmount(
   for (let i = 0; i < n; i++) {
     const line = lines[i] as ShippingLine;
     const amount = amounts[i] ?? ZERO;
-    const refunded = shippingHistoryOf(history, line.id);
+    const refunded = histories[i] as ShippingHistory;
     const taxLines = isZeroBag(amount)
       ? zeroTaxes(line)
       : taxShares(

@@ -62,15 +62,22 @@ export const NO_PAYOUT_RESULT: PayoutResult = Object.freeze({
   transactions: Object.freeze([]),
 });
 
-/** The payout the request asks for, from its `invoiceId` or `transactions`. */
+/**
+ * The payout the request asks for, from its `invoiceId` or `transactions`.
+ * `transactionAmounts` are its transactions' amounts as `readFreeAmounts`
+ * read them: `undefined` exactly when it has no transactions, which are
+ * then not read again (in a service, each read of a field the request
+ * lacks is a slow, megamorphic load).
+ */
 export function payoutAskOf(
   request: RefundRequest,
   transactionAmounts: readonly bigint[] | undefined,
 ): PayoutAsk {
-  if (request.transactions !== undefined)
+  const transactions = transactionAmounts === undefined ? undefined : request.transactions;
+  if (transactions !== undefined)
     return {
       kind: "explicit",
-      transactions: request.transactions.map((t, i) => ({
+      transactions: transactions.map((t, i) => ({
         invoiceId: t.invoiceId,
         presentment: transactionAmounts?.[i] ?? 0n,
       })),
@@ -279,6 +286,45 @@ function suggested(
     transactions.push(transactionWithLeft(invoice, atInvoiceRate(take, left, rounding), left));
   }
   return transactions;
+}
+
+/**
+ * The common payout, answered without {@link payOut}'s checks: a suggested
+ * payout of a positive total out of an order's only invoice, which holds
+ * it — that invoice's one transaction, its shop side at the invoice's rate
+ * ({@link shopSideAtInvoiceRate}). `undefined` for anything else (another
+ * ask, several invoices, a total of zero or less, a total above the money
+ * left), which `payOut` computes and checks. What `payOut` gives then, with
+ * no errors (`test/properties/fixedCostFastPaths.test.ts`).
+ *
+ * @param total - the memo's total.
+ * @param ask - the request's payout ask ({@link payoutAskOf}).
+ * @param invoices - the order's invoices.
+ * @param moneyLeft - the order's money left after its history
+ * (`orderMoneyLeft`): with one invoice, that invoice's own, so it is not
+ * looked up again.
+ * @param rounding - the policy's rounding.
+ */
+export function payOutOfOneInvoice(
+  total: MoneyBag,
+  ask: PayoutAsk,
+  invoices: readonly Invoice[],
+  moneyLeft: MoneyBag,
+  rounding: RoundingMode,
+): readonly RefundTransaction[] | undefined {
+  if (ask.kind !== "suggested" || invoices.length !== 1) return undefined;
+  const presentment = total.presentment;
+  if (presentment <= 0n || presentment > moneyLeft.presentment) return undefined;
+  const shop = shopSideAtInvoiceRate(presentment, moneyLeft, rounding);
+  // The total itself when its shop side is the transaction's (every
+  // single-currency refund): bags are immutable, no bag is made.
+  const amount: MoneyBag =
+    shop === total.shop
+      ? total
+      : shop === presentment
+        ? single(presentment)
+        : { shop, presentment };
+  return [transactionWithLeft(invoices[0] as Invoice, amount, moneyLeft)];
 }
 
 /**

@@ -10,8 +10,9 @@ import { describe, expect, it } from "vitest";
 import { applyRefund } from "../../src/applyRefund.js";
 import { calculate, creditMemoId } from "../../src/calculate.js";
 import type { CreditMemo } from "../../src/domain/creditMemo.js";
-import { orderAfter, unit } from "../support/apply.js";
+import { applied, orderAfter, unit, unitRequest } from "../support/apply.js";
 import {
+  bag,
   dec,
   discount,
   errorsOf,
@@ -179,6 +180,23 @@ describe("two taxed shipping lines with a history", () => {
     expect(show(memo.total)).toBe("10.00");
   });
 
+  it("memo ids count on past the ninth: t-1 … t-9, t-10, t-11, t-12", () => {
+    // One unit at a time of a line of twelve: twelve memos, numbered from 1 in the order made.
+    let current = order({
+      id: "t",
+      lineItems: [line("a", 12, "1.00")],
+      invoices: [invoice("i", "12.00")],
+    });
+    const ids: string[] = [];
+    for (let n = 0; n < 12; n++) {
+      const next = applied(current, unitRequest("a"));
+      ids.push(next.memo.id);
+      expect(creditMemoId(current, unitRequest("a"))).toBe(next.memo.id);
+      current = next.order;
+    }
+    expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => `t-${i + 1}`));
+  });
+
   it("a memo id taken by an earlier memo's key moves the next id on", () => {
     // The first memo took the key "o-2", the id the second memo would get.
     const keyed = orderAfter(start, request({ lineItems: [unit("a")], idempotencyKey: "o-2" }));
@@ -254,5 +272,71 @@ describe("the payout's errors, in their order", () => {
     expect(applied.right.creditMemo).toEqual(memoOf(calculate(shop, r)));
     // 10.00 + 3.00 + 0.30.
     expect(show(applied.right.creditMemo.total)).toBe("13.30");
+  });
+});
+
+describe("the payout answered without payOut's checks, and next to it the cases payOut answers", () => {
+  // Two lines of 11.00 USD / 10.00 EUR; the invoice collected 20.00 EUR,
+  // settled as 21.00 USD: its rate (21/20) is not the lines' (11/10).
+  const euro = order({
+    id: "e",
+    currency: "USD",
+    presentmentCurrency: "EUR",
+    lineItems: [line("a", 1, bag("11.00", "10.00")), line("b", 1, bag("11.00", "10.00"))],
+    invoices: [invoice("i", bag("21.00", "20.00"))],
+  });
+  const transactionsOf = (memo: CreditMemo) =>
+    memo.transactions.map(
+      (t) =>
+        `${t.invoiceId} ${show(t.amount, "USD", "EUR")} of ${show(t.maximumRefundable, "USD", "EUR")}`,
+    );
+
+  it("one invoice, two currencies: the shop side at the invoice's rate, the gap as exchangeDifference", () => {
+    const memo = memoOf(calculate(euro, request({ lineItems: [unit("a")] })));
+    expect(show(memo.total, "USD", "EUR")).toBe("11.00/10.00");
+    // 10.00 EUR of the 20.00 left: round(10.00 · 21.00 / 20.00) = 10.50 USD.
+    expect(transactionsOf(memo)).toEqual(["i 10.50/10.00 of 21.00/20.00"]);
+    // 10.50 paid against a shop total of 11.00: −0.50.
+    expect(memo.exchangeDifference).toBe(-50n);
+  });
+
+  it("the rest of the invoice's presentment money takes the rest of its shop money", () => {
+    const after = orderAfter(euro, request({ lineItems: [unit("a")] }));
+    const memo = memoOf(calculate(after, request({ lineItems: [unit("b")] })));
+    // 10.00 EUR is all of the 20.00 − 10.00 left: all of the 21.00 − 10.50 = 10.50 USD.
+    expect(transactionsOf(memo)).toEqual(["i 10.50/10.00 of 10.50/10.00"]);
+    expect(memo.exchangeDifference).toBe(-50n);
+    expect(memo.id).toBe("e-2");
+  });
+
+  it("two invoices: the first up to what it has left, the rest out of the second", () => {
+    const two = order({
+      id: "t",
+      lineItems: [line("a", 1, "6.00"), line("b", 1, "5.00")],
+      invoices: [invoice("i1", "4.00"), invoice("i2", "10.00", false)],
+    });
+    const memo = memoOf(calculate(two, request({ lineItems: [unit("a"), unit("b")] })));
+    // 6.00 + 5.00 = 11.00: 4.00 (all of i1), then 7.00 of i2's 10.00; 14.00 left on the order.
+    expect(show(memo.total)).toBe("11.00");
+    expect(payouts(memo)).toEqual(["i1 4.00 of 4.00 true", "i2 7.00 of 10.00 false"]);
+    expect(show(memo.maximumRefundable)).toBe("14.00");
+    expect(memo.exchangeDifference).toBe(0n);
+  });
+
+  it("a used key and a stated amount that is not the total: DUPLICATE_REFUND, then AMOUNT_MISMATCH", () => {
+    const keyed = orderAfter(euro, request({ lineItems: [unit("a")], idempotencyKey: "k" }));
+    const errors = errorsOf(
+      calculate(
+        keyed,
+        request({
+          lineItems: [unit("b")],
+          amount: dec("9.99"),
+          currency: "EUR",
+          idempotencyKey: "k",
+        }),
+      ),
+    );
+    // The total is 10.00 EUR, which the one invoice holds: only these two errors.
+    expect(errors.map((e) => e.code)).toEqual(["DUPLICATE_REFUND", "AMOUNT_MISMATCH"]);
   });
 });
