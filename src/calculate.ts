@@ -10,7 +10,7 @@ import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import { refundArgumentErrors, soundArgumentIds } from "./apiArguments.js";
-import type { CreditMemo, CreditMemoLine, ShippingRefund } from "./domain/creditMemo.js";
+import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide } from "./domain/order.js";
 import type { PolicyName } from "./domain/policy.js";
@@ -40,13 +40,7 @@ import {
   refundShipping,
   type ShippingAsk,
 } from "./refund/shippingRefund.js";
-import {
-  fitToMoneyLeft,
-  LineSums,
-  type MemoTotals,
-  memoTotals,
-  memoTotalsOfSums,
-} from "./refund/totals.js";
+import { fitToMoneyLeft, LineSums, memoTotals } from "./refund/totals.js";
 import {
   checkPayoutAsk,
   exchangeDifferenceOf,
@@ -580,13 +574,13 @@ function refundOnCheckedHistory(
     negative === undefined
       ? ZERO
       : freeAmountBag(negative, moneyLeft, multiCurrency, prorations.rounding);
-  let totals = totalsOf(
-    lineSums,
+  let totals = memoTotals(
     lines,
     shipping.shipping,
     adjustmentPositive,
     adjustmentNegative,
     order.taxesIncluded,
+    lineSums,
   );
   if (full) {
     const fitted = fitToMoneyLeft(totals.total, moneyLeft, {
@@ -595,13 +589,13 @@ function refundOnCheckedHistory(
     });
     adjustmentPositive = fitted.positive;
     adjustmentNegative = fitted.negative;
-    totals = totalsOf(
-      lineSums,
+    totals = memoTotals(
       lines,
       shipping.shipping,
       adjustmentPositive,
       adjustmentNegative,
       order.taxesIncluded,
+      lineSums,
     );
   }
 
@@ -680,27 +674,6 @@ function refundOnCheckedHistory(
     notify: request.notify,
     idempotencyKey: idempotencyKey ?? null,
   });
-}
-
-/** The memo's totals: from the line loop's sums when they hold its lines, else from the lines. */
-function totalsOf(
-  sums: LineSums | undefined,
-  lines: readonly CreditMemoLine[],
-  shipping: ShippingRefund,
-  adjustmentPositive: MoneyBag,
-  adjustmentNegative: MoneyBag,
-  taxesIncluded: boolean,
-): MemoTotals {
-  return sums === undefined
-    ? memoTotals(lines, shipping, adjustmentPositive, adjustmentNegative, taxesIncluded)
-    : memoTotalsOfSums(
-        sums,
-        lines,
-        shipping,
-        adjustmentPositive,
-        adjustmentNegative,
-        taxesIncluded,
-      );
 }
 
 /**

@@ -45,7 +45,9 @@ export interface MemoTotals {
  * bag with equal sides) as plain bigints, one running sum per total in one
  * pass, with no call per line; otherwise side by side on bags
  * ({@link memoTotalsByBags}), which gives the same values
- * (test/properties/prorationFastPaths.test.ts).
+ * (test/properties/prorationFastPaths.test.ts). `sums`, when given, holds
+ * exactly `lines`, added up as they were made (`calculate`'s line loop):
+ * the lines are then not gone over again ({@link memoTotalsOfSums}).
  */
 export function memoTotals(
   lines: readonly CreditMemoLine[],
@@ -53,9 +55,8 @@ export function memoTotals(
   adjustmentPositive: MoneyBag,
   adjustmentNegative: MoneyBag,
   taxesIncluded: boolean,
+  sums: LineSums = sumsOfLines(lines),
 ): MemoTotals {
-  const sums = new LineSums();
-  for (let i = 0; i < lines.length && sums.oneSided; i++) sums.addLine(lines[i] as CreditMemoLine);
   return memoTotalsOfSums(
     sums,
     lines,
@@ -64,6 +65,13 @@ export function memoTotals(
     adjustmentNegative,
     taxesIncluded,
   );
+}
+
+/** The one-sided sums of `lines` (ended at the first bag with two sides). */
+function sumsOfLines(lines: readonly CreditMemoLine[]): LineSums {
+  const sums = new LineSums();
+  for (let i = 0; i < lines.length && sums.oneSided; i++) sums.addLine(lines[i] as CreditMemoLine);
+  return sums;
 }
 
 /**

@@ -76,6 +76,7 @@ import {
 import { orderArb } from "../arbitraries/order.js";
 import { anyChoiceArb, anyRequest, stepChoiceArb, validRequest } from "../arbitraries/request.js";
 import { wildOrder, wildRequest } from "../arbitraries/wild.js";
+import { order } from "../support/builders.js";
 import { FEW_RUNS, RUNS } from "./support.js";
 
 const policyArb = fc.constantFrom(...POLICY_NAMES);
@@ -391,16 +392,7 @@ const oneInvoiceEdgeArb = fc
   });
 
 /** A bare order the edge cases dress with one invoice. */
-const shopifyLike: Order = {
-  id: "o",
-  currency: "USD",
-  presentmentCurrency: "USD",
-  taxesIncluded: false,
-  lineItems: [],
-  shippingLines: [],
-  invoices: [],
-  refunds: [],
-} as unknown as Order;
+const shopifyLike: Order = order({ id: "o" });
 
 /** `payOut` and the fast path on the same case: the fast path's answer, or undefined. */
 function bothPayouts(order: Order, ask: PayoutAsk, total: MoneyBag, policy: PolicyName) {
