@@ -22,11 +22,11 @@ import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
 import type { Order } from "./domain/order.js";
 import {
   isPolicyName,
-  isRequestShape,
+  isRequestShaped,
   orderShapeError,
   policyError,
-  readOrUndefined,
   requestShapeError,
+  unreadableError,
 } from "./domain/shapes.js";
 import type { RefundError } from "./errors.js";
 import { carriedHistoryOf } from "./order/carriedHistory.js";
@@ -67,6 +67,34 @@ export function refundArgumentErrors(
 }
 
 /**
+ * What {@link soundArgumentIds} answers when reading `calculate`'s order or
+ * request threw: which of them. A throw there may be the value's own fault
+ * (`null`, a getter or a Proxy trap that throws), so the shape checks
+ * ({@link refundArgumentErrors}) are asked next and report it; should they
+ * find nothing on their second read — a getter that throws only once —
+ * the argument is still refused ({@link unreadableArgumentErrors}), never
+ * computed on.
+ */
+export interface UnreadableArgument {
+  readonly unreadable: "order" | "request";
+}
+
+const ORDER_THREW: UnreadableArgument = Object.freeze({ unreadable: "order" });
+const REQUEST_THREW: UnreadableArgument = Object.freeze({ unreadable: "request" });
+
+/** Whether `answer` of {@link soundArgumentIds} says an argument threw. */
+export function isUnreadable(answer: OrderIds | UnreadableArgument): answer is UnreadableArgument {
+  return answer === ORDER_THREW || answer === REQUEST_THREW;
+}
+
+/** `INVALID_INPUT` for the argument that threw when it was first read. */
+export function unreadableArgumentErrors(
+  unreadable: UnreadableArgument,
+): NonEmptyArray<RefundError> {
+  return [unreadableError(unreadable.unreadable)];
+}
+
+/**
  * The ids of a carried order ({@link isCarriedOrder}), else of an order that
  * has its shape and is itself sound, else `undefined`.
  */
@@ -82,16 +110,25 @@ function carriedOrSoundIds(order: unknown): OrderIds | undefined {
  * history — known in one read of the order, not a shape walk and then the
  * order's checks (issue 15 part 4). `undefined` says only "not known":
  * ask `refundArgumentErrors`, then the order's checks, which report every
- * error as before. Never throws: a value whose getters or Proxy traps
- * throw is left to them.
+ * error as before. Never throws: when reading the request or the order
+ * throws, the answer is which of them ({@link UnreadableArgument}).
  */
 export function soundArgumentIds(
   order: unknown,
   request: unknown,
   policy: unknown,
-): OrderIds | undefined {
-  if (!isPolicyName(policy) || !isRequestShape(request)) return undefined;
-  return readOrUndefined(order, carriedOrSoundIds);
+): OrderIds | UnreadableArgument | undefined {
+  if (!isPolicyName(policy)) return undefined;
+  try {
+    if (!isRequestShaped(request)) return undefined;
+  } catch {
+    return REQUEST_THREW;
+  }
+  try {
+    return carriedOrSoundIds(order);
+  } catch {
+    return ORDER_THREW;
+  }
 }
 
 /** The problems of `audit`'s arguments: an order and a policy name, or `undefined`. */

@@ -9,7 +9,12 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
-import { refundArgumentErrors, soundArgumentIds } from "./apiArguments.js";
+import {
+  isUnreadable,
+  refundArgumentErrors,
+  soundArgumentIds,
+  unreadableArgumentErrors,
+} from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide } from "./domain/order.js";
@@ -408,11 +413,12 @@ function checkedArguments(
   policy: PolicyName,
 ): Either<NonEmptyArray<RefundError>, CheckedHistory> {
   const sound = soundArgumentIds(order, request, policy);
-  if (sound === undefined) {
-    const invalid = refundArgumentErrors(order, request, policy);
-    if (invalid !== undefined) return E.left(invalid);
-  }
-  return checkedHistoryOf(order, sound);
+  if (sound !== undefined && !isUnreadable(sound)) return checkedHistoryOf(order, sound);
+  const invalid = refundArgumentErrors(order, request, policy);
+  if (invalid !== undefined) return E.left(invalid);
+  // Read once with a throw, then without: refused all the same (a getter that throws once).
+  if (sound !== undefined) return E.left(unreadableArgumentErrors(sound));
+  return checkedHistoryOf(order, undefined);
 }
 
 /**

@@ -327,11 +327,16 @@ function checkShape(
           `must be ${problem.expected} (the ${argument} is not ${shape.name} as refund-core makes it; decode it from JSON first)`,
         );
   } catch {
-    return refundErrors.invalidInput(
-      argument,
-      "could not be read: a getter or a Proxy of it threw",
-    );
+    return unreadableError(argument);
   }
+}
+
+/**
+ * `INVALID_INPUT` for an argument that could not be read: a getter or a
+ * Proxy trap of it threw.
+ */
+export function unreadableError(argument: string): InvalidInputError {
+  return refundErrors.invalidInput(argument, "could not be read: a getter or a Proxy of it threw");
 }
 
 /** A record shape with its compiled check. */
@@ -522,9 +527,10 @@ function isOptionalPayoutList(u: unknown): boolean {
  * Whether `u` has the shape of {@link REQUEST}; `false` says only "ask the
  * compiled check". Every field by name, in the shape's order (the compiled
  * check of the fields after `lineItems`, with its keyed loads, was 6 % of a
- * 3-line `calculate`).
+ * 3-line `calculate`). Unguarded: a getter or Proxy trap of `u` that
+ * throws throws here.
  */
-function isRequestShaped(u: unknown): boolean {
+export function isRequestShaped(u: unknown): boolean {
   return (
     isRecordValue(u) &&
     isLineRequestList(u["lineItems"]) &&
@@ -576,15 +582,6 @@ export function requestShapeError(
   return checkShape(value, REQUEST_CHECK, argument);
 }
 
-/**
- * Whether `value` has the shape of a refund request: what
- * `requestShapeError(value) === undefined` says, without its guard and
- * compiled check (false also when reading `value` throws).
- */
-export function isRequestShape(value: unknown): boolean {
-  return holds(value, isRequestShaped);
-}
-
 /** `INVALID_INPUT` when `value` does not have the shape of a credit memo. */
 export function memoShapeError(
   value: unknown,
@@ -633,22 +630,6 @@ export function holds(value: unknown, test: (value: unknown) => boolean): boolea
     return test(value);
   } catch {
     return false;
-  }
-}
-
-/**
- * `read(value)`, or `undefined` should reading `value` throw (a Proxy, a
- * getter): for the fast paths at the API's edge, which then leave the
- * value to the checks that report it.
- */
-export function readOrUndefined<T>(
-  value: unknown,
-  read: (value: unknown) => T | undefined,
-): T | undefined {
-  try {
-    return read(value);
-  } catch {
-    return undefined;
   }
 }
 

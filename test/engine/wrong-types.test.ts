@@ -106,6 +106,47 @@ describe("calculate, applyRefund and audit check their arguments", () => {
     ).toEqual([["INVALID_INPUT", "order"]]);
   });
 
+  it("a getter that throws only on its first read is unreadable, though a second read would pass", () => {
+    // Fails on its first read, answers on every later one: the first read
+    // is the one that counts, so the call is refused, not computed on a
+    // second read.
+    const throwsOnce = (key: string, base: object) => {
+      const value: unknown = (base as Record<string, unknown>)[key];
+      let reads = 0;
+      return Object.defineProperty({ ...base }, key, {
+        get() {
+          reads += 1;
+          if (reads === 1) throw new Error("hostile once");
+          return value;
+        },
+        enumerable: true,
+      });
+    };
+    expect(problems(calculate(asOrder(throwsOnce("lineItems", magentoOrder)), oneTee))).toEqual([
+      ["INVALID_INPUT", "order"],
+    ]);
+    expect(problems(applyRefund(asOrder(throwsOnce("lineItems", magentoOrder)), oneTee))).toEqual([
+      ["INVALID_INPUT", "order"],
+    ]);
+    const unreadable = calculate(magentoOrder, asRequest(throwsOnce("lineItems", oneTee)));
+    expect(unreadable).toEqual(
+      E.left([
+        {
+          code: "INVALID_INPUT",
+          path: "request",
+          message: "The value at request could not be read: a getter or a Proxy of it threw.",
+        },
+      ]),
+    );
+    // Reported with the other arguments' problems, as every argument error is.
+    expect(
+      problems(calculate(asOrder(throwsOnce("lineItems", magentoOrder)), asRequest({}), "default")),
+    ).toEqual([
+      ["INVALID_INPUT", "order"],
+      ["INVALID_INPUT", "request.lineItems"],
+    ]);
+  });
+
   it("an empty idempotency key built without the decoder is INVALID_INPUT (finding 7)", () => {
     expect(problems(calculate(magentoOrder, { ...oneTee, idempotencyKey: "" }))).toEqual([
       ["INVALID_INPUT", "idempotencyKey"],
