@@ -9,7 +9,9 @@
  * Groups:
  * - `isolation`: `calculate` in a process that does nothing else, against
  *   the one-sided floor (the like-for-like floor of a single-currency
- *   order) and the two-sided one;
+ *   order), the two-sided one, and the memo floor (the one-sided floor
+ *   that also checks the order's lines and builds the memo's objects: the
+ *   part of the ratio that is the memo's format);
  * - `service`: the same `calculate` calls in a process that has first run
  *   chains of `applyRefund`, audits, JSON decoding and every policy on the
  *   examples, and keeps running them between rounds — what an embedding
@@ -38,7 +40,7 @@ import { encodeCreditMemo } from "../src/json/creditMemo.js";
 import { decodeOrder, encodeOrder } from "../src/json/order.js";
 import { decodeRefundRequest } from "../src/json/refundRequest.js";
 import { auditJsonLines, parseFloor, typicalOrdersJsonLines } from "./audit.js";
-import { baselineRefund, oneSidedBaselineRefund } from "./baseline.js";
+import { baselineRefund, memoBaselineRefund, oneSidedBaselineRefund } from "./baseline.js";
 import type { MemoryResult } from "./memoryResult.js";
 import {
   afterChain,
@@ -133,6 +135,7 @@ function checkAgainstFloors(s: Scenario): void {
   if (E.isLeft(memo)) throw new Error(`${s.size}: ${JSON.stringify(memo.left)}`);
   const two = baselineRefund(s.order, s.request);
   const one = oneSidedBaselineRefund(s.order, s.request);
+  const withMemo = memoBaselineRefund(s.order, s.request);
   const got = memo.right;
   if (
     got.total.presentment !== two.total ||
@@ -141,7 +144,16 @@ function checkAgainstFloors(s: Scenario): void {
     got.discount.presentment !== two.discount ||
     got.subtotal.presentment !== two.subtotal ||
     one.total !== two.total ||
-    one.tax !== two.tax
+    one.tax !== two.tax ||
+    withMemo === undefined ||
+    withMemo.totals.total !== one.total ||
+    withMemo.totals.tax !== one.tax ||
+    withMemo.lines.length !== got.lineItems.length ||
+    withMemo.lines.some(
+      (line, i) =>
+        line.total.shop !== got.lineItems[i]?.total.shop ||
+        line.tax.shop !== got.lineItems[i]?.tax.shop,
+    )
   )
     throw new Error(`${s.size}: the engine and the floors disagree`);
 }
@@ -154,16 +166,18 @@ function calculateRows(between?: () => void): Row[] {
     const calc = `calculate, ${s.size}`;
     const one = `one-sided floor, ${s.size}`;
     const two = `two-sided floor, ${s.size}`;
+    const withMemo = `memo floor, ${s.size}`;
     const m = measure(
       [
         { name: calc, run: () => calculate(s.order, s.request) },
         { name: one, run: () => oneSidedBaselineRefund(s.order, s.request) },
         { name: two, run: () => baselineRefund(s.order, s.request) },
+        { name: withMemo, run: () => memoBaselineRefund(s.order, s.request) },
       ],
       budget(s.size === "10,000 lines" ? 15 : 25),
       between,
     );
-    rows.push(...rowsOf(m, [one, two]));
+    rows.push(...rowsOf(m, [one, two, withMemo]));
   }
   return rows;
 }
