@@ -7,7 +7,12 @@
  * scenarios refund fresh orders), no memo objects beyond the totals: nothing
  * that does the same arithmetic can be much faster on this runtime.
  */
-import type { CreditMemoLine, DiscountRefund, TaxLineRefund } from "../src/domain/creditMemo.js";
+import type {
+  CreditMemoLine,
+  DiscountRefund,
+  DutyRefund,
+  TaxLineRefund,
+} from "../src/domain/creditMemo.js";
 import type { DiscountAllocation, LineItem, Order, TaxLine } from "../src/domain/order.js";
 import type { RefundLineRequest, RefundRequest } from "../src/domain/refundRequest.js";
 import type { MoneyBag } from "../src/money/moneyBag.js";
@@ -137,6 +142,9 @@ export function oneSidedBaselineRefund(order: Order, request: RefundRequest): Ba
   return { subtotal, discount, tax, total, shopTotal: total };
 }
 
+/** The memo lines' empty list of duty refunds, shared and frozen as the engine's. */
+const NO_DUTIES: readonly DutyRefund[] = Object.freeze([]);
+
 /** A bag with the same minor units on both sides, the empty one shared (as the engine's `single`). */
 const NONE: MoneyBag = { shop: 0n, presentment: 0n };
 function bag(minor: bigint): MoneyBag {
@@ -248,7 +256,7 @@ export function memoBaselineRefund(
       tax: ts.length === 1 ? (taxes[0] as TaxLineRefund).amount : bag(lineTax),
       discountAllocations: discounts,
       taxLines: taxes,
-      duties: [],
+      duties: NO_DUTIES,
       total: bag(order.taxesIncluded ? lineSubtotal : lineSubtotal + lineTax),
       restock: ask.restock ?? "no_restock",
       locationId: ask.locationId ?? null,
