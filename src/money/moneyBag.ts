@@ -36,8 +36,12 @@ export const SIDES = ["shop", "presentment"] as const;
 /** One side of a bag. */
 export type Side = (typeof SIDES)[number];
 
-/** The empty bag. @category Money */
-export const ZERO: MoneyBag = { shop: 0n, presentment: 0n };
+/**
+ * The empty bag, shared by every zero amount the engine hands out; frozen,
+ * so that a caller writing to one zero amount cannot change the others.
+ * @category Money
+ */
+export const ZERO: MoneyBag = Object.freeze({ shop: 0n, presentment: 0n });
 
 /** A bag with the same minor units on both sides (single-currency orders). @category Money */
 export function single(minor: bigint): MoneyBag {

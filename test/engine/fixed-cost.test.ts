@@ -97,6 +97,23 @@ describe("the Shopify fixture: 3 lines, one shipping line, one invoice, no refun
     expect(show(memo.total)).toBe("199.65");
   });
 
+  it("the zero bag and empty lists a memo shares cannot be changed, so no later memo is", () => {
+    const ask = request({ lineItems: [unit("518995019")], shipping: { fullRefund: true } });
+    const memo = memoOf(calculate(shopify, ask));
+    // The shipping line is untaxed: its tax is the shared zero bag, its tax lines the shared empty list.
+    const zero = memo.shipping.tax as { shop: bigint };
+    const noTaxes = memo.shipping.lines[0]?.taxLines as unknown[];
+    expect(() => {
+      zero.shop = 500n;
+    }).toThrow(TypeError);
+    expect(() => noTaxes.push({})).toThrow(TypeError);
+    // The next memo is the one before: 0.00 of tax on shipping, 204.65 in all.
+    const next = memoOf(calculate(shopify, ask));
+    expect(shipping(next).tax).toBe("0.00");
+    expect(shipping(next).lines).toEqual(["369256396 5.00 []"]);
+    expect(show(next.total)).toBe("204.65");
+  });
+
   it("a currency other than the order's is reported even when the request states no amount", () => {
     expect(
       errorsOf(calculate(shopify, request({ lineItems: [unit("518995019")], currency: "EUR" }))),
