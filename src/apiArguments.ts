@@ -26,7 +26,6 @@ import {
   orderShapeError,
   policyError,
   requestShapeError,
-  unreadableError,
 } from "./domain/shapes.js";
 import type { RefundError } from "./errors.js";
 import { carriedHistoryOf } from "./order/carriedHistory.js";
@@ -72,27 +71,9 @@ export function refundArgumentErrors(
  * (`null`, a getter or a Proxy trap that throws), so the shape checks
  * ({@link refundArgumentErrors}) are asked next and report it; should they
  * find nothing on their second read — a getter that throws only once —
- * the argument is still refused ({@link unreadableArgumentErrors}), never
- * computed on.
+ * the argument is still refused as unreadable, never computed on.
  */
-export interface UnreadableArgument {
-  readonly unreadable: "order" | "request";
-}
-
-const ORDER_THREW: UnreadableArgument = Object.freeze({ unreadable: "order" });
-const REQUEST_THREW: UnreadableArgument = Object.freeze({ unreadable: "request" });
-
-/** Whether `answer` of {@link soundArgumentIds} says an argument threw. */
-export function isUnreadable(answer: OrderIds | UnreadableArgument): answer is UnreadableArgument {
-  return answer === ORDER_THREW || answer === REQUEST_THREW;
-}
-
-/** `INVALID_INPUT` for the argument that threw when it was first read. */
-export function unreadableArgumentErrors(
-  unreadable: UnreadableArgument,
-): NonEmptyArray<RefundError> {
-  return [unreadableError(unreadable.unreadable)];
-}
+export type UnreadableArgument = "order" | "request";
 
 /**
  * The ids of a carried order ({@link isCarriedOrder}), else of an order that
@@ -122,12 +103,12 @@ export function soundArgumentIds(
   try {
     if (!isRequestShaped(request)) return undefined;
   } catch {
-    return REQUEST_THREW;
+    return "request";
   }
   try {
     return carriedOrSoundIds(order);
   } catch {
-    return ORDER_THREW;
+    return "order";
   }
 }
 

@@ -9,17 +9,13 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import * as E from "fp-ts/lib/Either.js";
 import type { NonEmptyArray } from "fp-ts/lib/NonEmptyArray.js";
-import {
-  isUnreadable,
-  refundArgumentErrors,
-  soundArgumentIds,
-  unreadableArgumentErrors,
-} from "./apiArguments.js";
+import { refundArgumentErrors, soundArgumentIds } from "./apiArguments.js";
 import type { CreditMemo, CreditMemoLine } from "./domain/creditMemo.js";
 import type { Order } from "./domain/order.js";
 import { currencyOfSide } from "./domain/order.js";
 import type { PolicyName } from "./domain/policy.js";
 import type { RefundRequest } from "./domain/refundRequest.js";
+import { unreadableError } from "./domain/shapes.js";
 import { type RefundError, refundErrors } from "./errors.js";
 import { formatInCurrency } from "./money/decimal.js";
 import { isZeroBag, type MoneyBag, ZERO } from "./money/moneyBag.js";
@@ -413,11 +409,12 @@ function checkedArguments(
   policy: PolicyName,
 ): Either<NonEmptyArray<RefundError>, CheckedHistory> {
   const sound = soundArgumentIds(order, request, policy);
-  if (sound !== undefined && !isUnreadable(sound)) return checkedHistoryOf(order, sound);
+  // The order's ids: all is right. Otherwise the checks that report.
+  if (typeof sound === "object") return checkedHistoryOf(order, sound);
   const invalid = refundArgumentErrors(order, request, policy);
   if (invalid !== undefined) return E.left(invalid);
   // Read once with a throw, then without: refused all the same (a getter that throws once).
-  if (sound !== undefined) return E.left(unreadableArgumentErrors(sound));
+  if (sound !== undefined) return E.left([unreadableError(sound)]);
   return checkedHistoryOf(order, undefined);
 }
 
