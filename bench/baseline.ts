@@ -15,7 +15,7 @@ import type {
 } from "../src/domain/creditMemo.js";
 import type { DiscountAllocation, LineItem, Order, TaxLine } from "../src/domain/order.js";
 import type { RefundLineRequest, RefundRequest } from "../src/domain/refundRequest.js";
-import type { MoneyBag } from "../src/money/moneyBag.js";
+import { type MoneyBag, single } from "../src/money/moneyBag.js";
 
 /** The totals the baseline computes (presentment side; the shop side is summed too). */
 export interface BaselineTotals {
@@ -145,16 +145,10 @@ export function oneSidedBaselineRefund(order: Order, request: RefundRequest): Ba
 /** The memo lines' empty list of duty refunds, shared and frozen as the engine's. */
 const NO_DUTIES: readonly DutyRefund[] = Object.freeze([]);
 
-/** A bag with the same minor units on both sides, the empty one shared (as the engine's `single`). */
-const NONE: MoneyBag = { shop: 0n, presentment: 0n };
-function bag(minor: bigint): MoneyBag {
-  return minor === 0n ? NONE : { shop: minor, presentment: minor };
-}
-
 /** The share `q` of `n` units of single-currency amount `x`: `x` itself when it is all of it. */
 function shareOf(x: MoneyBag, q: bigint, n: bigint): MoneyBag {
   const s = q === n ? x.shop : share(x.shop, q, n);
-  return s === x.shop ? x : bag(s);
+  return s === x.shop ? x : single(s);
 }
 
 /** Whether `a` is a single-currency amount the contract accepts: bigints, equal sides, not negative. */
@@ -250,14 +244,14 @@ export function memoBaselineRefund(
       quantity: Number(q),
       amount: null,
       price: line.price,
-      gross: bag(gross),
-      discount: ds.length === 1 ? (discounts[0] as DiscountRefund).amount : bag(lineDiscount),
-      subtotal: bag(lineSubtotal),
-      tax: ts.length === 1 ? (taxes[0] as TaxLineRefund).amount : bag(lineTax),
+      gross: single(gross),
+      discount: ds.length === 1 ? (discounts[0] as DiscountRefund).amount : single(lineDiscount),
+      subtotal: single(lineSubtotal),
+      tax: ts.length === 1 ? (taxes[0] as TaxLineRefund).amount : single(lineTax),
       discountAllocations: discounts,
       taxLines: taxes,
       duties: NO_DUTIES,
-      total: bag(order.taxesIncluded ? lineSubtotal : lineSubtotal + lineTax),
+      total: single(order.taxesIncluded ? lineSubtotal : lineSubtotal + lineTax),
       restock: ask.restock ?? "no_restock",
       locationId: ask.locationId ?? null,
     };
